@@ -1,0 +1,3 @@
+"""copydesk: a pre-ingestion gate for scraped news text."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,93 @@
+"""Mojibake repair: text that was UTF-8, read as a single-byte code page, and saved again.
+
+ftfy does the Latin code pages under a configuration that changes nothing but the
+encoding damage (curly quotes, full-width forms and line endings are evidence later steps
+need). ftfy does not know Arabic mojibake (UTF-8 read as Windows-1256); that one is
+reversed here with the same test ftfy applies: the reversal must produce valid UTF-8.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from copydesk.lines import iter_chunks
+from copydesk.model import Repair
+
+# Windows-1256 renderings of a UTF-8 lead byte for Arabic (D8-DB) followed by a
+# continuation byte (80-BF): the unmistakable shape of Arabic mojibake.
+_CP1256_LEADS = bytes(range(0xD8, 0xDC)).decode("cp1256")
+_CP1256_CONTINUATIONS = bytes(range(0x80, 0xC0)).decode("cp1256")
+_CP1256_MOJIBAKE = re.compile(f"[{re.escape(_CP1256_LEADS)}][{re.escape(_CP1256_CONTINUATIONS)}]")
+_ANY_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@cache
+def _ftfy_config() -> Any:
+    from ftfy import TextFixerConfig
+
+    return TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_encoding=True,
+        restore_byte_a0=True,
+        replace_lossy_sequences=True,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=True,
+    )
+
+
+def _unmojibake_cp1256(line: str) -> str | None:
+    if not _CP1256_MOJIBAKE.search(line):
+        return None
+    try:
+        fixed = line.encode("cp1256").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    return fixed if fixed != line else None
+
+
+def _ftfy_line(line: str) -> tuple[str, list[tuple[str, str]]]:
+    from ftfy import fix_and_explain
+
+    fixed, explanation = fix_and_explain(line, config=_ftfy_config())
+    steps = [(step.action, step.parameter) for step in (explanation or [])]
+    return fixed, steps
+
+
+def repair_mojibake(text: str) -> tuple[str, list[Repair]]:
+    """Repair line by line, so one bad line never drags good ones through a codec.
+
+    Returns the repaired text and one :class:`Repair` per distinct fix plan, naming the
+    1-based lines it was applied to. Line terminators are never changed.
+    """
+    if not _ANY_NON_ASCII.search(text):
+        return text, []
+    plans: dict[tuple[tuple[str, str], ...], list[int]] = {}
+    out: list[str] = []
+    for number, (body, ending) in enumerate(iter_chunks(text), start=1):
+        if not _ANY_NON_ASCII.search(body):
+            out.append(body + ending)
+            continue
+        arabic = _unmojibake_cp1256(body)
+        if arabic is not None:
+            body = arabic
+            plans.setdefault((("encode", "cp1256"), ("decode", "utf-8")), []).append(number)
+        fixed, steps = _ftfy_line(body)
+        if fixed != body:
+            plans.setdefault(tuple(steps), []).append(number)
+            body = fixed
+        out.append(body + ending)
+    repairs = [
+        Repair("mojibake", {"plan": [list(step) for step in plan], "lines": lines}) for plan, lines in plans.items()
+    ]
+    return "".join(out), repairs

@@ -1,0 +1,1 @@
+"""One module per check. Each exposes small pure functions the pipeline composes."""
