@@ -1,0 +1,244 @@
+"""The ``copydesk`` command: check, decode, clean, explain.
+
+Exit status is the contract: 0 every file passed the gate, 1 at least one failed,
+2 a usage, rules or manifest error (nothing checked). Problems with input files are
+findings on those files, printed as one line each, never tracebacks.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from copydesk import __version__
+from copydesk.decode_file import DEFAULT_MAX_BYTES, decode_path
+from copydesk.discover import discover
+from copydesk.executor import RunConfig, run, safe_relative, summary
+from copydesk.rules.errors import RuleFileError
+
+MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
+EXIT_USAGE = 2
+
+
+def _die(message: str, status: int = EXIT_USAGE) -> NoReturn:
+    click.echo(f"copydesk: error: {message}", err=True)
+    sys.exit(status)
+
+
+def _default_rules(rules: Path | None) -> Path | None:
+    if rules is not None:
+        return rules
+    candidate = Path("rules")
+    return candidate if (candidate / "sources").is_dir() or (candidate / "boilerplate").is_dir() else None
+
+
+def _default_manifest(manifest: Path | None, paths: tuple[Path, ...]) -> Path | None:
+    """A manifest named explicitly, or the one beside the inputs when a single folder is checked."""
+    if manifest is not None:
+        return manifest
+    folders = [p for p in paths if p.is_dir()]
+    if len(folders) != 1:
+        return None
+    found = [folders[0] / name for name in MANIFEST_NAMES if (folders[0] / name).is_file()]
+    return found[0] if len(found) == 1 else None
+
+
+rules_option = click.option(
+    "--rules", "rules", type=click.Path(path_type=Path), default=None,
+    help="Rules folder (sources/, boilerplate/). Default: ./rules when it exists.",
+)
+manifest_option = click.option(
+    "--manifest", type=click.Path(path_type=Path), default=None,
+    help="CSV or JSONL manifest: path, url, source, fetched_at, language, license.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="copydesk")
+def main() -> None:
+    """A pre-ingestion gate for scraped news text."""
+
+
+class _Progress:
+    """A progress bar on a terminal; nothing at all when stdout is a pipe or CI log."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.bar: Any = None
+        if enabled and total > 1:
+            from rich.progress import Progress
+
+            self.bar = Progress(transient=True)
+            self.task = self.bar.add_task("checking", total=total)
+
+    def __enter__(self) -> _Progress:
+        if self.bar is not None:
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def advance(self, _row: dict[str, Any]) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task)
+
+
+def _print_text(rows: list[dict[str, Any]], data: dict[str, Any]) -> None:
+    for row in rows:
+        if row["verdict"] == "pass":
+            continue
+        for finding in row["findings"]:
+            if finding["severity"] == "info":
+                continue
+            where = f":{finding['line']}" if finding["line"] else ""
+            click.echo(f"{row['verdict'].upper():4} {row['name']}{where}: {finding['rule']}: {finding['message']}")
+    counts = data["counts"]
+    click.echo(
+        f"checked {counts['files']} file(s): {counts['pass']} pass, {counts['warn']} warn, {counts['fail']} fail"
+        f" — {counts['failed_gate']} failed the gate (--fail-on {data['fail_on']})"
+        f" in {data['timings']['wall_seconds']:.2f}s"
+    )
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Write reports under this folder.")
+@rules_option
+@manifest_option
+@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--junit", type=click.Path(path_type=Path), default=None, help="Also write JUnit XML here.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Larger files fail unread, which bounds memory per worker.")
+def check(
+    paths: tuple[Path, ...], out: Path | None, rules: Path | None, manifest: Path | None, fail_on: str,
+    fmt: str, junit: Path | None, jobs: int, max_bytes: int,
+) -> None:
+    """Check scraped news files and write per-file and batch reports."""
+    from copydesk.reports.atomic import write_atomic
+    from copydesk.reports.junit import junit_xml
+
+    manifest = _default_manifest(manifest, paths)
+    config = RunConfig(_default_rules(rules), manifest, out, fail_on, max_bytes)
+    exclude = frozenset({manifest.resolve()}) if manifest else frozenset()
+    items = discover(list(paths), exclude)
+    if not items:
+        _die("no input files found under " + ", ".join(map(str, paths)))
+    try:
+        with _Progress(len(items), fmt == "text" and sys.stdout.isatty()) as progress:
+            result = run(items, config, jobs, progress.advance)
+    except RuleFileError as exc:
+        _die(str(exc))
+    data = summary(result, config)
+    junit_text = junit_xml(result.files, result.elapsed)
+    if out is not None:
+        write_atomic(out / "summary.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        write_atomic(out / "junit.xml", junit_text)
+    if junit is not None:
+        write_atomic(junit, junit_text)
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False))
+    else:
+        _print_text(result.files, data)
+    sys.exit(1 if result.failed else 0)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Write DIR/<name>.txt per file.")
+@click.option("--language", default=None, help="Declared language (ISO 639-1): guides legacy detection.")
+def decode(files: tuple[Path, ...], out: Path | None, language: str | None) -> None:
+    """Print the decoded, repaired text (UTF-8), before any cleaning."""
+    from copydesk.reports.atomic import write_atomic
+
+    items = discover(list(files))
+    if out is None and len(items) != 1:
+        _die("decode prints one file to stdout; give --out DIR for several")
+    status = 0
+    for item in items:
+        outcome = decode_path(item.path, language)
+        if outcome.decoded is None:
+            problem = "; ".join(f.message for f in outcome.findings)
+            click.echo(f"copydesk: {item.path}: {problem}", err=True)
+            status = 1
+            continue
+        if out is None:
+            sys.stdout.buffer.write(outcome.decoded.text.encode("utf-8"))
+        else:
+            write_atomic(out / f"{safe_relative(item.name)}.txt", outcome.decoded.text)
+    sys.exit(status)
+
+
+def _analyse_one(file: Path, rules: Path | None, manifest: Path | None) -> Any:
+    from copydesk.pipeline import analyse
+    from copydesk.rules.manifest import load_manifest
+    from copydesk.rules.ruleset import load_rules
+
+    try:
+        ruleset = load_rules(_default_rules(rules))
+        entries = load_manifest(manifest) if manifest else {}
+    except RuleFileError as exc:
+        _die(str(exc))
+    entry = entries.get(file.resolve()) if entries else None
+    return analyse(file, file.name, ruleset, entry)
+
+
+def _fail_unreadable(file: Path, analysis: Any) -> None:
+    if analysis.outcome.decoded is None:
+        problem = "; ".join(f.message for f in analysis.findings)
+        click.echo(f"copydesk: {file}: {problem}", err=True)
+        sys.exit(1)
+
+
+@main.command(name="clean")
+@click.argument("file", type=click.Path(path_type=Path))
+@rules_option
+@manifest_option
+def clean_command(file: Path, rules: Path | None, manifest: Path | None) -> None:
+    """Print the cleaned article body."""
+    analysis = _analyse_one(file, rules, manifest)
+    _fail_unreadable(file, analysis)
+    sys.stdout.write(analysis.article_text)
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@rules_option
+@manifest_option
+@click.option("--width", type=click.IntRange(min=20), default=100, show_default=True, help="Text column width.")
+def explain(file: Path, rules: Path | None, manifest: Path | None, width: int) -> None:
+    """Show every line with its label and the rule that decided it."""
+    from copydesk.pipeline import line_rows
+
+    analysis = _analyse_one(file, rules, manifest)
+    _fail_unreadable(file, analysis)
+    decoded = analysis.outcome.decoded
+    article = analysis.article
+    click.echo(f"file      {file}")
+    click.echo(f"encoding  {decoded.codec} (confidence {decoded.confidence}, bom {decoded.bom}), "
+               f"{len(decoded.repairs)} repair(s)")
+    click.echo(f"source    {analysis.source.id or '-'} (matched by {analysis.source.matched_by})")
+    click.echo(f"language  {analysis.language or '-'}")
+    click.echo(f"title     {article.title or '-'}")
+    click.echo(f"author    {article.author or '-'}")
+    click.echo(f"dateline  {article.dateline['text'] if article.dateline else '-'}")
+    click.echo(f"verdict   {analysis.verdict}")
+    click.echo("")
+    for number, label, rule, text in line_rows(analysis):
+        shown = text if len(text) <= width else text[: width - 1] + "…"
+        click.echo(f"{number:5}  {label:<12.12}  {rule or '':<40}  {shown}")
+    if analysis.findings:
+        click.echo("")
+        for finding in analysis.findings:
+            where = f" line {finding.line}" if finding.line else ""
+            click.echo(f"{finding.severity:7}  {finding.rule}{where}: {finding.message}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

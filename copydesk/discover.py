@@ -1,0 +1,65 @@
+"""Finding input files: walk directories, name each file, never leave a directory given.
+
+A file's name in the outputs is its path relative to the directory argument it was
+found under, or its base name when given directly. Symlinks inside a directory are
+followed only when they stay inside it, so a link cannot pull files from elsewhere
+into the gate.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+SKIP_DIRS = frozenset({".git", ".hg", ".svn", "__pycache__", ".nox", ".venv", "node_modules"})
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    path: Path
+    name: str
+
+
+def _inside(root: Path, path: Path) -> bool:
+    try:
+        resolved = path.resolve()
+    except OSError:
+        return False
+    return resolved == root or root in resolved.parents
+
+
+def walk(root: Path) -> list[InputFile]:
+    found: list[InputFile] = []
+    real_root = root.resolve()
+    for directory, subdirs, files in os.walk(root, followlinks=False):
+        subdirs[:] = sorted(d for d in subdirs if d not in SKIP_DIRS and not d.startswith("."))
+        for filename in sorted(files):
+            if filename.startswith("."):
+                continue
+            path = Path(directory) / filename
+            if path.is_symlink() and not _inside(real_root, path):
+                continue
+            found.append(InputFile(path, path.relative_to(root).as_posix()))
+    return found
+
+
+def discover(paths: list[Path], exclude: frozenset[Path] = frozenset()) -> list[InputFile]:
+    """Every input file, in a stable order, with unique names.
+
+    A path that does not exist is kept: the pipeline reports it as a failed file.
+    ``exclude`` drops files such as the manifest that sit beside the inputs.
+    """
+    inputs: list[InputFile] = []
+    for path in paths:
+        if path.is_dir():
+            inputs.extend(item for item in walk(path) if item.path.resolve() not in exclude)
+        else:
+            inputs.append(InputFile(path, path.name))
+    seen: dict[str, int] = {}
+    unique: list[InputFile] = []
+    for item in inputs:
+        count = seen.get(item.name, 0)
+        seen[item.name] = count + 1
+        unique.append(item if count == 0 else InputFile(item.path, f"{item.name}~{count + 1}"))
+    return unique

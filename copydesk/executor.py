@@ -1,0 +1,162 @@
+"""Running the per-file pipeline over many files, in one process or several.
+
+The executor is kept apart from the steps: it finds files, hands each to
+:func:`copydesk.pipeline.analyse` in a worker, and the worker writes that file's
+outputs itself and returns only a small summary, so memory stays flat however many
+files a run has. Worker processes load the rules once each, by path.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from copydesk import __version__
+from copydesk.decode_file import DEFAULT_MAX_BYTES
+from copydesk.discover import InputFile
+from copydesk.model import SEVERITY_RANK
+from copydesk.pipeline import analyse, crashed
+from copydesk.reports.atomic import write_atomic
+from copydesk.reports.json_report import build_report, dumps
+from copydesk.rules.manifest import ManifestEntry, load_manifest
+from copydesk.rules.ruleset import RuleSet, load_rules
+
+FAIL_ON = {"error": 2, "warning": 1, "never": 99}
+
+
+@dataclass(frozen=True, slots=True)
+class RunConfig:
+    """Everything a worker needs, by value: paths rather than loaded objects."""
+
+    rules_dir: Path | None
+    manifest: Path | None
+    out: Path | None
+    fail_on: str = "error"
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass(slots=True)
+class RunResult:
+    files: list[dict[str, Any]] = field(default_factory=list)
+    elapsed: float = 0.0
+    rules_digest: str = ""
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for f in self.files if f["failed"])
+
+
+_STATE: dict[str, Any] = {}
+
+
+def _load(config: RunConfig) -> tuple[RuleSet, dict[Path, ManifestEntry]]:
+    if _STATE.get("config") != config:
+        _STATE["config"] = config
+        _STATE["rules"] = load_rules(config.rules_dir)
+        _STATE["manifest"] = load_manifest(config.manifest) if config.manifest else {}
+    return _STATE["rules"], _STATE["manifest"]
+
+
+def safe_relative(name: str) -> PurePosixPath:
+    """An output path under ``files/`` that cannot climb out of it."""
+    parts = [part for part in PurePosixPath(name).parts if part not in ("", ".", "..", "/")]
+    return PurePosixPath(*parts) if parts else PurePosixPath("_")
+
+
+def check_one(item: InputFile, config: RunConfig) -> dict[str, Any]:
+    """Analyse one file, write its outputs, and return its summary row."""
+    started = time.perf_counter()
+    rules, manifest = _load(config)
+    try:
+        entry = manifest.get(item.path.resolve())
+    except OSError:
+        entry = None
+    try:
+        analysis = analyse(item.path, item.name, rules, entry, config.max_bytes)
+    except Exception as exc:  # a bug must fail this file, not the batch
+        analysis = crashed(item.path, item.name, exc)
+    report = build_report(analysis)
+    if config.out is not None:
+        base = config.out / "files" / safe_relative(item.name)
+        write_atomic(base.with_name(base.name + ".clean.txt"), analysis.article_text)
+        write_atomic(base.with_name(base.name + ".report.json"), dumps(report))
+    worst = max((SEVERITY_RANK[f.severity] for f in analysis.findings), default=-1)
+    return {
+        "name": item.name,
+        "verdict": report["verdict"],
+        "failed": worst >= FAIL_ON[config.fail_on],
+        "source": report["source"]["id"],
+        "codec": report["encoding"]["codec"],
+        "language": report["language"],
+        "boilerplate_ratio": report["boilerplate"]["ratio"],
+        "findings": report["findings"],
+        "timings": analysis.timings,
+        "seconds": time.perf_counter() - started,
+    }
+
+
+def _serial(items: list[InputFile], config: RunConfig) -> Iterator[dict[str, Any]]:
+    for item in items:
+        yield check_one(item, config)
+
+
+def _parallel(items: list[InputFile], config: RunConfig, jobs: int) -> Iterator[dict[str, Any]]:
+    chunk = max(1, min(64, len(items) // (jobs * 8) or 1))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(check_one, items, [config] * len(items), chunksize=chunk)
+
+
+def run(
+    items: list[InputFile],
+    config: RunConfig,
+    jobs: int = 1,
+    progress: Callable[[dict[str, Any]], None] | None = None,
+) -> RunResult:
+    rules, _ = _load(config)  # fail fast, in this process, on broken rules or manifest
+    started = time.perf_counter()
+    result = RunResult(rules_digest=rules.digest)
+    jobs = max(1, min(jobs, len(items), os.cpu_count() or 1)) if items else 1
+    stream = _serial(items, config) if jobs == 1 else _parallel(items, config, jobs)
+    for row in stream:
+        result.files.append(row)
+        if progress is not None:
+            progress(row)
+    result.elapsed = time.perf_counter() - started
+    result.files.sort(key=lambda row: row["name"])
+    return result
+
+
+def summary(result: RunResult, config: RunConfig) -> dict[str, Any]:
+    verdicts = {"pass": 0, "warn": 0, "fail": 0}
+    by_rule: dict[str, int] = {}
+    steps: dict[str, float] = {}
+    for row in result.files:
+        verdicts[row["verdict"]] += 1
+        for finding in row["findings"]:
+            by_rule[finding["rule"]] = by_rule.get(finding["rule"], 0) + 1
+        for step, seconds in row["timings"].items():
+            steps[step] = steps.get(step, 0.0) + seconds
+    return {
+        "schema_version": 1,
+        "tool": {"name": "copydesk", "version": __version__, "python": sys.version.split()[0]},
+        "rules": {"directory": str(config.rules_dir) if config.rules_dir else None, "digest": result.rules_digest},
+        "fail_on": config.fail_on,
+        "counts": {"files": len(result.files), **verdicts, "failed_gate": result.failed},
+        "findings_by_rule": dict(sorted(by_rule.items())),
+        "timings": {
+            "wall_seconds": round(result.elapsed, 4),
+            "files_per_second": round(len(result.files) / result.elapsed, 1) if result.elapsed else None,
+            "step_seconds": {step: round(seconds, 4) for step, seconds in sorted(steps.items())},
+        },
+        "files": [
+            {key: row[key] for key in ("name", "verdict", "failed", "source", "codec", "language", "boilerplate_ratio")}
+            | {"findings": len(row["findings"])}
+            for row in result.files
+        ],
+    }

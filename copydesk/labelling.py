@@ -1,0 +1,61 @@
+"""The per-line decisions the labelling steps share.
+
+Steps run in a fixed order and the first to decide a line wins, so a declared profile
+rule always beats a generic pattern, and a pattern beats a structural guess. The last
+step turns every line still undecided into body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from copydesk.model import Finding, Kind, Label, Line
+
+BLANK = Label(Kind.BLANK)
+BODY = Label(Kind.BODY)
+
+
+@dataclass(slots=True)
+class Labelling:
+    lines: Sequence[Line]
+    labels: list[Label | None]
+    cuts: dict[int, tuple[int, str]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    @classmethod
+    def start(cls, lines: Sequence[Line]) -> Labelling:
+        return cls(lines, [BLANK if line.is_blank else None for line in lines])
+
+    def undecided(self, index: int) -> bool:
+        return self.labels[index] is None
+
+    def decide(self, index: int, label: Label) -> None:
+        if self.labels[index] is None:
+            self.labels[index] = label
+
+    def content_indices(self) -> list[int]:
+        """Non-blank lines not yet labelled as chrome or structure."""
+        return [i for i, label in enumerate(self.labels) if label is None]
+
+    def finish(self) -> list[Label]:
+        """Undecided lines become body; blank lines inside removed runs go with them."""
+        labels: list[Label] = [BODY if label is None else label for label in self.labels]
+        removed = [not label.kept for label in labels]
+        n = len(labels)
+        i = 0
+        while i < n:
+            if labels[i].kind is not Kind.BLANK:
+                i += 1
+                continue
+            j = i
+            while j < n and labels[j].kind is Kind.BLANK:
+                j += 1
+            before = removed[i - 1] if i > 0 else None
+            after = removed[j] if j < n else None
+            if (before is not False) and (after is not False) and (before or after):
+                donor = labels[i - 1] if before else labels[j]
+                for k in range(i, j):
+                    labels[k] = donor
+            i = j
+        return labels

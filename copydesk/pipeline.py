@@ -1,0 +1,172 @@
+"""The per-file steps, in order, from bytes to an analysed article.
+
+``analyse`` is pure with respect to its inputs: it reads one file, never writes, and
+returns everything the report writers, ``clean`` and ``explain`` need. The executor
+(:mod:`copydesk.executor`) decides where files come from and where results go.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from copydesk.cleaning import Cleaning, clean, render_article
+from copydesk.decode_file import DEFAULT_MAX_BYTES, DecodeOutcome, decode_path
+from copydesk.labelling import Labelling
+from copydesk.lines import split_lines
+from copydesk.model import SEVERITY_RANK, Article, Finding, Kind, Label, Line, Source
+from copydesk.rules.manifest import ManifestEntry
+from copydesk.rules.patterns import RulePattern
+from copydesk.rules.ruleset import RuleSet, SourceProfile
+from copydesk.validators import boilerplate, dateline, language, required, source, structure
+
+
+@dataclass(slots=True)
+class Analysis:
+    path: Path
+    name: str
+    outcome: DecodeOutcome
+    lines: list[Line] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+    cuts: dict[int, tuple[int, str]] = field(default_factory=dict)
+    cleaning: Cleaning | None = None
+    article_text: str = ""
+    source: Source = field(default_factory=Source)
+    profile: SourceProfile | None = None
+    language: str | None = None
+    article: Article = field(default_factory=Article)
+    findings: list[Finding] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def verdict(self) -> str:
+        worst = max((SEVERITY_RANK[f.severity] for f in self.findings), default=0)
+        return "fail" if worst == 2 else "warn" if worst == 1 else "pass"
+
+    @property
+    def boilerplate_ratio(self) -> float | None:
+        """Share of the text's non-space characters the cleaning removed."""
+        if self.cleaning is None:
+            return None
+        total = sum(1 for ch in self.outcome.decoded.text if not ch.isspace()) if self.outcome.decoded else 0
+        if total == 0:
+            return None
+        removed = sum(1 for span in self.cleaning.removed for ch in span.text if not ch.isspace())
+        return round(removed / total, 4)
+
+
+class _Clock:
+    def __init__(self, timings: dict[str, float]) -> None:
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    def lap(self, step: str) -> None:
+        now = time.perf_counter()
+        self.timings[step] = self.timings.get(step, 0.0) + (now - self.last)
+        self.last = now
+
+
+def _byline_patterns(rules: RuleSet, profile: SourceProfile | None, lang: str | None) -> tuple[RulePattern, ...]:
+    patterns = list(profile.bylines) if profile else []
+    for generic in rules.generic:
+        if generic.applies_to(lang):
+            patterns.extend(generic.bylines)
+    return tuple(patterns)
+
+
+def label_lines(
+    lines: list[Line], rules: RuleSet, profile: SourceProfile | None, lang: str | None
+) -> tuple[Labelling, str | None, str | None]:
+    """Declared profile first, generic patterns next, page structure last."""
+    labelling = Labelling.start(lines)
+    if profile is not None:
+        boilerplate.apply_rules(labelling, profile.boilerplate)
+    for generic in rules.generic:
+        if generic.applies_to(lang):
+            boilerplate.apply_rules(labelling, generic.boilerplate)
+    title, author = structure.label_structure(labelling, _byline_patterns(rules, profile, lang))
+    return labelling, title, author
+
+
+def analyse(
+    path: Path,
+    name: str,
+    rules: RuleSet,
+    entry: ManifestEntry | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Analysis:
+    timings: dict[str, float] = {}
+    clock = _Clock(timings)
+    outcome = decode_path(path, language=entry.language if entry else None, max_bytes=max_bytes)
+    clock.lap("encoding")
+    result = Analysis(path=path, name=name, outcome=outcome, timings=timings)
+    result.findings.extend(outcome.findings)
+    decoded = outcome.decoded
+    if decoded is None:
+        return result
+    result.findings.extend(decoded.findings)
+    result.lines = split_lines(decoded.text)
+    result.source, result.profile, source_findings = source.identify(rules, result.lines, entry)
+    result.findings.extend(source_findings)
+    clock.lap("source")
+    result.language, _ = language.choose_language(
+        entry.language if entry else None,
+        result.profile.language if result.profile else None,
+        text=decoded.text,
+        guessed=decoded.language,
+    )
+    clock.lap("language")
+    labelling, title, author = label_lines(result.lines, rules, result.profile, result.language)
+    result.labels = labelling.finish()
+    result.cuts = labelling.cuts
+    result.findings.extend(labelling.findings)
+    result.cleaning = clean(decoded.text, result.lines, result.labels, result.cuts)
+    result.article_text = render_article(result.lines, result.labels, result.cuts)
+    result.article.title, result.article.author = title, author
+    clock.lap("boilerplate")
+    if not result.article_text.strip():
+        result.findings.append(
+            Finding("boilerplate.no_article", "error", "no article text left after removing boilerplate")
+        )
+    if result.profile is not None and result.profile.dateline is not None:
+        found = dateline.find_dateline(result.profile.dateline, result.lines, result.labels)
+        if found is not None:
+            result.article.dateline = found[0]
+    clock.lap("dateline")
+    if result.profile is not None:
+        record = {**result.article.as_dict(), "language": result.language}
+        result.findings.extend(required.missing_required(result.profile.require, record))
+        result.findings = required.apply_severity(result.findings, result.profile.severity)
+    return result
+
+
+def crashed(path: Path, name: str, exc: Exception) -> Analysis:
+    """The analysis of a file a step failed on: one error finding, nothing invented."""
+    result = Analysis(path=path, name=name, outcome=DecodeOutcome(path=path))
+    message = f"internal error in copydesk {type(exc).__name__}: {exc}".splitlines()[0]
+    result.findings.append(Finding("internal.error", "error", message))
+    return result
+
+
+def removed_runs(analysis: Analysis) -> list[dict[str, object]]:
+    """Removed lines as the report lists them: 1-based inclusive runs with their rule."""
+    if analysis.cleaning is None:
+        return []
+    return [
+        {"start_line": span.first_line, "end_line": span.last_line, "rule": span.rule}
+        for span in analysis.cleaning.removed
+        if span.text.strip()
+    ]
+
+
+def line_rows(analysis: Analysis) -> list[tuple[int, str, str | None, str]]:
+    """``(number, label, rule, text)`` for every line, for ``explain``."""
+    rows = []
+    for index, (line, label) in enumerate(zip(analysis.lines, analysis.labels, strict=True)):
+        rule = label.rule
+        cut = analysis.cuts.get(index)
+        if cut is not None and label.kind is Kind.BODY:
+            rule = f"{rule or 'body'}; cut {line.text[cut[0]:]!r} by {cut[1]}"
+        rows.append((line.number, str(label), rule, line.text))
+    return rows

@@ -1,0 +1,1 @@
+"""Report writers: each turns analysed files into one artefact, written atomically."""

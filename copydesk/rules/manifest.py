@@ -1,0 +1,100 @@
+"""The manifest: where each input came from, declared by the team that scraped it.
+
+CSV or JSONL with the columns ``path, url, source, fetched_at, language, license``.
+Paths are relative to the manifest's folder and may not leave it: a row pointing
+elsewhere is a broken manifest (exit 2), not a file to go and read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from copydesk.rules.errors import RuleFileError
+
+COLUMNS = ("path", "url", "source", "fetched_at", "language", "license")
+
+
+@dataclass(frozen=True, slots=True)
+class ManifestEntry:
+    path: Path
+    url: str | None = None
+    source: str | None = None
+    fetched_at: str | None = None
+    language: str | None = None
+    license: str | None = None
+    line: int = 0
+
+    def declared(self) -> dict[str, Any]:
+        return {
+            "url": self.url,
+            "source": self.source,
+            "fetched_at": self.fetched_at,
+            "language": self.language,
+            "license": self.license,
+        }
+
+
+def _rows(path: Path, text: str) -> list[tuple[int, dict[str, Any]]]:
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        rows = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise RuleFileError(path, number, f"invalid JSON: {exc.msg}") from exc
+            if not isinstance(row, dict):
+                raise RuleFileError(path, number, "each line must be a JSON object")
+            rows.append((number, row))
+        return rows
+    reader = csv.DictReader(io.StringIO(text))
+    if reader.fieldnames is None or "path" not in reader.fieldnames:
+        raise RuleFileError(path, 1, f"CSV header must name the columns {', '.join(COLUMNS)} (path at least)")
+    unknown = [name for name in reader.fieldnames if name not in COLUMNS]
+    if unknown:
+        raise RuleFileError(path, 1, f"unknown column(s) {', '.join(unknown)}")
+    return [(reader.line_num, dict(row)) for row in reader]
+
+
+def _entry(manifest: Path, number: int, row: dict[str, Any]) -> ManifestEntry:
+    unknown = sorted(set(row) - set(COLUMNS))
+    if unknown:
+        raise RuleFileError(manifest, number, f"unknown field(s) {', '.join(unknown)}")
+    raw = row.get("path")
+    if not isinstance(raw, str) or not raw.strip():
+        raise RuleFileError(manifest, number, "path is required")
+    root = manifest.parent.resolve()
+    resolved = Path(os.path.normpath(root / raw))
+    if resolved != root and root not in resolved.parents:
+        raise RuleFileError(manifest, number, f"path {raw!r} is outside the manifest's folder {root}")
+    values = {key: (str(row[key]).strip() or None) if row.get(key) is not None else None for key in COLUMNS[1:]}
+    fetched = values["fetched_at"]
+    if fetched is not None:
+        try:
+            datetime.fromisoformat(fetched.replace("Z", "+00:00"))
+        except ValueError as exc:
+            raise RuleFileError(manifest, number, f"fetched_at {fetched!r} is not an ISO 8601 date-time") from exc
+    return ManifestEntry(path=resolved, line=number, **values)
+
+
+def load_manifest(path: Path) -> dict[Path, ManifestEntry]:
+    """Entries keyed by resolved path; a path listed twice is an error."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(path, None, f"cannot read manifest: {exc}") from exc
+    entries: dict[Path, ManifestEntry] = {}
+    for number, row in _rows(path, text):
+        entry = _entry(path, number, row)
+        if entry.path in entries:
+            raise RuleFileError(path, number, f"path {row['path']!r} already listed on line {entries[entry.path].line}")
+        entries[entry.path] = entry
+    return entries

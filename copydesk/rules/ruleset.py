@@ -1,0 +1,212 @@
+"""Source profiles and generic boilerplate files, validated into typed, compiled rules.
+
+The YAML shape is the contract in ``design.md``; fields may be added, never re-meant.
+Unknown keys are errors, so a typo in a rule file cannot silently disable a rule.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from copydesk.rules.errors import RuleFileError
+from copydesk.rules.patterns import RulePattern, compile_pattern
+from copydesk.rules.yamlfile import Located, load_yaml
+
+BOILERPLATE_SECTIONS = ("lines", "tail_markers", "head_markers", "inline_tails")
+PROFILE_KEYS = frozenset(
+    {
+        "id", "publisher", "host", "language", "timezone", "fingerprints", "boilerplate", "bylines",
+        "dateline", "require", "severity",
+    }
+)
+GENERIC_KEYS = frozenset({"language", "bylines", *BOILERPLATE_SECTIONS})
+REQUIRABLE = frozenset({"title", "author", "published", "dateline", "agencies", "quotes", "language"})
+SEVERITIES = frozenset({"error", "warning", "info"})
+
+
+@dataclass(frozen=True, slots=True)
+class BoilerplateRules:
+    """Line rules, in the order the labeller applies them."""
+
+    lines: tuple[RulePattern, ...] = ()
+    tail_markers: tuple[RulePattern, ...] = ()
+    head_markers: tuple[RulePattern, ...] = ()
+    inline_tails: tuple[RulePattern, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceProfile:
+    id: str
+    path: Path
+    publisher: str | None = None
+    host: str | None = None
+    language: str | None = None
+    timezone: str | None = None
+    fingerprints: tuple[RulePattern, ...] = ()
+    boilerplate: BoilerplateRules = field(default_factory=BoilerplateRules)
+    bylines: tuple[RulePattern, ...] = ()
+    dateline: RulePattern | None = None
+    require: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+
+    def declared(self) -> dict[str, Any]:
+        """The profile as the report shows it under ``source.declared``."""
+        return {
+            "profile": self.path.name,
+            "language": self.language,
+            "timezone": self.timezone,
+            "require": list(self.require),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class GenericPatterns:
+    name: str
+    language: str
+    boilerplate: BoilerplateRules
+    bylines: tuple[RulePattern, ...] = ()
+
+    def applies_to(self, language: str | None) -> bool:
+        return self.language == "any" or (language is not None and language == self.language)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    directory: Path | None
+    profiles: dict[str, SourceProfile]
+    generic: tuple[GenericPatterns, ...]
+    digest: str
+
+
+def _str_or_none(doc: Located, key: str) -> str | None:
+    value = doc.data.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    raise doc.error("must be a string", key)
+
+
+def _string_list(doc: Located, *where: Any) -> list[str]:
+    value: Any = doc.data
+    for part in where:
+        value = value.get(part) if isinstance(value, dict) else None
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise doc.error("must be a list of strings", *where)
+    return list(value)
+
+
+def _patterns(doc: Located, prefix: str, *where: Any) -> tuple[RulePattern, ...]:
+    compiled = []
+    for i, source in enumerate(_string_list(doc, *where)):
+        rule_id = f"{prefix}.{'.'.join(str(p) for p in where)}[{i}]"
+        try:
+            compiled.append(compile_pattern(rule_id, source))
+        except regex.error as exc:
+            raise doc.error(f"bad regular expression {source!r}: {exc}", *where, i) from exc
+    return tuple(compiled)
+
+
+def _boilerplate(doc: Located, prefix: str, container: tuple[str, ...]) -> BoilerplateRules:
+    section: Any = doc.data
+    for part in container:
+        section = section.get(part)
+    if section is None:
+        return BoilerplateRules()
+    if not isinstance(section, dict):
+        raise doc.error("must be a mapping", *container)
+    for key in section:
+        if key not in BOILERPLATE_SECTIONS and container:
+            raise doc.error(f"unknown key (expected one of {', '.join(BOILERPLATE_SECTIONS)})", *container, key)
+    return BoilerplateRules(
+        **{name: _patterns(doc, prefix, *container, name) for name in BOILERPLATE_SECTIONS}  # type: ignore[arg-type]
+    )
+
+
+def _check_keys(doc: Located, allowed: frozenset[str]) -> None:
+    if not isinstance(doc.data, dict):
+        raise doc.error("a rule file must be a YAML mapping")
+    for key in doc.data:
+        if key not in allowed:
+            raise doc.error(f"unknown key (allowed: {', '.join(sorted(allowed))})", key)
+
+
+def load_profile(path: Path) -> SourceProfile:
+    doc = load_yaml(path)
+    _check_keys(doc, PROFILE_KEYS)
+    profile_id = doc.data.get("id")
+    if not isinstance(profile_id, str) or not regex.fullmatch(r"[a-z0-9][a-z0-9._-]*", profile_id):
+        raise doc.error("id is required: lower-case letters, digits, '.', '_' or '-'", "id")
+    require = _string_list(doc, "require")
+    for i, name in enumerate(require):
+        if name not in REQUIRABLE:
+            raise doc.error(f"cannot require {name!r} (one of {', '.join(sorted(REQUIRABLE))})", "require", i)
+    severity = doc.data.get("severity") or {}
+    if not isinstance(severity, dict):
+        raise doc.error("must be a mapping of finding to severity", "severity")
+    for key, value in severity.items():
+        if value not in SEVERITIES:
+            raise doc.error(f"severity must be error, warning or info, not {value!r}", "severity", key)
+    dateline = _str_or_none(doc, "dateline")
+    dateline_pattern = None
+    if dateline is not None:
+        try:
+            dateline_pattern = compile_pattern(f"{profile_id}.dateline", dateline)
+        except regex.error as exc:
+            raise doc.error(f"bad regular expression: {exc}", "dateline") from exc
+    return SourceProfile(
+        id=profile_id,
+        path=path,
+        publisher=_str_or_none(doc, "publisher"),
+        host=_str_or_none(doc, "host"),
+        language=_str_or_none(doc, "language"),
+        timezone=_str_or_none(doc, "timezone"),
+        fingerprints=_patterns(doc, profile_id, "fingerprints"),
+        boilerplate=_boilerplate(doc, profile_id, ("boilerplate",)),
+        bylines=_patterns(doc, profile_id, "bylines"),
+        dateline=dateline_pattern,
+        require=tuple(require),
+        severity={str(k): str(v) for k, v in severity.items()},
+    )
+
+
+def load_generic(path: Path) -> GenericPatterns:
+    doc = load_yaml(path)
+    _check_keys(doc, GENERIC_KEYS)
+    language = doc.data.get("language")
+    if not isinstance(language, str):
+        raise doc.error("language is required (an ISO 639-1 code, or 'any')", "language")
+    name = f"generic.{path.stem}"
+    return GenericPatterns(
+        name=name, language=language, boilerplate=_boilerplate(doc, name, ()), bylines=_patterns(doc, name, "bylines")
+    )
+
+
+def _digest(files: list[Path], root: Path) -> str:
+    hasher = hashlib.sha256()
+    for path in files:
+        hasher.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return hasher.hexdigest()
+
+
+def load_rules(directory: Path | None) -> RuleSet:
+    """Load every rule file under ``directory``; ``None`` means no rules at all."""
+    if directory is None:
+        return RuleSet(None, {}, (), hashlib.sha256(b"").hexdigest())
+    if not directory.is_dir():
+        raise RuleFileError(directory, None, "rules directory does not exist")
+    profile_files = sorted((directory / "sources").glob("*.y*ml"))
+    generic_files = sorted((directory / "boilerplate").glob("*.y*ml"))
+    profiles: dict[str, SourceProfile] = {}
+    for path in profile_files:
+        profile = load_profile(path)
+        if profile.id in profiles:
+            raise RuleFileError(path, 1, f"profile id {profile.id!r} already declared in {profiles[profile.id].path}")
+        profiles[profile.id] = profile
+    generic = tuple(load_generic(path) for path in generic_files)
+    return RuleSet(directory, profiles, generic, _digest(profile_files + generic_files, directory))

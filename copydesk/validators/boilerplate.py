@@ -1,0 +1,100 @@
+"""Boilerplate by declared rules: a source profile's patterns, then generic ones by language.
+
+Four rule kinds, all on the stripped line: ``lines`` (this line is chrome),
+``tail_markers`` (this line and everything after), ``head_markers`` (everything up to
+and including this line) and ``inline_tails`` (cut the matched end off a kept line).
+Markers only fire once article text has been seen on the right side of them, so a
+marker can never swallow a whole page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from copydesk.labelling import Labelling
+from copydesk.model import Finding, Kind, Label
+from copydesk.rules.patterns import PatternTimeout, RulePattern
+from copydesk.rules.ruleset import BoilerplateRules
+
+
+def _first_match(patterns: Iterable[RulePattern], text: str, labelling: Labelling) -> RulePattern | None:
+    for pattern in patterns:
+        try:
+            if pattern.search(text):
+                return pattern
+        except PatternTimeout as exc:
+            labelling.findings.append(Finding("rules.regex_timeout", "warning", str(exc)))
+    return None
+
+
+def apply_tail_markers(labelling: Labelling, rules: BoilerplateRules) -> None:
+    if not rules.tail_markers:
+        return
+    seen_content = False
+    for index, line in enumerate(labelling.lines):
+        if labelling.undecided(index):
+            hit = _first_match(rules.tail_markers, line.stripped, labelling)
+            if hit is not None and seen_content:
+                label = Label(Kind.BOILERPLATE, hit.rule_id)
+                for rest in range(index, len(labelling.lines)):
+                    if not labelling.lines[rest].is_blank:
+                        labelling.decide(rest, label)
+                    else:
+                        labelling.labels[rest] = label
+                return
+            seen_content = seen_content or hit is None
+        
+
+def apply_head_markers(labelling: Labelling, rules: BoilerplateRules) -> None:
+    if not rules.head_markers:
+        return
+    for index, line in enumerate(labelling.lines):
+        if not labelling.undecided(index):
+            continue
+        hit = _first_match(rules.head_markers, line.stripped, labelling)
+        if hit is None:
+            continue
+        if not any(labelling.undecided(rest) for rest in range(index + 1, len(labelling.lines))):
+            return
+        label = Label(Kind.BOILERPLATE, hit.rule_id)
+        for earlier in range(index + 1):
+            if labelling.lines[earlier].is_blank:
+                labelling.labels[earlier] = label
+            else:
+                labelling.decide(earlier, label)
+        return
+
+
+def apply_line_rules(labelling: Labelling, rules: BoilerplateRules) -> None:
+    if not rules.lines:
+        return
+    for index in labelling.content_indices():
+        hit = _first_match(rules.lines, labelling.lines[index].stripped, labelling)
+        if hit is not None:
+            labelling.decide(index, Label(Kind.BOILERPLATE, hit.rule_id))
+
+
+def apply_inline_tails(labelling: Labelling, rules: BoilerplateRules) -> None:
+    if not rules.inline_tails:
+        return
+    for index in labelling.content_indices():
+        if index in labelling.cuts:
+            continue
+        text = labelling.lines[index].text
+        for pattern in rules.inline_tails:
+            try:
+                match = pattern.search(text)
+            except PatternTimeout as exc:
+                labelling.findings.append(Finding("rules.regex_timeout", "warning", str(exc)))
+                continue
+            if match and match.end() >= len(text.rstrip()) and match.start() > 0 and text[: match.start()].strip():
+                labelling.cuts[index] = (match.start(), pattern.rule_id)
+                break
+
+
+def apply_rules(labelling: Labelling, rules: BoilerplateRules) -> None:
+    """One rule set, most sweeping first, so line rules only see what markers left."""
+    apply_head_markers(labelling, rules)
+    apply_tail_markers(labelling, rules)
+    apply_line_rules(labelling, rules)
+    apply_inline_tails(labelling, rules)
