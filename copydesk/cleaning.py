@@ -69,8 +69,14 @@ def clean(text: str, lines: Sequence[Line], labels: Sequence[Label], cuts: dict[
             end = line.end + len(line.ending)
             previous = removed[-1] if removed else None
             if previous and previous.rule == rule and previous.end == line.start:
-                removed[-1] = Span(previous.start, end, previous.text + text[line.start : end], rule,
-                                   previous.first_line, line.number)
+                removed[-1] = Span(
+                    previous.start,
+                    end,
+                    previous.text + text[line.start : end],
+                    rule,
+                    previous.first_line,
+                    line.number,
+                )
             else:
                 removed.append(Span(line.start, end, text[line.start : end], rule, line.number, line.number))
             continue

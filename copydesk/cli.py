@@ -48,11 +48,16 @@ def _default_manifest(manifest: Path | None, paths: tuple[Path, ...]) -> Path | 
 
 
 rules_option = click.option(
-    "--rules", "rules", type=click.Path(path_type=Path), default=None,
+    "--rules",
+    "rules",
+    type=click.Path(path_type=Path),
+    default=None,
     help="Rules folder (sources/, boilerplate/). Default: ./rules when it exists.",
 )
 manifest_option = click.option(
-    "--manifest", type=click.Path(path_type=Path), default=None,
+    "--manifest",
+    type=click.Path(path_type=Path),
+    default=None,
     help="CSV or JSONL manifest: path, url, source, fetched_at, language, license.",
 )
 
@@ -114,11 +119,23 @@ def _print_text(rows: list[dict[str, Any]], data: dict[str, Any]) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--junit", type=click.Path(path_type=Path), default=None, help="Also write JUnit XML here.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Larger files fail unread, which bounds memory per worker.")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Larger files fail unread, which bounds memory per worker.",
+)
 def check(
-    paths: tuple[Path, ...], out: Path | None, rules: Path | None, manifest: Path | None, fail_on: str,
-    fmt: str, junit: Path | None, jobs: int, max_bytes: int,
+    paths: tuple[Path, ...],
+    out: Path | None,
+    rules: Path | None,
+    manifest: Path | None,
+    fail_on: str,
+    fmt: str,
+    junit: Path | None,
+    jobs: int,
+    max_bytes: int,
 ) -> None:
     """Check scraped news files and write per-file and batch reports."""
     from copydesk.reports.atomic import write_atomic
@@ -175,7 +192,7 @@ def decode(files: tuple[Path, ...], out: Path | None, language: str | None) -> N
     sys.exit(status)
 
 
-def _analyse_one(file: Path, rules: Path | None, manifest: Path | None) -> Any:
+def _analyse_one(file: Path, rules: Path | None, manifest: Path | None) -> tuple[Any, dict[str, str]]:
     from copydesk.pipeline import analyse
     from copydesk.rules.manifest import load_manifest
     from copydesk.rules.ruleset import load_rules
@@ -186,7 +203,7 @@ def _analyse_one(file: Path, rules: Path | None, manifest: Path | None) -> Any:
     except RuleFileError as exc:
         _die(str(exc))
     entry = entries.get(file.resolve()) if entries else None
-    return analyse(file, file.name, ruleset, entry)
+    return analyse(file, file.name, ruleset, entry), ruleset.pattern_sources()
 
 
 def _fail_unreadable(file: Path, analysis: Any) -> None:
@@ -202,7 +219,7 @@ def _fail_unreadable(file: Path, analysis: Any) -> None:
 @manifest_option
 def clean_command(file: Path, rules: Path | None, manifest: Path | None) -> None:
     """Print the cleaned article body."""
-    analysis = _analyse_one(file, rules, manifest)
+    analysis, _ = _analyse_one(file, rules, manifest)
     _fail_unreadable(file, analysis)
     sys.stdout.write(analysis.article_text)
 
@@ -216,13 +233,15 @@ def explain(file: Path, rules: Path | None, manifest: Path | None, width: int) -
     """Show every line with its label and the rule that decided it."""
     from copydesk.pipeline import line_rows
 
-    analysis = _analyse_one(file, rules, manifest)
+    analysis, patterns = _analyse_one(file, rules, manifest)
     _fail_unreadable(file, analysis)
     decoded = analysis.outcome.decoded
     article = analysis.article
     click.echo(f"file      {file}")
-    click.echo(f"encoding  {decoded.codec} (confidence {decoded.confidence}, bom {decoded.bom}), "
-               f"{len(decoded.repairs)} repair(s)")
+    click.echo(
+        f"encoding  {decoded.codec} (confidence {decoded.confidence}, bom {decoded.bom}), "
+        f"{len(decoded.repairs)} repair(s)"
+    )
     click.echo(f"source    {analysis.source.id or '-'} (matched by {analysis.source.matched_by})")
     click.echo(f"language  {analysis.language or '-'}")
     click.echo(f"title     {article.title or '-'}")
@@ -233,6 +252,12 @@ def explain(file: Path, rules: Path | None, manifest: Path | None, width: int) -
     for number, label, rule, text in line_rows(analysis):
         shown = text if len(text) <= width else text[: width - 1] + "…"
         click.echo(f"{number:5}  {label:<12.12}  {rule or '':<40}  {shown}")
+    used = sorted({label.rule for label in analysis.labels if label.rule in patterns})
+    used += sorted({rule for _, rule in analysis.cuts.values() if rule in patterns})
+    if used:
+        click.echo("\nrules")
+        for rule_id in dict.fromkeys(used):
+            click.echo(f"  {rule_id}: {patterns[rule_id]}")
     if analysis.findings:
         click.echo("")
         for finding in analysis.findings:

@@ -43,7 +43,11 @@ def read_bytes(path: Path, max_bytes: int, outcome: DecodeOutcome) -> bytes | No
         return None
     if size > max_bytes:
         outcome.findings.append(
-            Finding("input.too_large", "error", f"file is {size:,} bytes, over the {max_bytes:,}-byte limit; not read")
+            Finding(
+                "input.too_large",
+                "error",
+                f"file is {size:,} bytes, over the {max_bytes:,}-byte limit; not read",
+            )
         )
         return None
     try:

@@ -145,7 +145,10 @@ def summary(result: RunResult, config: RunConfig) -> dict[str, Any]:
     return {
         "schema_version": 1,
         "tool": {"name": "copydesk", "version": __version__, "python": sys.version.split()[0]},
-        "rules": {"directory": str(config.rules_dir) if config.rules_dir else None, "digest": result.rules_digest},
+        "rules": {
+            "directory": str(config.rules_dir) if config.rules_dir else None,
+            "digest": result.rules_digest,
+        },
         "fail_on": config.fail_on,
         "counts": {"files": len(result.files), **verdicts, "failed_gate": result.failed},
         "findings_by_rule": dict(sorted(by_rule.items())),

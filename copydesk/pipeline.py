@@ -167,6 +167,6 @@ def line_rows(analysis: Analysis) -> list[tuple[int, str, str | None, str]]:
         rule = label.rule
         cut = analysis.cuts.get(index)
         if cut is not None and label.kind is Kind.BODY:
-            rule = f"{rule or 'body'}; cut {line.text[cut[0]:]!r} by {cut[1]}"
-        rows.append((line.number, str(label), rule, line.text))
+            rule = f"{rule or 'body'}; cut {line.text[cut[0] :]!r} by {cut[1]}"
+        rows.append((line.number, label.kind.value, rule, line.text))
     return rows

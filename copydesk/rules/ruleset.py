@@ -20,8 +20,17 @@ from copydesk.rules.yamlfile import Located, load_yaml
 BOILERPLATE_SECTIONS = ("lines", "tail_markers", "head_markers", "inline_tails")
 PROFILE_KEYS = frozenset(
     {
-        "id", "publisher", "host", "language", "timezone", "fingerprints", "boilerplate", "bylines",
-        "dateline", "require", "severity",
+        "id",
+        "publisher",
+        "host",
+        "language",
+        "timezone",
+        "fingerprints",
+        "boilerplate",
+        "bylines",
+        "dateline",
+        "require",
+        "severity",
     }
 )
 GENERIC_KEYS = frozenset({"language", "bylines", *BOILERPLATE_SECTIONS})
@@ -82,6 +91,16 @@ class RuleSet:
     generic: tuple[GenericPatterns, ...]
     digest: str
 
+    def pattern_sources(self) -> dict[str, str]:
+        """Every rule id with its regex, so ``explain`` can show what a rule matched on."""
+        found: dict[str, str] = {}
+        groups: list[BoilerplateRules] = [p.boilerplate for p in self.profiles.values()]
+        groups += [g.boilerplate for g in self.generic]
+        for rules in groups:
+            for name in BOILERPLATE_SECTIONS:
+                found.update((pattern.rule_id, pattern.source) for pattern in getattr(rules, name))
+        return found
+
 
 def _str_or_none(doc: Located, key: str) -> str | None:
     value = doc.data.get(key)
@@ -124,7 +143,7 @@ def _boilerplate(doc: Located, prefix: str, container: tuple[str, ...]) -> Boile
         if key not in BOILERPLATE_SECTIONS and container:
             raise doc.error(f"unknown key (expected one of {', '.join(BOILERPLATE_SECTIONS)})", *container, key)
     return BoilerplateRules(
-        **{name: _patterns(doc, prefix, *container, name) for name in BOILERPLATE_SECTIONS}  # type: ignore[arg-type]
+        **{name: _patterns(doc, prefix, *container, name) for name in BOILERPLATE_SECTIONS}
     )
 
 
@@ -183,7 +202,10 @@ def load_generic(path: Path) -> GenericPatterns:
         raise doc.error("language is required (an ISO 639-1 code, or 'any')", "language")
     name = f"generic.{path.stem}"
     return GenericPatterns(
-        name=name, language=language, boilerplate=_boilerplate(doc, name, ()), bylines=_patterns(doc, name, "bylines")
+        name=name,
+        language=language,
+        boilerplate=_boilerplate(doc, name, ()),
+        bylines=_patterns(doc, name, "bylines"),
     )
 
 

@@ -15,6 +15,7 @@ from copydesk.labelling import Labelling
 from copydesk.model import Finding, Kind, Label
 from copydesk.rules.patterns import PatternTimeout, RulePattern
 from copydesk.rules.ruleset import BoilerplateRules
+from copydesk.validators.shape import is_body_like
 
 
 def _first_match(patterns: Iterable[RulePattern], text: str, labelling: Labelling) -> RulePattern | None:
@@ -28,22 +29,32 @@ def _first_match(patterns: Iterable[RulePattern], text: str, labelling: Labellin
 
 
 def apply_tail_markers(labelling: Labelling, rules: BoilerplateRules) -> None:
+    """Cut from the first marker on, unless that would cut an article it does not follow.
+
+    A marker with sentence-shaped text after it and none before it is a menu heading at
+    the top of the page, not the end of the article, and is left to the line rules.
+    """
     if not rules.tail_markers:
         return
-    seen_content = False
+    body_before = False
     for index, line in enumerate(labelling.lines):
-        if labelling.undecided(index):
-            hit = _first_match(rules.tail_markers, line.stripped, labelling)
-            if hit is not None and seen_content:
-                label = Label(Kind.BOILERPLATE, hit.rule_id)
-                for rest in range(index, len(labelling.lines)):
-                    if not labelling.lines[rest].is_blank:
-                        labelling.decide(rest, label)
-                    else:
-                        labelling.labels[rest] = label
-                return
-            seen_content = seen_content or hit is None
-        
+        if not labelling.undecided(index):
+            continue
+        hit = _first_match(rules.tail_markers, line.stripped, labelling)
+        if hit is None:
+            body_before = body_before or is_body_like(line.stripped)
+            continue
+        rest = range(index, len(labelling.lines))
+        if not body_before and any(labelling.undecided(i) and is_body_like(labelling.lines[i].stripped) for i in rest):
+            continue
+        label = Label(Kind.BOILERPLATE, hit.rule_id)
+        for later in rest:
+            if labelling.lines[later].is_blank:
+                labelling.labels[later] = label
+            else:
+                labelling.decide(later, label)
+        return
+
 
 def apply_head_markers(labelling: Labelling, rules: BoilerplateRules) -> None:
     if not rules.head_markers:

@@ -102,7 +102,10 @@ def _damaged(data: bytes, sites: list[damage.DamageSite], language: str | None) 
         guess = site.likely_cp1252
         hint = f"; as Windows-1252 it would be {guess!r}" if site.kind == "stray-byte" and guess else ""
         decoded.repairs.append(
-            Repair("replace_invalid_utf8", {"byte_offset": site.byte_offset, "bytes": site.raw.hex(), "kind": site.kind})
+            Repair(
+                "replace_invalid_utf8",
+                {"byte_offset": site.byte_offset, "bytes": site.raw.hex(), "kind": site.kind},
+            )
         )
         decoded.findings.append(
             Finding(
@@ -130,7 +133,9 @@ def repair(decoded: Decoded) -> Decoded:
         decoded.text = text
         decoded.repairs.extend(repairs)
         touched = sum(len(r.detail["lines"]) for r in repairs)
-        decoded.findings.append(Finding("encoding.mojibake_repaired", "info", f"mojibake repaired on {touched} line(s)"))
+        decoded.findings.append(
+            Finding("encoding.mojibake_repaired", "info", f"mojibake repaired on {touched} line(s)")
+        )
     return decoded
 
 

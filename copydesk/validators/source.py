@@ -54,7 +54,11 @@ def identify(
         profile = rules.profiles.get(entry.source)
         if profile is None:
             findings.append(
-                Finding("source.unknown_profile", "warning", f"manifest source {entry.source!r} has no profile in rules")
+                Finding(
+                    "source.unknown_profile",
+                    "warning",
+                    f"manifest source {entry.source!r} has no profile in rules",
+                )
             )
         host = urlsplit(entry.url).hostname if entry.url else None
         source = Source(
@@ -66,7 +70,11 @@ def identify(
         )
         if profile and profile.host and host and not (host == profile.host or host.endswith("." + profile.host)):
             findings.append(
-                Finding("source.host_mismatch", "warning", f"url host {host} is not the profile's host {profile.host}")
+                Finding(
+                    "source.host_mismatch",
+                    "warning",
+                    f"url host {host} is not the profile's host {profile.host}",
+                )
             )
         return source, profile, findings
     profile = match_by_fingerprint(rules, lines)

@@ -10,67 +10,82 @@ linear in the page length.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 
 from copydesk.labelling import Labelling
 from copydesk.model import Kind, Label
 from copydesk.rules.patterns import PatternTimeout, RulePattern
+from copydesk.validators.shape import is_body_like, looks_like_headline, normalise, word_count
 
 TITLE_WINDOW = 10  # content lines searched for the headline
 BODY_LOOKAHEAD = 4  # a headline is followed by body text within this many content lines
 BYLINE_WINDOW = 4
 STANDFIRST_WINDOW = 6
-MAX_TITLE_WORDS = 30
-MAX_TITLE_CHARS = 250
 MAX_BYLINE_WORDS = 16
 MIN_REPEAT_WORDS = 3
+MIN_HEADLINE_WORDS = 4
 
-_SENTENCE_END = regex.compile(r"[.。۔…:;,]\s*[\"'”’»)]*\s*$")
-_WORD = regex.compile(r"\w+")
-_PUNCT_EDGES = regex.compile(r"^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$")
-_SPACES = regex.compile(r"\s+")
 _AUTHOR_STOP = regex.compile(r"[\d|•·—–(\[/]|\s-\s|,|\bago\b|\bUpdated\b|\bPublished\b|\bon\b", regex.I)
 _NAME = regex.compile(r"^[\p{L}][\p{L}\p{M}.'’-]*(?:\s+[\p{L}][\p{L}\p{M}.'’-]*){0,5}$")
 
 TITLE = "structure.title"
+ABOVE_TITLE = "structure.above_title"
 BYLINE = "structure.byline"
 STANDFIRST = "structure.standfirst"
 REPEAT = "structure.repeated_line"
 
 
-def normalise(text: str) -> str:
-    return _SPACES.sub(" ", _PUNCT_EDGES.sub("", text)).casefold()
-
-
-def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
-def is_body_like(text: str) -> bool:
-    """A sentence-shaped line: enough words and a sentence end, or simply many words."""
-    words = word_count(text)
-    return words >= 15 or (words >= 8 and bool(regex.search(r"[.!?؟۔。\"”»]\s*$", text)))
-
-
-def looks_like_headline(text: str) -> bool:
-    words = word_count(text)
-    return 2 <= words <= MAX_TITLE_WORDS and len(text) <= MAX_TITLE_CHARS and not _SENTENCE_END.search(text)
-
-
 def find_title(labelling: Labelling, byline_patterns: tuple[RulePattern, ...] = ()) -> int | None:
-    """The first headline-shaped line that body text follows closely; never a byline."""
-    content = labelling.content_indices()[: TITLE_WINDOW + BODY_LOOKAHEAD]
-    for position, index in enumerate(content[:TITLE_WINDOW]):
-        text = labelling.lines[index].stripped
-        cut = labelling.cuts.get(index)
-        if cut is not None:
-            text = labelling.lines[index].text[: cut[0]].strip()
+    """The headline among the first content lines; never a byline.
+
+    Candidates are headline-shaped lines that body text follows closely. Site names
+    share that shape, so the page's own evidence decides between candidates: the line
+    the page repeats, else the line right above the byline, else the first candidate of
+    headline length, else the first candidate.
+    """
+    content = labelling.content_indices()
+    window = content[: TITLE_WINDOW + BODY_LOOKAHEAD]
+    candidates: list[tuple[int, str]] = []
+    for position, index in enumerate(window[:TITLE_WINDOW]):
+        text = _without_cut(labelling, index)
         if not looks_like_headline(text) or _matches(byline_patterns, text):
             continue
-        following = content[position + 1 : position + 1 + BODY_LOOKAHEAD]
+        following = window[position + 1 : position + 1 + BODY_LOOKAHEAD]
         if any(is_body_like(labelling.lines[i].stripped) for i in following):
-            return index
-    return None
+            candidates.append((position, text))
+    if not candidates:
+        return None
+    seen = Counter(normalise(labelling.lines[i].stripped) for i in content[: TITLE_WINDOW * 3])
+    repeated = [c for c in candidates if seen[normalise(c[1])] > 1]
+    above_byline = [
+        c
+        for c in candidates
+        if c[0] + 1 < len(window) and _matches(byline_patterns, labelling.lines[window[c[0] + 1]].stripped)
+    ]
+    long_enough = [c for c in candidates if word_count(c[1]) >= MIN_HEADLINE_WORDS]
+    chosen = (repeated or above_byline or long_enough or candidates)[0]
+    return window[chosen[0]]
+
+
+def _without_cut(labelling: Labelling, index: int) -> str:
+    cut = labelling.cuts.get(index)
+    line = labelling.lines[index]
+    return (line.text[: cut[0]] if cut else line.text).strip()
+
+
+def mark_above_title(labelling: Labelling, title_index: int) -> None:
+    """Above the headline a page prints only its masthead: site name, menus, breadcrumbs.
+
+    Short lines there are chrome; a sentence-shaped line means the guess of headline is
+    doubtful, so nothing is removed then.
+    """
+    above = [i for i in range(title_index) if labelling.undecided(i)]
+    if any(is_body_like(labelling.lines[i].stripped) for i in above):
+        return
+    for index in above:
+        labelling.decide(index, Label(Kind.BOILERPLATE, ABOVE_TITLE))
 
 
 def _matches(patterns: tuple[RulePattern, ...], text: str) -> regex.Match[str] | None:
@@ -80,7 +95,7 @@ def _matches(patterns: tuple[RulePattern, ...], text: str) -> regex.Match[str] |
         except PatternTimeout:
             continue
         if match:
-            return match  # type: ignore[no-any-return]
+            return match
     return None
 
 
@@ -129,10 +144,9 @@ def label_structure(labelling: Labelling, byline_patterns: tuple[RulePattern, ..
     title_index = find_title(labelling, byline_patterns)
     title = None
     if title_index is not None:
-        line = labelling.lines[title_index]
-        cut = labelling.cuts.get(title_index)
-        title = (line.text[: cut[0]] if cut else line.text).strip()
+        title = _without_cut(labelling, title_index)
         labelling.decide(title_index, Label(Kind.TITLE, TITLE))
+        mark_above_title(labelling, title_index)
     author = None
     byline_index = find_byline(labelling, title_index, byline_patterns)
     if byline_index is not None:
