@@ -113,6 +113,18 @@ def with_chardet(data: bytes) -> Detection | None:
     return Detection(codec, confidence, result.get("language"), "chardet")
 
 
+def wide_by_chardet(data: bytes) -> Detection | None:
+    """chardet's verdict on bytes with NULs: a UTF-16/32 it is sure of, else nothing."""
+    import chardet
+
+    result = chardet.detect(data, max_bytes=DETECT_BYTES)
+    codec = python_codec(result.get("encoding"))
+    confidence = float(result.get("confidence") or 0.0)
+    if codec is None or not codec.startswith("utf-") or confidence < WEAK_CONFIDENCE or not decodes(data, codec):
+        return None
+    return Detection(codec, confidence, result.get("language"), "chardet")
+
+
 def with_charset_normalizer(data: bytes) -> Detection | None:
     from charset_normalizer import from_bytes
 

@@ -8,6 +8,7 @@ UTF-16 or binary input.
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from dataclasses import dataclass
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -91,10 +92,12 @@ def sniff_wide(data: bytes) -> str | None:
         if _nul_ratio(sample, 0, 4) > 0.9 and _nul_ratio(sample, 1, 4) > 0.9:
             candidates.append("utf-32-be")
     if len(data) % 2 == 0:
+        # Text puts NULs on one side of each code unit only (spaces and digits in any
+        # script, every character in Latin text); binary data puts them on both.
         odd, even = _nul_ratio(sample, 1, 2), _nul_ratio(sample, 0, 2)
-        if odd > 0.2 and even < 0.05:
+        if odd > 0.02 and even < 0.002:
             candidates.append("utf-16-le")
-        if even > 0.2 and odd < 0.05:
+        if even > 0.02 and odd < 0.002:
             candidates.append("utf-16-be")
     for codec in candidates:
         try:
@@ -107,11 +110,19 @@ def sniff_wide(data: bytes) -> str | None:
 
 
 def _looks_like_text(text: str) -> bool:
-    """Reject decodes full of control characters or unassigned code points."""
+    """Reject decodes full of control characters or private-use code points."""
     if not text:
         return False
-    bad = sum(1 for ch in text[:4096] if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0xD800 <= ord(ch) < 0xE000)
-    return bad / min(len(text), 4096) < 0.01
+    sample = text[:4096]
+    bad = sum(1 for ch in sample if _implausible(ch))
+    return bad / len(sample) < 0.01
+
+
+def _implausible(ch: str) -> bool:
+    code = ord(ch)
+    if code < 32:
+        return ch not in "\t\n\r\f"
+    return unicodedata.category(ch) in ("Cs", "Co")
 
 
 def sniff_iso2022(data: bytes) -> str | None:

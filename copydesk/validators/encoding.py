@@ -48,6 +48,12 @@ def _decoded(data: bytes, codec: str, *, bom: bool, confidence: float, language:
     return Decoded(text, codec, confidence, bom, language, repairs, findings)
 
 
+def _without_bom(data: bytes, codec: str, confidence: float, language: str | None) -> Decoded:
+    decoded = _decoded(data, codec, bom=False, confidence=confidence, language=language)
+    decoded.findings.append(Finding("encoding.no_bom", "info", f"{codec} without a byte order mark"))
+    return decoded
+
+
 def decode_bytes(data: bytes, language: str | None = None) -> Decoded:
     """Decode and repair; raise :class:`NotText` when the bytes are not a text file."""
     if not data:
@@ -60,11 +66,12 @@ def decode_bytes(data: bytes, language: str | None = None) -> Decoded:
         raise NotText("input.binary", f"binary file ({magic}), not text")
     wide = sniff.sniff_wide(data)
     if wide is not None:
-        decoded = _decoded(data, wide, bom=False, confidence=0.9, language=language)
-        decoded.findings.append(Finding("encoding.no_bom", "info", f"{wide} without a byte order mark"))
-        return decoded
+        return _without_bom(data, wide, 0.9, language)
     if sniff.looks_binary(data):
-        raise NotText("input.binary", "binary file (NUL bytes), not text")
+        found = detect.wide_by_chardet(data)
+        if found is None:
+            raise NotText("input.binary", "binary file (NUL bytes), not text")
+        return _without_bom(data, found.codec, found.confidence, language)
     iso = sniff.sniff_iso2022(data)
     if iso is not None:
         return Decoded(data.decode(iso), iso, 1.0, False, language)

@@ -1,0 +1,5 @@
+"""``python -m copydesk`` runs the CLI."""
+
+from copydesk.cli import main
+
+main()
