@@ -10,11 +10,16 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
+from copydesk.decoding.scripts import mixed_script_ratio
+
 # chardet's documented "nothing fit" answer: its no_match_encoding at confidence 0.10,
 # unchecked against the data. It is not a detection.
 _NO_MATCH = "cp1252"
 _NO_MATCH_CONFIDENCE = 0.10
 WEAK_CONFIDENCE = 0.5
+NEAR_TIE = 0.8  # candidates within this share of the top score are ranked by script mixing
+NEAR_TIE_CANDIDATES = 6
+SCRIPT_SAMPLE_BYTES = 20_000
 DETECT_BYTES = 200_000
 
 # Code pages a site publishing in the language plausibly uses, beyond UTF-8.
@@ -100,17 +105,26 @@ def _decodable(data: bytes, codec: str | None) -> str | None:
 
 
 def with_chardet(data: bytes) -> Detection | None:
+    """chardet's answer; among candidates it scores nearly alike, the one mixing fewest scripts."""
     import chardet
 
-    result = chardet.detect(data, max_bytes=DETECT_BYTES, no_match_encoding=_NO_MATCH)
-    label = result.get("encoding")
-    confidence = float(result.get("confidence") or 0.0)
-    if not label or (python_codec(label) == _NO_MATCH and confidence <= _NO_MATCH_CONFIDENCE + 1e-9):
+    candidates: list[Detection] = []
+    for result in chardet.detect_all(data, max_bytes=DETECT_BYTES)[:NEAR_TIE_CANDIDATES]:
+        label = result.get("encoding")
+        confidence = float(result.get("confidence") or 0.0)
+        if not label or (python_codec(label) == _NO_MATCH and confidence <= _NO_MATCH_CONFIDENCE + 1e-9):
+            continue
+        codec = _decodable(data, python_codec(label))
+        if codec is not None:
+            candidates.append(Detection(codec, confidence, result.get("language"), "chardet"))
+    if not candidates:
         return None
-    codec = _decodable(data, python_codec(label))
-    if codec is None:
-        return None
-    return Detection(codec, confidence, result.get("language"), "chardet")
+    top = candidates[0]
+    tied = [c for c in candidates if c.confidence >= NEAR_TIE * top.confidence]
+    if len(tied) == 1:
+        return top
+    sample = data[:SCRIPT_SAMPLE_BYTES]
+    return min(tied, key=lambda c: mixed_script_ratio(sample.decode(c.codec, errors="replace")))
 
 
 def wide_by_chardet(data: bytes) -> Detection | None:

@@ -140,6 +140,20 @@ def sniff_iso2022(data: bytes) -> str | None:
     return None
 
 
+def ascii_with_stray_nuls(data: bytes) -> bool:
+    """Printable ASCII with a few NULs is damaged text, never UTF-16 or UTF-32.
+
+    Wide encodings of Latin text are half NULs, and of other scripts are far from all
+    printable ASCII; so no wide decode of such bytes can be right.
+    """
+    sample = data[:SAMPLE]
+    nuls = sample.count(0)
+    if not nuls or nuls > len(sample) * 0.25:
+        return False
+    printable = sum(1 for b in sample if 32 <= b < 127 or b in (9, 10, 13))
+    return printable / (len(sample) - nuls) > 0.9
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes that no wide encoding explains mean the file is not text."""
     return b"\x00" in data[:SAMPLE]

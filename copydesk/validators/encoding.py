@@ -64,11 +64,12 @@ def decode_bytes(data: bytes, language: str | None = None) -> Decoded:
     magic = sniff.sniff_magic(data)
     if magic is not None:
         raise NotText("input.binary", f"binary file ({magic}), not text")
-    wide = sniff.sniff_wide(data)
+    damaged_ascii = sniff.ascii_with_stray_nuls(data)
+    wide = None if damaged_ascii else sniff.sniff_wide(data)
     if wide is not None:
         return _without_bom(data, wide, 0.9, language)
     if sniff.looks_binary(data):
-        found = detect.wide_by_chardet(data)
+        found = None if damaged_ascii else detect.wide_by_chardet(data)
         if found is None:
             raise NotText("input.binary", "binary file (NUL bytes), not text")
         return _without_bom(data, found.codec, found.confidence, language)

@@ -1,0 +1,40 @@
+"""Shared fixtures: paths to the project's rules and to small files written for the tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from copydesk.cli import main
+from copydesk.reports.json_report import validate_report
+from copydesk.rules.ruleset import RuleSet, load_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ARTICLES = FIXTURES / "articles"
+RULES = ROOT / "rules"
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def project_rules() -> RuleSet:
+    return load_rules(RULES)
+
+
+
+def run_cli(*args: str | Path) -> Result:
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def reports_in(out: Path) -> dict[str, dict[str, Any]]:
+    """Every per-file report under ``out``, validated against the shipped JSON Schema."""
+    found = {}
+    for path in sorted((out / "files").rglob("*.report.json")):
+        report = json.loads(path.read_text(encoding="utf-8"))
+        validate_report(report)
+        found[report["file"]] = report
+    return found

@@ -1,0 +1,54 @@
+import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+
+from copydesk.decoding.mojibake import repair_mojibake
+
+ENGLISH = "The minister’s “firm” reply — and the café’s naïve menu.\n"
+ARABIC = "قال الوزير إن \"الاتفاق سيُوقّع قريباً\".\n"
+
+
+def mojibake(text: str, codec: str) -> str:
+    """UTF-8 read as ``codec``; Windows code pages as browsers read them (undefined bytes kept)."""
+    sloppy = {"cp1252": "sloppy-windows-1252"}.get(codec, codec)
+    return text.encode("utf-8").decode(sloppy)
+
+
+def test_cp1252_mojibake_is_repaired_and_recorded() -> None:
+    broken = "A clean first line.\n" + mojibake(ENGLISH, "cp1252")
+    fixed, repairs = repair_mojibake(broken)
+    assert fixed == "A clean first line.\n" + ENGLISH
+    assert len(repairs) == 1 and repairs[0].detail["lines"] == [2]
+    assert ["decode", "utf-8"] in repairs[0].detail["plan"]
+
+
+def test_double_mojibake_is_repaired() -> None:
+    broken = mojibake(mojibake(ENGLISH, "cp1252"), "cp1252")
+    assert repair_mojibake(broken)[0] == ENGLISH
+
+
+def test_latin1_mojibake_is_repaired() -> None:
+    assert repair_mojibake(mojibake("Déjà vu à Zürich.\n", "latin-1"))[0] == "Déjà vu à Zürich.\n"
+
+
+def test_arabic_read_as_cp1256_is_repaired() -> None:
+    broken = mojibake(ARABIC, "cp1256")
+    assert broken != ARABIC
+    fixed, repairs = repair_mojibake(broken)
+    assert fixed == ARABIC
+    assert repairs[0].detail["plan"] == [["encode", "cp1256"], ["decode", "utf-8"]]
+
+
+def test_arabic_read_as_cp1252_is_repaired() -> None:
+    broken = ARABIC.encode("utf-8").decode("cp1252", errors="ignore")
+    fixed, _ = repair_mojibake(mojibake("قال الوزير إن الاتفاق قريب.\n", "latin-1"))
+    assert fixed == "قال الوزير إن الاتفاق قريب.\n"
+    assert broken  # cp1252 drops undefined bytes; latin-1 keeps them, which is what ftfy reverses
+
+
+def test_correct_text_is_left_alone() -> None:
+    for text in (ENGLISH, ARABIC, "Ｆｕｌｌ－ｗｉｄｔｈ ＡＢＣ\r\n", "« guillemets » et „Anführung“\r"):
+        assert repair_mojibake(text) == (text, [])
+
+
+def test_curly_quotes_and_line_endings_survive_a_repair() -> None:
+    broken = mojibake("“Quote” – here’s one.\r\n", "cp1252")
+    assert repair_mojibake(broken)[0] == "“Quote” – here’s one.\r\n"

@@ -1,0 +1,19 @@
+import xml.etree.ElementTree as ET
+
+from copydesk.reports.junit import junit_xml
+
+FINDING = {"rule": "input.empty", "severity": "error", "message": "file is empty", "line": None}
+
+
+def test_one_testcase_per_file_and_failures_carry_findings() -> None:
+    rows = [
+        {"name": "a.txt", "verdict": "pass", "failed": False, "source": "tass", "findings": []},
+        {"name": "b.txt", "verdict": "fail", "failed": True, "source": None, "findings": [FINDING]},
+    ]
+    suite = ET.fromstring(junit_xml(rows, 1.5).split("\n", 1)[1])
+    assert suite.get("tests") == "2" and suite.get("failures") == "1"
+    cases = suite.findall("testcase")
+    assert [c.get("name") for c in cases] == ["a.txt", "b.txt"]
+    failure = cases[1].find("failure")
+    assert failure is not None and failure.get("message") == "input.empty: file is empty"
+    assert "error input.empty (line -): file is empty" in (failure.text or "")

@@ -1,0 +1,213 @@
+"""The command line, end to end: contract exit codes, outputs, and every kind of bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ARTICLES, FIXTURES, RULES, SEEDS, reports_in, run_cli
+
+GOOD = (ARTICLES / "harbour_gazette_en.txt").read_bytes()
+
+
+def test_seeds_pass_and_reports_follow_the_contract(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_cli("check", SEEDS, "--out", out, "--rules", RULES)
+    assert result.exit_code == 0, result.output
+    reports = reports_in(out)
+    assert len(reports) == 4 and all(r["verdict"] == "pass" for r in reports.values())
+    for name in reports:
+        assert (out / "files" / f"{name}.clean.txt").is_file()
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["counts"] == {"files": 4, "pass": 4, "warn": 0, "fail": 0, "failed_gate": 0}
+    assert (out / "junit.xml").is_file()
+    assert not (out / "files" / "manifest.csv.report.json").exists()  # the manifest is not an input
+
+
+def test_clean_seed_drops_chrome_and_keeps_every_paragraph(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_cli("check", SEEDS, "--out", out, "--rules", RULES)
+    clean = (out / "files" / "000_47e23669010a2640.txt.clean.txt").read_text()
+    for chrome in ("Recent Stories", "1 hour ago", "UrduPoint Network is", "Related Topics", "Faizan Hashmi"):
+        assert chrome not in clean
+    assert clean.startswith("MOSCOW (UrduPoint News / Sputnik - 24th May, 2021)")
+    assert clean.count("\n\n") == 5  # six paragraphs
+
+
+def test_json_format_prints_one_summary(tmp_path: Path) -> None:
+    result = run_cli("check", ARTICLES / "no_chrome_en.txt", "--format", "json", "--rules", RULES)
+    data = json.loads(result.output)
+    assert data["counts"]["files"] == 1 and result.exit_code == 0
+
+
+def test_all_chrome_page_fails_the_gate(tmp_path: Path) -> None:
+    result = run_cli("check", ARTICLES / "all_chrome_en.txt", "--rules", RULES)
+    assert result.exit_code == 1
+    assert "all_chrome_en.txt: boilerplate.no_article" in result.output
+
+
+def test_fail_on_levels(tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_bytes(GOOD[:300] + b"\xff" + GOOD[300:])
+    assert run_cli("check", damaged, "--rules", RULES).exit_code == 0
+    assert run_cli("check", damaged, "--rules", RULES, "--fail-on", "warning").exit_code == 1
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    assert run_cli("check", bad, "--fail-on", "never").exit_code == 0
+
+
+BAD_INPUTS = {
+    "empty.txt": (b"", "input.empty", "file is empty"),
+    "nul.txt": (b"text\x00\x01\x02 with nul bytes" * 10, "input.binary", "binary file"),
+    "image.png": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "input.binary", "PNG image"),
+    "noise.txt": (bytes((i * 7919 + 13) % 255 + 1 for i in range(3000)), "encoding.undecodable", "not"),
+    "truncated.txt": (GOOD + "é".encode()[:1], "encoding.damaged_utf8", "truncated at byte"),
+    "stray.txt": (GOOD[:500] + b"\xff" + GOOD[500:], "encoding.damaged_utf8", "stray-byte at byte 500"),
+    "wide.txt": (GOOD.decode().encode("utf-16-le"), "encoding.no_bom", "utf-16-le without a byte order mark"),
+}
+
+
+def test_bad_inputs_are_findings_and_the_rest_is_checked(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, (data, _, _) in BAD_INPUTS.items():
+        (folder / name).write_bytes(data)
+    (folder / "good.txt").write_bytes(GOOD)
+    out = tmp_path / "out"
+    result = run_cli("check", folder, tmp_path / "missing.txt", "--out", out, "--rules", RULES)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    reports = reports_in(out)
+    assert reports["good.txt"]["verdict"] == "pass"
+    for name, (_, rule, message) in BAD_INPUTS.items():
+        findings = {f["rule"]: f["message"] for f in reports[name]["findings"]}
+        assert rule in findings, (name, findings)
+        assert message in findings[rule], (name, findings[rule])
+    assert reports["missing.txt"]["findings"][0]["rule"] == "input.not_found"
+    assert "FAIL missing.txt: input.not_found: no such file" in result.output
+    assert "FAIL empty.txt: input.empty: file is empty" in result.output
+
+
+def test_utf16_without_bom_is_decoded_right(tmp_path: Path) -> None:
+    path = tmp_path / "wide.txt"
+    path.write_bytes(GOOD.decode().encode("utf-16-le"))
+    result = run_cli("decode", path)
+    assert result.output.encode() == GOOD
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_bytes(GOOD)
+    path.chmod(0)
+    result = run_cli("check", path)
+    assert result.exit_code == 1 and "input.unreadable" in result.output
+
+
+def test_unreadable_file_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_bytes(GOOD)
+    real_open = open
+
+    def deny(file: object, *args: object, **kwargs: object) -> object:
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr("builtins.open", deny)
+    result = run_cli("check", path)
+    assert result.exit_code == 1
+    assert "FAIL secret.txt: input.unreadable: cannot read: Permission denied" in result.output
+
+
+@pytest.mark.slow
+def test_huge_single_line_file_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.write(b"a" * (100 * 1024 * 1024))
+    (tmp_path / "good.txt").write_bytes(GOOD)
+    result = run_cli("check", tmp_path, "--format", "json")
+    data = json.loads(result.output)
+    assert result.exit_code == 1 and data["counts"] == {"files": 2, "pass": 1, "warn": 0, "fail": 1, "failed_gate": 1}
+
+
+def test_single_long_line_under_the_limit_is_checked(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text(("A sentence that goes on. " * 200_000).strip() + "\n")
+    out = tmp_path / "out"
+    result = run_cli("check", path, "--out", out, "--max-bytes", str(8 * 1024 * 1024))
+    assert result.exit_code == 0, result.output
+    assert reports_in(out)["long.txt"]["verdict"] == "pass"
+
+
+def test_malformed_rule_file_is_exit_2_with_file_and_line(tmp_path: Path) -> None:
+    result = run_cli("check", ARTICLES, "--rules", FIXTURES / "rules_broken", "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "bad.yaml:8: boilerplate.lines[1]: bad regular expression" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_manifest_row_outside_the_root_is_exit_2(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(GOOD)
+    manifest = folder / "manifest.csv"
+    manifest.write_text("path,source\na.txt,tass\n../../etc/passwd,tass\n")
+    result = run_cli("check", folder, "--rules", RULES)
+    assert result.exit_code == 2
+    assert f"{manifest}:3: path '../../etc/passwd' is outside the manifest's folder" in result.output
+
+
+def test_no_inputs_is_a_usage_error(tmp_path: Path) -> None:
+    assert run_cli("check", tmp_path).exit_code == 2
+    assert run_cli("check").exit_code == 2
+
+
+def test_junit_option(tmp_path: Path) -> None:
+    junit = tmp_path / "ci" / "junit.xml"
+    run_cli("check", ARTICLES, "--rules", RULES, "--junit", junit)
+    assert junit.read_text().count("<testcase ") == len(list(ARTICLES.iterdir()))
+
+
+def test_decode_stdout_and_out(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.txt"
+    text = "Crème brûlée à la française, déjà vu, naïve façade, évidemment.\n" * 5
+    latin.write_bytes(text.encode("cp1252"))
+    assert run_cli("decode", latin).output == text
+    result = run_cli("decode", latin, ARTICLES / "sahil_ar.txt", "--out", tmp_path / "dec")
+    assert result.exit_code == 0
+    assert (tmp_path / "dec" / "latin.txt.txt").read_text(encoding="utf-8") == text
+    assert run_cli("decode", latin, latin).exit_code == 2
+
+
+def test_decode_bad_file_is_one_line(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run_cli("decode", empty)
+    assert result.exit_code == 1 and result.output.strip() == f"copydesk: {empty}: file is empty"
+
+
+def test_clean_and_explain() -> None:
+    cleaned = run_cli("clean", ARTICLES / "harbour_gazette_en.txt", "--rules", RULES).output
+    assert cleaned.startswith("KALMAR, March 3") and "Recent Stories" not in cleaned
+    explained = run_cli("explain", ARTICLES / "harbour_gazette_en.txt", "--rules", RULES).output
+    assert "title     Port authority approves night shipping trial on the northern canal" in explained
+    assert "generic.en.tail_markers[0]: (?i)^related" in explained
+    line_19 = next(line for line in explained.splitlines() if line.strip().startswith("19 "))
+    assert "boilerplate" in line_19 and "Related Topics" in line_19
+
+
+def test_real_process_has_no_traceback(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    proc = subprocess.run(
+        [sys.executable, "-m", "copydesk", "check", str(tmp_path), str(tmp_path / "nope.txt")],
+        capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stdout + proc.stderr
+    assert "\x1b[" not in proc.stdout  # no progress bar when stdout is not a terminal

@@ -1,0 +1,21 @@
+from pathlib import Path
+
+from tests.conftest import ARTICLES, RULES, SEEDS, run_cli
+
+
+def test_parallel_reports_equal_serial(tmp_path: Path) -> None:
+    for jobs in ("1", "2"):
+        result = run_cli("check", SEEDS, ARTICLES, "--rules", RULES, "--out", tmp_path / jobs, "-j", jobs)
+        assert result.exit_code == 1  # all_chrome_en.txt fails
+    one = sorted((tmp_path / "1" / "files").rglob("*"))
+    two = sorted((tmp_path / "2" / "files").rglob("*"))
+    assert [p.relative_to(tmp_path / "1") for p in one] == [p.relative_to(tmp_path / "2") for p in two]
+    for a, b in zip(one, two, strict=True):
+        if a.is_file():
+            assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_reports_are_written_atomically(tmp_path: Path) -> None:
+    run_cli("check", SEEDS, "--rules", RULES, "--out", tmp_path)
+    leftovers = [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
+    assert leftovers == []
