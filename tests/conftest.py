@@ -25,7 +25,6 @@ def project_rules() -> RuleSet:
     return load_rules(RULES)
 
 
-
 def run_cli(*args: str | Path) -> Result:
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 

@@ -9,12 +9,19 @@ from copydesk.model import Kind, Label
 from copydesk.pipeline import label_lines
 from copydesk.rules.ruleset import RuleSet
 
-LABELS = st.sampled_from([Label(Kind.BODY), Label(Kind.BLANK), Label(Kind.TITLE, "structure.title"),
-                          Label(Kind.BOILERPLATE, "x.lines[0]"), Label(Kind.DUPLICATE, "structure.repeated_line")])
+LABELS = st.sampled_from(
+    [
+        Label(Kind.BODY),
+        Label(Kind.BLANK),
+        Label(Kind.TITLE, "structure.title"),
+        Label(Kind.BOILERPLATE, "x.lines[0]"),
+        Label(Kind.DUPLICATE, "structure.repeated_line"),
+    ]
+)
 ANY_TEXT = st.text(alphabet=st.characters(codec=None), max_size=400)
-LINEY_TEXT = st.lists(
-    st.tuples(st.text(max_size=40), st.sampled_from(["\n", "\r\n", "\r", ""])), max_size=30
-).map(lambda parts: "".join(a + b for a, b in parts))
+LINEY_TEXT = st.lists(st.tuples(st.text(max_size=40), st.sampled_from(["\n", "\r\n", "\r", ""])), max_size=30).map(
+    lambda parts: "".join(a + b for a, b in parts)
+)
 
 
 @given(data=st.data(), text=st.one_of(ANY_TEXT, LINEY_TEXT))
@@ -60,5 +67,5 @@ def test_adjacent_removed_lines_merge_into_one_span() -> None:
 def test_rendered_article_is_paragraphs() -> None:
     text = "Title\n\nFirst para.\nSecond para.  \n\n\nThird.\n"
     lines = split_lines(text)
-    labels = [Label(Kind.TITLE, "t")] + [Label(Kind.BLANK) if l.is_blank else Label(Kind.BODY) for l in lines[1:]]
+    labels = [Label(Kind.TITLE, "t")] + [Label(Kind.BLANK) if line.is_blank else Label(Kind.BODY) for line in lines[1:]]
     assert render_article(lines, labels, {}) == "First para.\n\nSecond para.\n\nThird.\n"

@@ -206,7 +206,9 @@ def test_real_process_has_no_traceback(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     proc = subprocess.run(
         [sys.executable, "-m", "copydesk", "check", str(tmp_path), str(tmp_path / "nope.txt")],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr

@@ -4,14 +4,19 @@ from copydesk.lines import line_at, split_lines
 def test_every_terminator_and_offsets() -> None:
     text = "one\r\ntwo\rthree\nfour"
     lines = split_lines(text)
-    assert [(l.text, l.ending) for l in lines] == [("one", "\r\n"), ("two", "\r"), ("three", "\n"), ("four", "")]
+    assert [(line.text, line.ending) for line in lines] == [
+        ("one", "\r\n"),
+        ("two", "\r"),
+        ("three", "\n"),
+        ("four", ""),
+    ]
     for line in lines:
         assert text[line.start : line.end] == line.text
         assert text[line.end : line.end + len(line.ending)] == line.ending
 
 
 def test_trailing_newline_makes_no_empty_line() -> None:
-    assert [l.text for l in split_lines("a\nb\n")] == ["a", "b"]
+    assert [line.text for line in split_lines("a\nb\n")] == ["a", "b"]
     assert split_lines("") == []
 
 

@@ -142,9 +142,7 @@ def _boilerplate(doc: Located, prefix: str, container: tuple[str, ...]) -> Boile
     for key in section:
         if key not in BOILERPLATE_SECTIONS and container:
             raise doc.error(f"unknown key (expected one of {', '.join(BOILERPLATE_SECTIONS)})", *container, key)
-    return BoilerplateRules(
-        **{name: _patterns(doc, prefix, *container, name) for name in BOILERPLATE_SECTIONS}
-    )
+    return BoilerplateRules(**{name: _patterns(doc, prefix, *container, name) for name in BOILERPLATE_SECTIONS})
 
 
 def _check_keys(doc: Located, allowed: frozenset[str]) -> None:

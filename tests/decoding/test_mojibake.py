@@ -3,7 +3,7 @@ import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 from copydesk.decoding.mojibake import repair_mojibake
 
 ENGLISH = "The minister’s “firm” reply — and the café’s naïve menu.\n"
-ARABIC = "قال الوزير إن \"الاتفاق سيُوقّع قريباً\".\n"
+ARABIC = 'قال الوزير إن "الاتفاق سيُوقّع قريباً".\n'
 
 
 def mojibake(text: str, codec: str) -> str:

@@ -43,7 +43,11 @@ def test_binary_with_nuls_is_not_wide_text() -> None:
 
 @pytest.mark.parametrize(
     ("data", "name"),
-    [(b"\x89PNG\r\n\x1a\n\x00\x00", "PNG image"), (b"%PDF-1.7\n", "PDF document"), (b"\x1f\x8b\x08\x00", "gzip archive")],
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG image"),
+        (b"%PDF-1.7\n", "PDF document"),
+        (b"\x1f\x8b\x08\x00", "gzip archive"),
+    ],
 )
 def test_magic_signatures(data: bytes, name: str) -> None:
     assert sniff.sniff_magic(data) == name

@@ -9,7 +9,9 @@ from copydesk.rules.manifest import load_manifest
 def test_csv_and_jsonl(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("x")
     csv = tmp_path / "m.csv"
-    csv.write_text("path,url,source,fetched_at,language,license\na.txt,https://www.x.example/1,x,2021-05-25T10:00:00Z,en,\n")
+    csv.write_text(
+        "path,url,source,fetched_at,language,license\na.txt,https://www.x.example/1,x,2021-05-25T10:00:00Z,en,\n"
+    )
     entry = load_manifest(csv)[(tmp_path / "a.txt").resolve()]
     assert entry.source == "x" and entry.language == "en" and entry.license is None and entry.line == 2
     jsonl = tmp_path / "m.jsonl"

@@ -1,6 +1,5 @@
 from copydesk.labelling import Labelling
 from copydesk.lines import split_lines
-from copydesk.model import Kind
 from copydesk.rules.patterns import compile_pattern
 from copydesk.rules.ruleset import BoilerplateRules
 from copydesk.validators.boilerplate import apply_rules
@@ -23,7 +22,9 @@ def labels_of(text: str, boilerplate: BoilerplateRules) -> list[str]:
 def test_tail_marker_removes_the_rest() -> None:
     text = f"{BODY}\n\nRelated\nA link\n\nAnother link\n"
     assert labels_of(text, rules(tail_markers=["^Related$"])) == [
-        "body", "blank", *["boilerplate:t.tail_markers[0]"] * 4,
+        "body",
+        "blank",
+        *["boilerplate:t.tail_markers[0]"] * 4,
     ]
 
 
@@ -35,7 +36,9 @@ def test_tail_marker_at_the_top_does_not_swallow_the_article() -> None:
 def test_head_marker_removes_everything_above() -> None:
     text = f"Menu\nSkip to content\n{BODY}\n"
     assert labels_of(text, rules(head_markers=["^Skip to content$"])) == [
-        "boilerplate:t.head_markers[0]", "boilerplate:t.head_markers[0]", "body",
+        "boilerplate:t.head_markers[0]",
+        "boilerplate:t.head_markers[0]",
+        "body",
     ]
 
 
@@ -58,8 +61,15 @@ def test_inline_tail_cuts_the_end_of_a_kept_line() -> None:
 def test_blank_lines_between_removed_lines_go_with_them() -> None:
     text = f"{BODY}\n\nAd\n\nAd\n\n{BODY}\n"
     labels = labels_of(text, rules(lines=["^Ad$"]))
-    assert labels == ["body", "blank", "boilerplate:t.lines[0]", "boilerplate:t.lines[0]",
-                      "boilerplate:t.lines[0]", "blank", "body"]
+    assert labels == [
+        "body",
+        "blank",
+        "boilerplate:t.lines[0]",
+        "boilerplate:t.lines[0]",
+        "boilerplate:t.lines[0]",
+        "blank",
+        "body",
+    ]
 
 
 def test_catastrophic_pattern_is_a_finding_not_a_hang() -> None:

@@ -1,7 +1,6 @@
 import random
 
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
-
 import pytest
 
 from copydesk.validators.encoding import NotText, decode_bytes, hygiene_findings, repair
@@ -80,7 +79,12 @@ def test_repair_records_mojibake() -> None:
 def test_hygiene_reports_without_rewriting() -> None:
     text = "Cafe\u0301 opens.\nA hidden\u200b space.\nSneaky \u202eoverride\u202c here.\nBell\x07.\n"
     rules = {f.rule: f for f in hygiene_findings(text)}
-    assert set(rules) == {"encoding.not_nfc", "encoding.invisible_chars", "encoding.bidi_controls", "encoding.control_chars"}
+    assert set(rules) == {
+        "encoding.not_nfc",
+        "encoding.invisible_chars",
+        "encoding.bidi_controls",
+        "encoding.control_chars",
+    }
     assert rules["encoding.invisible_chars"].line == 2
     assert rules["encoding.bidi_controls"].line == 3 and rules["encoding.bidi_controls"].severity == "warning"
     assert rules["encoding.control_chars"].line == 4

@@ -47,7 +47,8 @@ def test_short_quote_paragraphs_are_kept() -> None:
 
 
 def test_arabic_byline() -> None:
-    text = f"افتتاح ميناء جديد في المدينة\nبقلم: سلمى الحسن\n{'أعلنت البلدية اليوم افتتاح ميناء جديد للصيد في المدينة بعد عامين من العمل.'}\n"
+    body = "أعلنت البلدية اليوم افتتاح ميناء جديد للصيد في المدينة بعد عامين من العمل."
+    text = f"افتتاح ميناء جديد في المدينة\nبقلم: سلمى الحسن\n{body}\n"
     labels, title, author = run(text)
     assert labels == ["title", "byline", "body"] and author == "سلمى الحسن"
     assert title == "افتتاح ميناء جديد في المدينة"
