@@ -51,7 +51,8 @@ def rebuild(kept: str, removed: Sequence[Span]) -> str:
 
 
 def rule_name(label: Label) -> str:
-    return label.rule if label.kind is Kind.BOILERPLATE and label.rule else str(label.kind.value)
+    """The rule that removed a line, or its kind when no named rule decided it."""
+    return label.rule or label.kind.value
 
 
 def clean(text: str, lines: Sequence[Line], labels: Sequence[Label], cuts: dict[int, tuple[int, str]]) -> Cleaning:

@@ -193,10 +193,12 @@ def decode(files: tuple[Path, ...], out: Path | None, language: str | None) -> N
 
 
 def _analyse_one(file: Path, rules: Path | None, manifest: Path | None) -> tuple[Any, dict[str, str]]:
+    """Analyse one file with the rules, and the manifest given or found beside it."""
     from copydesk.pipeline import analyse
     from copydesk.rules.manifest import load_manifest
     from copydesk.rules.ruleset import load_rules
 
+    manifest = _default_manifest(manifest, (file.parent,))
     try:
         ruleset = load_rules(_default_rules(rules))
         entries = load_manifest(manifest) if manifest else {}

@@ -16,7 +16,7 @@ from copydesk.model import Decoded, Finding
 from copydesk.validators import encoding
 
 # Articles are kilobytes; anything past this is refused unread so memory stays bounded.
-DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 
 
 @dataclass(slots=True)

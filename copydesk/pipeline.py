@@ -49,11 +49,16 @@ class Analysis:
         """Share of the text's non-space characters the cleaning removed."""
         if self.cleaning is None:
             return None
-        total = sum(1 for ch in self.outcome.decoded.text if not ch.isspace()) if self.outcome.decoded else 0
+        total = _visible(self.outcome.decoded.text) if self.outcome.decoded else 0
         if total == 0:
             return None
-        removed = sum(1 for span in self.cleaning.removed for ch in span.text if not ch.isspace())
+        removed = sum(_visible(span.text) for span in self.cleaning.removed)
         return round(removed / total, 4)
+
+
+def _visible(text: str) -> int:
+    """Characters that are not white space."""
+    return sum(map(len, text.split()))
 
 
 class _Clock:

@@ -69,3 +69,12 @@ def test_rendered_article_is_paragraphs() -> None:
     lines = split_lines(text)
     labels = [Label(Kind.TITLE, "t")] + [Label(Kind.BLANK) if line.is_blank else Label(Kind.BODY) for line in lines[1:]]
     assert render_article(lines, labels, {}) == "First para.\n\nSecond para.\n\nThird.\n"
+
+
+def test_spans_name_the_deciding_rule() -> None:
+    text = "Headline\nbody text\n"
+    lines = split_lines(text)
+    cleaning = clean(text, lines, [Label(Kind.TITLE, "structure.title"), Label(Kind.BODY)], {})
+    assert [s.rule for s in cleaning.removed] == ["structure.title"]
+    cleaning = clean(text, lines, [Label(Kind.DUPLICATE), Label(Kind.BODY)], {})
+    assert [s.rule for s in cleaning.removed] == ["duplicate"]

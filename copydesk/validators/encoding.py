@@ -9,6 +9,7 @@ characters are reported, not fixed, so offsets stay true to the input.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 
@@ -19,6 +20,9 @@ from copydesk.model import Decoded, Finding, Repair
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 INVISIBLE = frozenset("\u200b\u2060\ufeff\u00ad\u180e")
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f")
+_SUSPICIOUS = re.compile(
+    "[" + re.escape("".join(sorted(BIDI_CONTROLS | INVISIBLE))) + "\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]"
+)
 MAX_CONTROL_RATIO = 0.02
 
 
@@ -152,7 +156,7 @@ def hygiene_findings(text: str) -> list[Finding]:
     findings: list[Finding] = []
     if not unicodedata.is_normalized("NFC", text):
         findings.append(Finding("encoding.not_nfc", "info", "text is not in Unicode NFC"))
-    counts = Counter(ch for ch in text if ch in BIDI_CONTROLS or ch in INVISIBLE or _is_bad_control(ch))
+    counts = Counter(_SUSPICIOUS.findall(text))
     if not counts:
         return findings
     bidi = {ch: n for ch, n in counts.items() if ch in BIDI_CONTROLS}
@@ -170,6 +174,3 @@ def hygiene_findings(text: str) -> list[Finding]:
             findings.append(Finding(rule, severity, message, line_at(text, first)))  # type: ignore[arg-type]
     return findings
 
-
-def _is_bad_control(ch: str) -> bool:
-    return ch not in _ALLOWED_CONTROLS and (ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F)

@@ -1,0 +1,51 @@
+"""Developer sessions: tests, gate, lint, typecheck, bench.
+
+Each session installs the project into its own virtual environment, so a session that
+passes here passes on a fresh machine with only Python and pip.
+"""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["lint", "typecheck", "tests", "gate"]
+nox.options.reuse_existing_virtualenvs = True
+
+PYTHON = "3.11"
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """The test suite (the README's test command)."""
+    session.install("-e", ".[test]")
+    session.run("python", "-m", "pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def gate(session: nox.Session) -> None:
+    """Run the gate on seeds/ and write reports/ (fails when a seed breaks the rules)."""
+    session.install("-e", ".")
+    args = session.posargs or ["seeds"]
+    session.run("copydesk", "check", *args, "--out", "reports", "--rules", "rules", "--junit", "reports/junit.xml")
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    session.install("ruff>=0.6")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", "copydesk", "tests", "bench", "noxfile.py")
+
+
+@nox.session(python=PYTHON)
+def typecheck(session: nox.Session) -> None:
+    session.install("-e", ".[dev]")
+    session.run("mypy")
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Accuracy on ../shared/bench (skipped when absent) and speed figures."""
+    session.install("-e", ".")
+    session.run("python", "bench/encoding_eval.py")
+    session.run("python", "bench/boilerplate_eval.py")
+    session.run("python", "bench/throughput.py", *session.posargs)
