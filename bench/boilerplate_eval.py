@@ -25,8 +25,19 @@ def main() -> int:
         print(f"skipped: no boilerplate benchmark at {args.bench}")
         return 0
     for rendition in RENDITIONS:
-        cmd = [sys.executable, "-m", "copydesk", "check", str(dev / rendition), "--out", str(args.out / rendition),
-               "--fail-on", "never", "-j", "2"]
+        cmd = [
+            sys.executable,
+            "-m",
+            "copydesk",
+            "check",
+            str(dev / rendition),
+            "--out",
+            str(args.out / rendition),
+            "--fail-on",
+            "never",
+            "-j",
+            "2",
+        ]
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
     score = [sys.executable, str(args.bench / "score.py"), str(dev), str(args.out), "--bootstrap", "200"]
     return subprocess.call(score)

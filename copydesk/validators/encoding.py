@@ -173,4 +173,3 @@ def hygiene_findings(text: str) -> list[Finding]:
             message = f"{sum(found.values())} {what}: {names}"
             findings.append(Finding(rule, severity, message, line_at(text, first)))  # type: ignore[arg-type]
     return findings
-
