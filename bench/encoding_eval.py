@@ -1,7 +1,7 @@
-"""Score copydesk's decoder on ../shared/bench/encoding (skips cleanly when absent).
+"""Score ``copydesk decode --out`` on ../shared/bench/encoding (skips cleanly when absent).
 
-Runs the library directly (the same code `copydesk decode --out` uses), writes the
-decoded texts to OUT, and calls the benchmark's own score.py on them.
+Decodes every benchmark file with the CLI in one run, maps each input to the text file
+it wrote (an undecodable file gets no answer), and calls the benchmark's own score.py.
 """
 
 from __future__ import annotations
@@ -26,24 +26,19 @@ def main() -> int:
     if not manifest.exists():
         print(f"skipped: no encoding benchmark at {args.bench}")
         return 0
-    from copydesk.decode_file import decode_path
-
-    args.out.mkdir(parents=True, exist_ok=True)
-    predictions: dict[str, object] = {}
+    decoded = args.out / "decoded"
     started = time.perf_counter()
-    records = json.loads(manifest.read_text(encoding="utf-8"))["files"]
-    for record in records:
-        outcome = decode_path(args.bench / record["file"])
-        if outcome.decoded is None:
-            predictions[record["file"]] = None
-            continue
-        target = args.out / (Path(record["file"]).name + ".txt")
-        target.write_text(outcome.decoded.text, encoding="utf-8", newline="")
-        predictions[record["file"]] = {"text": str(target.resolve())}
+    cmd = [sys.executable, "-m", "copydesk", "decode", str(args.bench / "files"), "--out", str(decoded)]
+    subprocess.run(cmd, check=False, stderr=subprocess.DEVNULL)
     elapsed = time.perf_counter() - started
+    records = json.loads(manifest.read_text(encoding="utf-8"))["files"]
+    predictions: dict[str, object] = {}
+    for record in records:
+        text = decoded / (Path(record["file"]).name + ".txt")
+        predictions[record["file"]] = {"text": str(text.resolve())} if text.exists() else None
     pred_file = args.out / "predictions.json"
     pred_file.write_text(json.dumps(predictions), encoding="utf-8")
-    print(f"decoded {len(records)} files in {elapsed:.2f}s ({len(records) / elapsed:.0f} files/s)")
+    print(f"copydesk decode: {len(records)} files in {elapsed:.2f}s, start-up included")
     score = args.bench / "score.py"
     cmd = [sys.executable, str(score), str(args.bench), str(pred_file), "--failures", str(args.failures)]
     return subprocess.call(cmd)

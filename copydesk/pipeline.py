@@ -94,6 +94,14 @@ def label_lines(
     return labelling, title, author
 
 
+def declared_language(rules: RuleSet, entry: ManifestEntry | None) -> str | None:
+    """The language declared before decoding: the manifest's, else its source profile's."""
+    if entry is None:
+        return None
+    profile = rules.profiles.get(entry.source) if entry.source else None
+    return entry.language or (profile.language if profile else None)
+
+
 def analyse(
     path: Path,
     name: str,
@@ -103,7 +111,7 @@ def analyse(
 ) -> Analysis:
     timings: dict[str, float] = {}
     clock = _Clock(timings)
-    outcome = decode_path(path, language=entry.language if entry else None, max_bytes=max_bytes)
+    outcome = decode_path(path, language=declared_language(rules, entry), max_bytes=max_bytes)
     clock.lap("encoding")
     result = Analysis(path=path, name=name, outcome=outcome, timings=timings)
     result.findings.extend(outcome.findings)
