@@ -7,7 +7,7 @@ step turns every line still undecided into body.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from copydesk.model import Finding, Kind, Label, Line
@@ -33,6 +33,14 @@ class Labelling:
     def decide(self, index: int, label: Label) -> None:
         if self.labels[index] is None:
             self.labels[index] = label
+
+    def decide_region(self, indices: Iterable[int], label: Label) -> None:
+        """Give a whole region one label: blank lines inside it too, decided lines kept."""
+        for index in indices:
+            if self.lines[index].is_blank:
+                self.labels[index] = label
+            else:
+                self.decide(index, label)
 
     def content_indices(self) -> list[int]:
         """Non-blank lines not yet labelled as chrome or structure."""

@@ -47,16 +47,12 @@ def apply_tail_markers(labelling: Labelling, rules: BoilerplateRules) -> None:
         rest = range(index, len(labelling.lines))
         if not body_before and any(labelling.undecided(i) and is_body_like(labelling.lines[i].stripped) for i in rest):
             continue
-        label = Label(Kind.BOILERPLATE, hit.rule_id)
-        for later in rest:
-            if labelling.lines[later].is_blank:
-                labelling.labels[later] = label
-            else:
-                labelling.decide(later, label)
+        labelling.decide_region(rest, Label(Kind.BOILERPLATE, hit.rule_id))
         return
 
 
 def apply_head_markers(labelling: Labelling, rules: BoilerplateRules) -> None:
+    """Cut everything up to the first marker, unless nothing would be left after it."""
     if not rules.head_markers:
         return
     for index, line in enumerate(labelling.lines):
@@ -67,12 +63,7 @@ def apply_head_markers(labelling: Labelling, rules: BoilerplateRules) -> None:
             continue
         if not any(labelling.undecided(rest) for rest in range(index + 1, len(labelling.lines))):
             return
-        label = Label(Kind.BOILERPLATE, hit.rule_id)
-        for earlier in range(index + 1):
-            if labelling.lines[earlier].is_blank:
-                labelling.labels[earlier] = label
-            else:
-                labelling.decide(earlier, label)
+        labelling.decide_region(range(index + 1), Label(Kind.BOILERPLATE, hit.rule_id))
         return
 
 
