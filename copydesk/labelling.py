@@ -22,6 +22,7 @@ class Labelling:
     labels: list[Label | None]
     cuts: dict[int, tuple[int, str]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    markers: set[int] = field(default_factory=set)  # lines generic markers matched
 
     @classmethod
     def start(cls, lines: Sequence[Line]) -> Labelling:

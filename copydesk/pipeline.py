@@ -19,7 +19,17 @@ from copydesk.model import SEVERITY_RANK, Article, Finding, Kind, Label, Line, S
 from copydesk.rules.manifest import ManifestEntry
 from copydesk.rules.patterns import RulePattern
 from copydesk.rules.ruleset import RuleSet, SourceProfile
-from copydesk.validators import boilerplate, dateline, language, required, source, structure
+from copydesk.language.stopwords import stopwords
+from copydesk.validators import (
+    article_region,
+    boilerplate,
+    dateline,
+    language,
+    line_features,
+    required,
+    source,
+    structure,
+)
 
 
 @dataclass(slots=True)
@@ -83,14 +93,20 @@ def _byline_patterns(rules: RuleSet, profile: SourceProfile | None, lang: str | 
 def label_lines(
     lines: list[Line], rules: RuleSet, profile: SourceProfile | None, lang: str | None
 ) -> tuple[Labelling, str | None, str | None]:
-    """Declared profile first, generic patterns next, page structure last."""
+    """Declared profile first, generic patterns next, then the article region and page structure."""
     labelling = Labelling.start(lines)
     if profile is not None:
-        boilerplate.apply_rules(labelling, profile.boilerplate)
+        boilerplate.apply_rules(labelling, profile.boilerplate, cut=True)
     for generic in rules.generic:
         if generic.applies_to(lang):
-            boilerplate.apply_rules(labelling, generic.boilerplate)
-    title, author = structure.label_structure(labelling, _byline_patterns(rules, profile, lang))
+            boilerplate.apply_rules(labelling, generic.boilerplate, cut=False)
+    words = stopwords(lang, rules.directory)
+    scores = [0.0 if line.is_blank else line_features.score(line_features.features(line.text, words)) for line in lines]
+    region = article_region.find_region(labelling, scores)
+    title, author = structure.label_structure(
+        labelling, _byline_patterns(rules, profile, lang), region.start if region else None
+    )
+    article_region.mark_outside(labelling, region)
     return labelling, title, author
 
 

@@ -94,9 +94,32 @@ def apply_inline_tails(labelling: Labelling, rules: BoilerplateRules) -> None:
                 break
 
 
-def apply_rules(labelling: Labelling, rules: BoilerplateRules) -> None:
-    """One rule set, most sweeping first, so line rules only see what markers left."""
-    apply_head_markers(labelling, rules)
-    apply_tail_markers(labelling, rules)
+def bound_by_markers(labelling: Labelling, rules: BoilerplateRules) -> None:
+    """Generic markers do not cut: each marker line is chrome, and strong evidence against the article.
+
+    A generic "More articles" can sit above the article, below it or inside it; only the
+    article region (found later) can tell.
+    """
+    for patterns in (rules.tail_markers, rules.head_markers):
+        if not patterns:
+            continue
+        for index in labelling.content_indices():
+            hit = _first_match(patterns, labelling.lines[index].stripped, labelling)
+            if hit is not None:
+                labelling.decide(index, Label(Kind.BOILERPLATE, hit.rule_id))
+                labelling.markers.add(index)
+
+
+def apply_rules(labelling: Labelling, rules: BoilerplateRules, *, cut: bool = True) -> None:
+    """One rule set, most sweeping first, so line rules only see what markers left.
+
+    ``cut``: markers remove what they point at (a source profile, reviewed for one site);
+    otherwise they only bound the article (generic patterns).
+    """
+    if cut:
+        apply_head_markers(labelling, rules)
+        apply_tail_markers(labelling, rules)
+    else:
+        bound_by_markers(labelling, rules)
     apply_line_rules(labelling, rules)
     apply_inline_tails(labelling, rules)

@@ -17,10 +17,9 @@ import regex
 from copydesk.labelling import Labelling
 from copydesk.model import Kind, Label
 from copydesk.rules.patterns import PatternTimeout, RulePattern
-from copydesk.validators.shape import is_body_like, looks_like_headline, normalise, word_count
+from copydesk.validators.shape import looks_like_headline, normalise, word_count
 
 TITLE_WINDOW = 10  # content lines searched for the headline
-BODY_LOOKAHEAD = 4  # a headline is followed by body text within this many content lines
 BYLINE_WINDOW = 4
 STANDFIRST_WINDOW = 6
 MAX_BYLINE_WORDS = 16
@@ -31,61 +30,44 @@ _AUTHOR_STOP = regex.compile(r"[\d|•·—–(\[/]|\s-\s|,|\bago\b|\bUpdated\b|
 _NAME = regex.compile(r"^[\p{L}][\p{L}\p{M}.'’-]*(?:\s+[\p{L}][\p{L}\p{M}.'’-]*){0,5}$")
 
 TITLE = "structure.title"
-ABOVE_TITLE = "structure.above_title"
 BYLINE = "structure.byline"
 STANDFIRST = "structure.standfirst"
 REPEAT = "structure.repeated_line"
 
 
-def find_title(labelling: Labelling, byline_patterns: tuple[RulePattern, ...] = ()) -> int | None:
-    """The headline among the first content lines; never a byline.
+def find_title(labelling: Labelling, region_start: int, byline_patterns: tuple[RulePattern, ...] = ()) -> int | None:
+    """The headline: a headline-shaped line just above the article, never a byline.
 
-    Candidates are headline-shaped lines that body text follows closely. Site names
-    share that shape, so the page's own evidence decides between candidates: the line
-    the page repeats, else the line right above the byline, else the first candidate of
-    headline length, else the first candidate.
+    Among the few content lines above the article the page's own evidence decides: a
+    line the page repeats (sites print the headline twice), else the line right above the
+    byline, else the nearest one of headline length, else the nearest.
     """
     content = labelling.content_indices()
-    window = content[: TITLE_WINDOW + BODY_LOOKAHEAD]
-    candidates: list[tuple[int, str]] = []
-    for position, index in enumerate(window[:TITLE_WINDOW]):
-        text = _without_cut(labelling, index)
-        if not looks_like_headline(text) or _matches(byline_patterns, text):
-            continue
-        following = window[position + 1 : position + 1 + BODY_LOOKAHEAD]
-        if any(is_body_like(labelling.lines[i].stripped) for i in following):
-            candidates.append((position, text))
+    above = [i for i in content if i < region_start][-TITLE_WINDOW:]
+    candidates = [
+        i
+        for i in above
+        if looks_like_headline(_without_cut(labelling, i))
+        and not _matches(byline_patterns, labelling.lines[i].stripped)
+    ]
     if not candidates:
         return None
-    seen = Counter(normalise(labelling.lines[i].stripped) for i in content[: TITLE_WINDOW * 3])
-    repeated = [c for c in candidates if seen[normalise(c[1])] > 1]
+    seen = Counter(normalise(labelling.lines[i].stripped) for i in content)
+    repeated = [i for i in candidates if seen[normalise(_without_cut(labelling, i))] > 1]
+    following = {i: next((j for j in content if j > i), None) for i in candidates}
     above_byline = [
-        c
-        for c in candidates
-        if c[0] + 1 < len(window) and _matches(byline_patterns, labelling.lines[window[c[0] + 1]].stripped)
+        i
+        for i in candidates
+        if following[i] is not None and _matches(byline_patterns, labelling.lines[following[i]].stripped)
     ]
-    long_enough = [c for c in candidates if word_count(c[1]) >= MIN_HEADLINE_WORDS]
-    chosen = (repeated or above_byline or long_enough or candidates)[0]
-    return window[chosen[0]]
+    long_enough = [i for i in candidates if word_count(_without_cut(labelling, i)) >= MIN_HEADLINE_WORDS]
+    return (repeated or above_byline or long_enough or candidates)[-1] if not repeated else repeated[0]
 
 
 def _without_cut(labelling: Labelling, index: int) -> str:
     cut = labelling.cuts.get(index)
     line = labelling.lines[index]
     return (line.text[: cut[0]] if cut else line.text).strip()
-
-
-def mark_above_title(labelling: Labelling, title_index: int) -> None:
-    """Above the headline a page prints only its masthead: site name, menus, breadcrumbs.
-
-    Short lines there are chrome; a sentence-shaped line means the guess of headline is
-    doubtful, so nothing is removed then.
-    """
-    above = [i for i in range(title_index) if labelling.undecided(i)]
-    if any(is_body_like(labelling.lines[i].stripped) for i in above):
-        return
-    for index in above:
-        labelling.decide(index, Label(Kind.BOILERPLATE, ABOVE_TITLE))
 
 
 def _matches(patterns: tuple[RulePattern, ...], text: str) -> regex.Match[str] | None:
@@ -107,48 +89,69 @@ def author_from_byline(text: str, cue: regex.Match[str] | None) -> str | None:
     return name if name and _NAME.match(name) else None
 
 
-def find_byline(labelling: Labelling, after: int | None, patterns: tuple[RulePattern, ...]) -> int | None:
+def find_byline(
+    labelling: Labelling, after: int | None, region_start: int, patterns: tuple[RulePattern, ...]
+) -> int | None:
+    """A byline-shaped line between the headline and the first lines of the article."""
     if not patterns:
         return None
     content = labelling.content_indices()
-    start = content.index(after) + 1 if after is not None and after in content else 0
-    for index in content[start : start + BYLINE_WINDOW]:
+    lowest = after if after is not None else region_start - BYLINE_WINDOW - 1
+    window = [i for i in content if lowest < i][: BYLINE_WINDOW + 2]
+    for index in window:
         text = labelling.lines[index].stripped
         if word_count(text) <= MAX_BYLINE_WORDS and _matches(patterns, text):
             return index
     return None
 
 
-def mark_repeats(labelling: Labelling, title: str | None) -> None:
-    """Exact repeats of the headline or of an earlier line, and standfirsts the next lines contain."""
-    seen: set[str] = {normalise(title)} if title else set()
+def mark_standfirsts(labelling: Labelling, region_start: int) -> None:
+    """Lines near the article's start that its first paragraphs repeat word for word."""
     content = labelling.content_indices()
-    for position, index in enumerate(content):
+    before = [i for i in content if i < region_start][-STANDFIRST_WINDOW:]
+    opening = [i for i in content if i >= region_start][: STANDFIRST_WINDOW + 1]
+    for index in before + opening[:-1]:
+        text = normalise(labelling.lines[index].stripped)
+        if word_count(text) < MIN_REPEAT_WORDS:
+            continue
+        for later in opening:
+            other = normalise(labelling.lines[later].stripped)
+            if later > index and len(other) > len(text) and text in other:
+                labelling.decide(index, Label(Kind.DUPLICATE, STANDFIRST))
+                break
+
+
+def mark_repeats(labelling: Labelling, title: str | None) -> None:
+    """Exact repeats of the headline or of an earlier line."""
+    seen: set[str] = {normalise(title)} if title else set()
+    for index in labelling.content_indices():
         text = normalise(labelling.lines[index].stripped)
         if word_count(text) < MIN_REPEAT_WORDS:
             continue
         if text in seen:
             labelling.decide(index, Label(Kind.DUPLICATE, REPEAT))
-            continue
-        seen.add(text)
-        if position < STANDFIRST_WINDOW:
-            for later in content[position + 1 : position + 1 + STANDFIRST_WINDOW]:
-                other = normalise(labelling.lines[later].stripped)
-                if len(other) > len(text) and text in other:
-                    labelling.decide(index, Label(Kind.DUPLICATE, STANDFIRST))
-                    break
+        else:
+            seen.add(text)
 
 
-def label_structure(labelling: Labelling, byline_patterns: tuple[RulePattern, ...]) -> tuple[str | None, str | None]:
-    """Label headline, byline and repeats; return ``(title, author)`` as the page gives them."""
-    title_index = find_title(labelling, byline_patterns)
+def label_structure(
+    labelling: Labelling, byline_patterns: tuple[RulePattern, ...], region_start: int | None
+) -> tuple[str | None, str | None]:
+    """Label headline, byline and repeats; return ``(title, author)`` as the page gives them.
+
+    ``region_start`` is the first line of the article region; without one there is no
+    article, and so no headline or byline to find.
+    """
+    if region_start is None:
+        return None, None
+    mark_standfirsts(labelling, region_start)
+    title_index = find_title(labelling, region_start, byline_patterns)
     title = None
     if title_index is not None:
         title = _without_cut(labelling, title_index)
         labelling.decide(title_index, Label(Kind.TITLE, TITLE))
-        mark_above_title(labelling, title_index)
     author = None
-    byline_index = find_byline(labelling, title_index, byline_patterns)
+    byline_index = find_byline(labelling, title_index, region_start, byline_patterns)
     if byline_index is not None:
         text = labelling.lines[byline_index].stripped
         cue = _matches(byline_patterns, text)

@@ -1,0 +1,1 @@
+"""Language resources: stop-words per language, found without importing heavy packages."""

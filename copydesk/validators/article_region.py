@@ -1,0 +1,104 @@
+"""The article region: the first substantial run of prose, found by a maximum-sum segment.
+
+Each undecided line scores by its shape (:mod:`line_features`): prose adds its length,
+chrome subtracts, and a generic marker ("Related Topics", "Share this:", "N Comments")
+subtracts as much as a paragraph. Runs of positive sum are the candidates: short real
+paragraphs inside a run survive because the prose around them outweighs them, and prose
+that stands alone among menus (a teaser, a long headline) does not. Pages print the
+article before their comments, related lists and footers, so the earliest run that is
+substantial and a fair share of the best wins. Markers are not walls: sites print
+"Share this:" above articles and "More from" inside them. Linear in the number of lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from copydesk.labelling import Labelling
+from copydesk.model import Kind, Label
+from copydesk.validators.line_features import CHROME_BASE
+
+MIN_ARTICLE_WEIGHT = 150.0
+EARLY_SHARE = 0.3  # an earlier run wins when it has at least this share of the best run's score
+OUTSIDE = "article.outside_region"
+DECIDED_CHROME = -CHROME_BASE
+MARKER = -300.0  # a generic marker ("Share this:", "Related stories") weighs like a paragraph of chrome
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    start: int  # index of the first line of the article
+    end: int  # index of the last line, inclusive
+    score: float
+
+
+def _line_scores(labelling: Labelling, scores: Sequence[float]) -> list[float]:
+    """Undecided lines by their shape; lines rules removed count as chrome, markers as strong chrome."""
+    out = []
+    for index, label in enumerate(labelling.labels):
+        if labelling.lines[index].is_blank:
+            out.append(0.0)
+        elif label is None:
+            out.append(scores[index])
+        elif index in labelling.markers:
+            out.append(MARKER)
+        else:
+            out.append(DECIDED_CHROME if not label.kept else 0.0)
+    return out
+
+
+def runs(values: Sequence[float], start: int, end: int) -> list[Region]:
+    """The best segment of each run between Kadane's resets, in page order.
+
+    A run ends where its running sum falls to zero: what follows cannot be joined to it
+    with profit. Within a run the best prefix is the candidate, so a short dip (an ad,
+    a caption) inside an article does not split it.
+    """
+    found: list[Region] = []
+    run_start, run_sum, best_end, best_sum = start, 0.0, -1, 0.0
+    for index in range(start, end):
+        if run_sum <= 0.0:
+            if best_end >= 0:
+                found.append(_trimmed(values, run_start, best_end, best_sum))
+            run_start, run_sum, best_end, best_sum = index, 0.0, -1, 0.0
+        run_sum += values[index]
+        if run_sum > best_sum:
+            best_end, best_sum = index, run_sum
+    if best_end >= 0:
+        found.append(_trimmed(values, run_start, best_end, best_sum))
+    return found
+
+
+def _trimmed(values: Sequence[float], start: int, end: int, total: float) -> Region:
+    """Drop the blank and zero-score lines a run may open with."""
+    while start < end and values[start] <= 0.0:
+        start += 1
+    return Region(start, end, total)
+
+
+def choose(candidates: Sequence[Region]) -> Region | None:
+    """The earliest candidate that is substantial and a fair share of the best one."""
+    if not candidates:
+        return None
+    best = max(candidate.score for candidate in candidates)
+    floor = max(MIN_ARTICLE_WEIGHT, EARLY_SHARE * best)
+    return next((c for c in candidates if c.score >= floor), None)
+
+
+def find_region(labelling: Labelling, scores: Sequence[float]) -> Region | None:
+    """The article: the earliest substantial run of prose, or the best small one.
+
+    A short page is still an article; with no positive run at all there is none.
+    """
+    candidates = runs(_line_scores(labelling, scores), 0, len(labelling.lines))
+    return choose(candidates) or max(candidates, key=lambda region: region.score, default=None)
+
+
+def mark_outside(labelling: Labelling, region: Region | None) -> None:
+    """Everything undecided outside the article region is chrome; with no region, all of it."""
+    label = Label(Kind.BOILERPLATE, OUTSIDE)
+    for index in range(len(labelling.lines)):
+        if region is None or index < region.start or index > region.end:
+            if not labelling.lines[index].is_blank:
+                labelling.decide(index, label)

@@ -1,0 +1,103 @@
+"""What a line looks like, in numbers any script has: length, words, stop-words, shape.
+
+These are the signals a reader uses to tell prose from chrome without seeing the page:
+prose is long, ends its sentences and is full of function words; menus, link lists,
+headline lists and widgets are short, unpunctuated, capitalised, bulleted or stamped
+with a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*")
+_WIDE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+_SENTENCE_END = regex.compile(r"[.!?؟۔。！？]['\"”’»)\]]*\s*$")
+_INNER_SENTENCE_END = regex.compile(r"[.!?؟۔。！？]['\"”’»)\]]*\s+\S")
+_TRUNCATED = regex.compile(r"(?:\.\.|…)\s*$")
+_BULLET = regex.compile(r"^\s*(?:[*+•·▪◦‣●■□o-]|\d{1,3}[.)])\s+")
+_CASED_WORD = regex.compile(r"^[\p{Lu}\p{Ll}]")
+_TIMESTAMP = regex.compile(
+    r"^\W*(?:\d{1,4}[-/.:]\d{1,2}(?:[-/.:]\d{1,4})?|\d{1,2}:\d{2}|\d+\s*\p{L}{1,12}\s+\p{L}{2,6})\W*"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[AaPp]\.?[Mm]\.?)?\W*$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LineFeatures:
+    chars: int
+    words: int
+    weight: float  # characters, with wide (CJK, Thai) characters counted as the words they carry
+    stop_density: float | None  # None when the language has no stop-list
+    sentence_end: bool
+    inner_sentence_end: bool
+    truncated: bool
+    list_item: bool
+    title_case: float
+    timestamp: bool
+
+
+def features(text: str, stopwords: frozenset[str]) -> LineFeatures:
+    stripped = text.strip()
+    words = _WORD.findall(stripped)
+    wide = len(_WIDE.findall(stripped)) if not stripped.isascii() else 0
+    word_count = len(words) + wide // 2
+    stop_density = None
+    if stopwords and words:
+        stop_density = sum(1 for word in words if word.casefold() in stopwords) / len(words)
+    cased = [w for w in words[1:] if _CASED_WORD.match(w) and (not stopwords or w.casefold() not in stopwords)]
+    # Capitalisation says something only where cased words make most of the line.
+    measurable = len(cased) >= 3 and len(cased) >= 0.5 * max(1, word_count - 1)
+    title_case = sum(1 for w in cased if w[0].isupper()) / len(cased) if measurable else 0.0
+    return LineFeatures(
+        chars=len(stripped),
+        words=word_count,
+        weight=len(stripped) + 1.5 * wide,
+        stop_density=stop_density,
+        sentence_end=bool(_SENTENCE_END.search(stripped)),
+        inner_sentence_end=bool(_INNER_SENTENCE_END.search(stripped)),
+        truncated=bool(_TRUNCATED.search(stripped)),
+        list_item=bool(_BULLET.match(stripped)),
+        title_case=title_case,
+        timestamp=len(stripped) <= 40 and bool(_TIMESTAMP.match(stripped)),
+    )
+
+
+def is_prose(f: LineFeatures) -> bool:
+    """Running text: several words, sentence ends, function words, not a headline list.
+
+    A paragraph ends a sentence somewhere; a long line that never does is a run of
+    link texts or headlines glued together by the converter.
+    """
+    if f.words < 8 or f.truncated or f.timestamp:
+        return False
+    if f.stop_density is not None and f.stop_density < 0.15:
+        return False
+    if f.title_case > 0.6:
+        return False
+    return f.sentence_end or (f.words >= 20 and f.inner_sentence_end)
+
+
+def is_short_sentence(f: LineFeatures) -> bool:
+    """A short paragraph that is still a sentence: a one-line quote, a brief update."""
+    if f.words < 2 or not f.sentence_end or f.truncated or f.timestamp or f.title_case > 0.7:
+        return False
+    return not (f.list_item and (f.stop_density or 0.0) < 0.1)
+
+
+def score(f: LineFeatures) -> float:
+    """Positive for prose, slightly positive for short sentences, negative for chrome."""
+    if f.chars == 0:
+        return 0.0
+    if is_prose(f):
+        return f.weight
+    if is_short_sentence(f):
+        return 0.3 * f.weight
+    if f.words >= 20 and not f.truncated:
+        return 0.0  # long but never ending a sentence: no evidence either way
+    return -(CHROME_BASE + 0.5 * min(f.weight, 200.0))
+
+
+CHROME_BASE = 25.0
