@@ -14,12 +14,12 @@ from pathlib import Path
 from copydesk.cleaning import Cleaning, clean, render_article
 from copydesk.decode_file import DEFAULT_MAX_BYTES, DecodeOutcome, decode_path
 from copydesk.labelling import Labelling
+from copydesk.language.stopwords import stopwords
 from copydesk.lines import split_lines
 from copydesk.model import SEVERITY_RANK, Article, Finding, Kind, Label, Line, Source
 from copydesk.rules.manifest import ManifestEntry
 from copydesk.rules.patterns import RulePattern
 from copydesk.rules.ruleset import RuleSet, SourceProfile
-from copydesk.language.stopwords import stopwords
 from copydesk.validators import (
     article_region,
     boilerplate,

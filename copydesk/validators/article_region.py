@@ -99,6 +99,6 @@ def mark_outside(labelling: Labelling, region: Region | None) -> None:
     """Everything undecided outside the article region is chrome; with no region, all of it."""
     label = Label(Kind.BOILERPLATE, OUTSIDE)
     for index in range(len(labelling.lines)):
-        if region is None or index < region.start or index > region.end:
-            if not labelling.lines[index].is_blank:
-                labelling.decide(index, label)
+        outside = region is None or index < region.start or index > region.end
+        if outside and not labelling.lines[index].is_blank:
+            labelling.decide(index, label)

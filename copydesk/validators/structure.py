@@ -43,25 +43,28 @@ def find_title(labelling: Labelling, region_start: int, byline_patterns: tuple[R
     byline, else the nearest one of headline length, else the nearest.
     """
     content = labelling.content_indices()
+    position = {index: n for n, index in enumerate(content)}
     above = [i for i in content if i < region_start][-TITLE_WINDOW:]
-    candidates = [
-        i
-        for i in above
-        if looks_like_headline(_without_cut(labelling, i))
-        and not _matches(byline_patterns, labelling.lines[i].stripped)
-    ]
+    candidates = [i for i in above if _headline_not_byline(labelling, i, byline_patterns)]
     if not candidates:
         return None
     seen = Counter(normalise(labelling.lines[i].stripped) for i in content)
     repeated = [i for i in candidates if seen[normalise(_without_cut(labelling, i))] > 1]
-    following = {i: next((j for j in content if j > i), None) for i in candidates}
+    if repeated:
+        return repeated[0]
     above_byline = [
         i
         for i in candidates
-        if following[i] is not None and _matches(byline_patterns, labelling.lines[following[i]].stripped)
+        if position[i] + 1 < len(content)
+        and _matches(byline_patterns, labelling.lines[content[position[i] + 1]].stripped)
     ]
     long_enough = [i for i in candidates if word_count(_without_cut(labelling, i)) >= MIN_HEADLINE_WORDS]
-    return (repeated or above_byline or long_enough or candidates)[-1] if not repeated else repeated[0]
+    return (above_byline or long_enough or candidates)[-1]
+
+
+def _headline_not_byline(labelling: Labelling, index: int, byline_patterns: tuple[RulePattern, ...]) -> bool:
+    text = _without_cut(labelling, index)
+    return looks_like_headline(text) and not _matches(byline_patterns, text)
 
 
 def _without_cut(labelling: Labelling, index: int) -> str:
