@@ -22,7 +22,8 @@ class Labelling:
     labels: list[Label | None]
     cuts: dict[int, tuple[int, str]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
-    markers: set[int] = field(default_factory=set)  # lines generic markers matched
+    markers: set[int] = field(default_factory=set)  # section headings: strong evidence of chrome around them
+    ends: set[int] = field(default_factory=set)  # generic tail markers: the article stops before them
 
     @classmethod
     def start(cls, lines: Sequence[Line]) -> Labelling:

@@ -197,7 +197,7 @@ def test_clean_and_explain() -> None:
     assert cleaned.startswith("KALMAR, March 3") and "Recent Stories" not in cleaned
     explained = run_cli("explain", ARTICLES / "harbour_gazette_en.txt", "--rules", RULES).output
     assert "title     Port authority approves night shipping trial on the northern canal" in explained
-    assert "generic.en.tail_markers[0]: (?i)^related" in explained
+    assert "generic.en.section_markers[0]: (?i)^related" in explained
     line_19 = next(line for line in explained.splitlines() if line.strip().startswith("19 "))
     assert "boilerplate" in line_19 and "Related Topics" in line_19
 

@@ -17,7 +17,7 @@ from copydesk.rules.errors import RuleFileError
 from copydesk.rules.patterns import RulePattern, compile_pattern
 from copydesk.rules.yamlfile import Located, load_yaml
 
-BOILERPLATE_SECTIONS = ("lines", "tail_markers", "head_markers", "inline_tails")
+BOILERPLATE_SECTIONS = ("lines", "tail_markers", "head_markers", "inline_tails", "section_markers")
 PROFILE_KEYS = frozenset(
     {
         "id",
@@ -46,6 +46,7 @@ class BoilerplateRules:
     tail_markers: tuple[RulePattern, ...] = ()
     head_markers: tuple[RulePattern, ...] = ()
     inline_tails: tuple[RulePattern, ...] = ()
+    section_markers: tuple[RulePattern, ...] = ()  # chrome headings the article may continue past
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,7 @@ def _line_scores(labelling: Labelling, scores: Sequence[float]) -> list[float]:
             out.append(0.0)
         elif label is None:
             out.append(scores[index])
-        elif index in labelling.markers:
+        elif index in labelling.markers or index in labelling.ends:
             out.append(MARKER)
         else:
             out.append(DECIDED_CHROME if not label.kept else 0.0)
@@ -92,7 +92,44 @@ def find_region(labelling: Labelling, scores: Sequence[float]) -> Region | None:
     A short page is still an article; with no positive run at all there is none.
     """
     candidates = runs(_line_scores(labelling, scores), 0, len(labelling.lines))
-    return choose(candidates) or max(candidates, key=lambda region: region.score, default=None)
+    region = choose(candidates) or max(candidates, key=lambda region: region.score, default=None)
+    if region is None:
+        return None
+    return with_introduced_block(labelling, ended(labelling, region))
+
+
+def ended(labelling: Labelling, region: Region) -> Region:
+    """Cut the article at the first generic tail marker after its start."""
+    stop = min((index for index in labelling.ends if region.start < index <= region.end), default=None)
+    if stop is None:
+        return region
+    end = stop - 1
+    while end > region.start and labelling.lines[end].is_blank:
+        end -= 1
+    return Region(region.start, end, region.score)
+
+
+def with_introduced_block(labelling: Labelling, region: Region) -> Region:
+    """Extend the article over a block its last words introduce ("Tour dates:", "Ingredients:").
+
+    The introducing line ends with a colon and sits at the end of the article or right
+    after it; the block is the run of lines up to the next blank line, none of them
+    already chrome.
+    """
+    lines = labelling.lines
+    index = region.end + 1
+    while index < len(lines) and lines[index].is_blank:
+        index += 1
+    if index < len(lines) and labelling.undecided(index) and lines[index].stripped.endswith(":"):
+        end = index
+    elif lines[region.end].stripped.endswith(":"):
+        end = region.end
+    else:
+        return region
+    block_end = end
+    while block_end + 1 < len(lines) and not lines[block_end + 1].is_blank and labelling.undecided(block_end + 1):
+        block_end += 1
+    return Region(region.start, block_end, region.score) if block_end > end or end > region.end else region
 
 
 def mark_outside(labelling: Labelling, region: Region | None) -> None:

@@ -95,19 +95,33 @@ def apply_inline_tails(labelling: Labelling, rules: BoilerplateRules) -> None:
 
 
 def bound_by_markers(labelling: Labelling, rules: BoilerplateRules) -> None:
-    """Generic markers do not cut: each marker line is chrome, and strong evidence against the article.
+    """Generic markers do not cut yet: the marker line is chrome, and noted for the article step.
 
-    A generic "More articles" can sit above the article, below it or inside it; only the
-    article region (found later) can tell.
+    A generic tail marker ("Share this:", "Leave a Reply") ends the article only when it
+    comes after the article's start, which only the article step knows; it may just as
+    well sit above the article. A section marker ("Related stories", "More from") is a
+    heading of chrome that can sit inside an article, so it is only evidence.
     """
-    for patterns in (rules.tail_markers, rules.head_markers):
+    for patterns, noted in (
+        (rules.tail_markers, labelling.ends),
+        (rules.head_markers, labelling.markers),
+        (rules.section_markers, labelling.markers),
+    ):
         if not patterns:
             continue
         for index in labelling.content_indices():
             hit = _first_match(patterns, labelling.lines[index].stripped, labelling)
             if hit is not None:
                 labelling.decide(index, Label(Kind.BOILERPLATE, hit.rule_id))
-                labelling.markers.add(index)
+                noted.add(index)
+
+
+def _note_sections(labelling: Labelling, rules: BoilerplateRules) -> None:
+    for index in labelling.content_indices():
+        hit = _first_match(rules.section_markers, labelling.lines[index].stripped, labelling)
+        if hit is not None:
+            labelling.decide(index, Label(Kind.BOILERPLATE, hit.rule_id))
+            labelling.markers.add(index)
 
 
 def apply_rules(labelling: Labelling, rules: BoilerplateRules, *, cut: bool = True) -> None:
@@ -119,6 +133,7 @@ def apply_rules(labelling: Labelling, rules: BoilerplateRules, *, cut: bool = Tr
     if cut:
         apply_head_markers(labelling, rules)
         apply_tail_markers(labelling, rules)
+        _note_sections(labelling, rules)
     else:
         bound_by_markers(labelling, rules)
     apply_line_rules(labelling, rules)
