@@ -37,7 +37,7 @@ def measure(folder: Path, jobs: int, out: Path | None) -> None:
     from copydesk.discover import discover
     from copydesk.executor import RunConfig, run, summary
 
-    config = RunConfig(ROOT / "rules", None, out)
+    config = RunConfig(ROOT / "rules", (), out)
     items = discover([folder])
     started = time.perf_counter()
     result = run(items, config, jobs)

@@ -36,15 +36,16 @@ def _default_rules(rules: Path | None) -> Path | None:
     return candidate if (candidate / "sources").is_dir() or (candidate / "boilerplate").is_dir() else None
 
 
-def _default_manifest(manifest: Path | None, paths: tuple[Path, ...]) -> Path | None:
-    """A manifest named explicitly, or the one beside the inputs when a single folder is checked."""
+def _default_manifests(manifest: Path | None, paths: tuple[Path, ...]) -> tuple[Path, ...]:
+    """The manifest named explicitly, or each one found inside a folder being checked."""
     if manifest is not None:
-        return manifest
-    folders = [p for p in paths if p.is_dir()]
-    if len(folders) != 1:
-        return None
-    found = [folders[0] / name for name in MANIFEST_NAMES if (folders[0] / name).is_file()]
-    return found[0] if len(found) == 1 else None
+        return (manifest,)
+    found = []
+    for folder in (p for p in paths if p.is_dir()):
+        present = [folder / name for name in MANIFEST_NAMES if (folder / name).is_file()]
+        if len(present) == 1:
+            found.append(present[0])
+    return tuple(found)
 
 
 rules_option = click.option(
@@ -141,9 +142,9 @@ def check(
     from copydesk.reports.atomic import write_atomic
     from copydesk.reports.junit import junit_xml
 
-    manifest = _default_manifest(manifest, paths)
-    config = RunConfig(_default_rules(rules), manifest, out, fail_on, max_bytes)
-    exclude = frozenset({manifest.resolve()}) if manifest else frozenset()
+    manifests = _default_manifests(manifest, paths)
+    config = RunConfig(_default_rules(rules), manifests, out, fail_on, max_bytes)
+    exclude = frozenset(path.resolve() for path in manifests)
     items = discover(list(paths), exclude)
     if not items:
         _die("no input files found under " + ", ".join(map(str, paths)))
@@ -195,13 +196,13 @@ def decode(files: tuple[Path, ...], out: Path | None, language: str | None) -> N
 def _analyse_one(file: Path, rules: Path | None, manifest: Path | None) -> tuple[Any, dict[str, str]]:
     """Analyse one file with the rules, and the manifest given or found beside it."""
     from copydesk.pipeline import analyse
-    from copydesk.rules.manifest import load_manifest
+    from copydesk.rules.manifest import load_manifests
     from copydesk.rules.ruleset import load_rules
 
-    manifest = _default_manifest(manifest, (file.parent,))
+    manifests = _default_manifests(manifest, (file.parent,))
     try:
         ruleset = load_rules(_default_rules(rules))
-        entries = load_manifest(manifest) if manifest else {}
+        entries = load_manifests(manifests)
     except RuleFileError as exc:
         _die(str(exc))
     entry = entries.get(file.resolve()) if entries else None

@@ -24,7 +24,7 @@ from copydesk.model import SEVERITY_RANK
 from copydesk.pipeline import analyse, crashed
 from copydesk.reports.atomic import write_atomic
 from copydesk.reports.json_report import build_report, dumps
-from copydesk.rules.manifest import ManifestEntry, load_manifest
+from copydesk.rules.manifest import ManifestEntry, load_manifests
 from copydesk.rules.ruleset import RuleSet, load_rules
 
 FAIL_ON = {"error": 2, "warning": 1, "never": 99}
@@ -35,7 +35,7 @@ class RunConfig:
     """Everything a worker needs, by value: paths rather than loaded objects."""
 
     rules_dir: Path | None
-    manifest: Path | None
+    manifests: tuple[Path, ...]
     out: Path | None
     fail_on: str = "error"
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -59,7 +59,7 @@ def _load(config: RunConfig) -> tuple[RuleSet, dict[Path, ManifestEntry]]:
     if _STATE.get("config") != config:
         _STATE["config"] = config
         _STATE["rules"] = load_rules(config.rules_dir)
-        _STATE["manifest"] = load_manifest(config.manifest) if config.manifest else {}
+        _STATE["manifest"] = load_manifests(config.manifests)
     return _STATE["rules"], _STATE["manifest"]
 
 

@@ -100,6 +100,7 @@ def label_lines(
     for generic in rules.generic:
         if generic.applies_to(lang):
             boilerplate.apply_rules(labelling, generic.boilerplate, cut=False)
+    structure.mark_copies(labelling)
     words = stopwords(lang, rules.directory)
     scores = [0.0 if line.is_blank else line_features.score(line_features.features(line.text, words)) for line in lines]
     region = article_region.find_region(labelling, scores)

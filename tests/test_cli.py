@@ -213,3 +213,16 @@ def test_real_process_has_no_traceback(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr
     assert "\x1b[" not in proc.stdout  # no progress bar when stdout is not a terminal
+
+
+def test_each_folder_brings_its_own_manifest(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "story.txt").write_bytes(GOOD)
+        (folder / "manifest.csv").write_text(f"path,source,language\nstory.txt,src-{name},en\n")
+    out = tmp_path / "out"
+    run_cli("check", tmp_path / "a", tmp_path / "b", "--out", out, "--rules", RULES)
+    reports = reports_in(out)
+    assert set(reports) == {"story.txt", "story.txt~2"}  # the manifests are not inputs
+    assert {r["source"]["id"] for r in reports.values()} == {"src-a", "src-b"}

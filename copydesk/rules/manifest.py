@@ -85,6 +85,17 @@ def _entry(manifest: Path, number: int, row: dict[str, Any]) -> ManifestEntry:
     return ManifestEntry(path=resolved, line=number, **values)
 
 
+def load_manifests(paths: tuple[Path, ...]) -> dict[Path, ManifestEntry]:
+    """Several manifests as one; the same file declared twice is an error."""
+    merged: dict[Path, ManifestEntry] = {}
+    for path in paths:
+        for key, entry in load_manifest(path).items():
+            if key in merged:
+                raise RuleFileError(path, entry.line, f"{key} is already declared by another manifest")
+            merged[key] = entry
+    return merged
+
+
 def load_manifest(path: Path) -> dict[Path, ManifestEntry]:
     """Entries keyed by resolved path; a path listed twice is an error."""
     try:

@@ -33,6 +33,9 @@ TITLE = "structure.title"
 BYLINE = "structure.byline"
 STANDFIRST = "structure.standfirst"
 REPEAT = "structure.repeated_line"
+COPY = "structure.copy_of_lines"
+COPY_KEY_WORDS = 5
+COPY_MIN_WORDS = 40
 
 
 def find_title(labelling: Labelling, region_start: int, byline_patterns: tuple[RulePattern, ...] = ()) -> int | None:
@@ -121,6 +124,34 @@ def mark_standfirsts(labelling: Labelling, region_start: int) -> None:
             other = normalise(labelling.lines[later].stripped)
             if later > index and len(other) > len(text) and text in other:
                 labelling.decide(index, Label(Kind.DUPLICATE, STANDFIRST))
+                break
+
+
+def mark_copies(labelling: Labelling) -> None:
+    """A long line that holds two or more other lines of the page word for word is a copy.
+
+    Pages carry hidden copies of the article (schema.org markup, AMP or print blocks) that
+    a converter renders as one long line. The check indexes every line by its first
+    words and scans each long line once, so it stays linear in the page's words.
+    """
+    content = labelling.content_indices()
+    texts = {i: normalise(labelling.lines[i].stripped) for i in content}
+    by_opening: dict[tuple[str, ...], list[int]] = {}
+    words = {i: text.split() for i, text in texts.items()}
+    for i in content:
+        if len(words[i]) >= COPY_KEY_WORDS:
+            by_opening.setdefault(tuple(words[i][:COPY_KEY_WORDS]), []).append(i)
+    for i in content:
+        if len(words[i]) < COPY_MIN_WORDS:
+            continue
+        held: set[int] = set()
+        sequence = words[i]
+        for start in range(len(sequence) - COPY_KEY_WORDS + 1):
+            for other in by_opening.get(tuple(sequence[start : start + COPY_KEY_WORDS]), ()):
+                if other != i and len(words[other]) < len(sequence) and texts[other] in texts[i]:
+                    held.add(other)
+            if len(held) >= 2:
+                labelling.decide(i, Label(Kind.DUPLICATE, COPY))
                 break
 
 
