@@ -47,7 +47,9 @@ def features(text: str, stopwords: frozenset[str]) -> LineFeatures:
     stop_density = None
     if stopwords and words:
         stop_density = sum(1 for word in words if word.casefold() in stopwords) / len(words)
-    cased = [w for w in words[1:] if _CASED_WORD.match(w) and (not stopwords or w.casefold() not in stopwords)]
+    # Function words count too: title case capitalises them ("He Was Unaware"), German
+    # prose capitalises only its nouns ("Der Stadtrat hat den Plan").
+    cased = [w for w in words[1:] if _CASED_WORD.match(w)]
     # Capitalisation says something only where cased words make most of the line.
     measurable = len(cased) >= 3 and len(cased) >= 0.5 * max(1, word_count - 1)
     title_case = sum(1 for w in cased if w[0].isupper()) / len(cased) if measurable else 0.0

@@ -67,3 +67,10 @@ def test_author_from_byline_shapes() -> None:
 def test_repeats_need_three_words() -> None:
     labels, _, _ = run(f"{PARA}\nRead more\n{PARA2}\nRead more\n")
     assert "duplicate" not in labels
+
+
+def test_hidden_copy_of_the_article_is_a_duplicate() -> None:
+    copy = f"{PARA} {PARA2} " * 3
+    labels, _, _ = run(f"Council approves harbour plan\n{PARA}\n{PARA2}\n* Home\n{copy}\n")
+    assert labels[-1] == "duplicate"
+    assert labels[1:3] == ["body", "body"]

@@ -1,0 +1,51 @@
+from copydesk.language.stopwords import stopwords
+from copydesk.validators.line_features import features, is_prose, is_short_sentence, score
+
+EN = stopwords("en")
+
+
+def test_prose_in_several_languages() -> None:
+    assert is_prose(features("The council approved the plan on Tuesday after a long and heated debate.", EN))
+    assert is_prose(
+        features("Der Stadtrat hat den Plan am Dienstag nach einer langen Debatte gebilligt.", stopwords("de"))
+    )
+    assert is_prose(
+        features("وافق المجلس البلدي على الخطة يوم الثلاثاء بعد نقاش طويل وحاد بين الأعضاء.", stopwords("ar"))
+    )
+    assert is_prose(
+        features(
+            "市議会は火曜日、長い議論の末に港の新しい計画を承認した。漁業者は工事を注視すると述べた。", stopwords("ja")
+        )
+    )
+
+
+def test_chrome_shapes() -> None:
+    for line in (
+        "* Home",
+        "Sports | Business | Weather",
+        "Volker Testifies He Was Unaware of Any Linkage Between Delayed Military Aid to Ukraine",
+        "France back at Airport Show to support expectation ..",
+        "November 19, 2019 at 6:34 am",
+        "11/20/2019 01:14 PM",
+    ):
+        f = features(line, EN)
+        assert not is_prose(f), line
+        assert score(f) < 0, line
+
+
+def test_short_sentences_are_mildly_positive() -> None:
+    f = features('"Quieter streets, finally."', EN)
+    assert is_short_sentence(f) and 0 < score(f) < f.weight
+
+
+def test_long_line_that_never_ends_a_sentence_is_no_evidence() -> None:
+    glued = " ".join(["1 photo sparks new conspiracy theories online 2 aides allegedly left staffers notes"] * 3)
+    f = features(glued, EN)
+    assert not is_prose(f) and score(f) == 0.0
+
+
+def test_title_case_counts_only_where_cased_words_dominate() -> None:
+    japanese = (
+        "Kindle for PCをインストールすると自動でホットキーが設定され、「Ctrl＋Alt＋K」で立ち上がるようになります。"
+    )
+    assert features(japanese, frozenset()).title_case == 0.0
