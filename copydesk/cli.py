@@ -121,6 +121,12 @@ def _print_text(rows: list[dict[str, Any]], data: dict[str, Any]) -> None:
 @click.option("--junit", type=click.Path(path_type=Path), default=None, help="Also write JUnit XML here.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.option(
+    "--corpus/--no-corpus",
+    default=True,
+    show_default=True,
+    help="Treat lines repeated across half a source's files (4 files at least) as chrome.",
+)
+@click.option(
     "--max-bytes",
     type=click.IntRange(min=1),
     default=DEFAULT_MAX_BYTES,
@@ -136,6 +142,7 @@ def check(
     fmt: str,
     junit: Path | None,
     jobs: int,
+    corpus: bool,
     max_bytes: int,
 ) -> None:
     """Check scraped news files and write per-file and batch reports."""
@@ -143,7 +150,7 @@ def check(
     from copydesk.reports.junit import junit_xml
 
     manifests = _default_manifests(manifest, paths)
-    config = RunConfig(_default_rules(rules), manifests, out, fail_on, max_bytes)
+    config = RunConfig(_default_rules(rules), manifests, out, fail_on, max_bytes, corpus)
     exclude = frozenset(path.resolve() for path in manifests)
     items = discover(list(paths), exclude)
     if not items:
@@ -266,6 +273,38 @@ def explain(file: Path, rules: Path | None, manifest: Path | None, width: int) -
         for finding in analysis.findings:
             where = f" line {finding.line}" if finding.line else ""
             click.echo(f"{finding.severity:7}  {finding.rule}{where}: {finding.message}")
+
+
+@main.command(name="learn")
+@click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--source", "source_id", required=True, help="The profile id to write (lower case).")
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Write the profile here, not stdout.")
+@manifest_option
+def learn_command(folder: Path, source_id: str, out: Path | None, manifest: Path | None) -> None:
+    """Write a source profile from the lines FOLDER's files repeat, for review."""
+    import regex
+
+    from copydesk.learn import learn, profile_yaml
+    from copydesk.reports.atomic import write_atomic
+    from copydesk.rules.manifest import load_manifests
+
+    if not regex.fullmatch(r"[a-z0-9][a-z0-9._-]*", source_id):
+        _die(f"--source {source_id!r}: use lower-case letters, digits, '.', '_' or '-'")
+    manifests = _default_manifests(manifest, (folder,))
+    try:
+        entries = load_manifests(manifests)
+    except RuleFileError as exc:
+        _die(str(exc))
+    items = discover([folder], frozenset(path.resolve() for path in manifests))
+    found = learn(items, entries)
+    if found.files < 4:
+        _die(f"{folder}: {found.files} readable file(s); learning needs 4 or more pages of the source")
+    text = profile_yaml(source_id, found, str(folder))
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(out, text)
+        click.echo(f"wrote {out}: {len(found.repeated())} repeated line(s) from {found.files} files", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from copydesk import __version__
+from copydesk import __version__, corpus
+from copydesk.corpus import Survey
 from copydesk.decode_file import DEFAULT_MAX_BYTES
 from copydesk.discover import InputFile
 from copydesk.model import SEVERITY_RANK
-from copydesk.pipeline import analyse, crashed
+from copydesk.pipeline import analyse, crashed, survey
 from copydesk.reports.atomic import write_atomic
 from copydesk.reports.json_report import build_report, dumps
 from copydesk.rules.manifest import ManifestEntry, load_manifests
@@ -39,6 +40,7 @@ class RunConfig:
     out: Path | None
     fail_on: str = "error"
     max_bytes: int = DEFAULT_MAX_BYTES
+    corpus: bool = True  # learn lines repeated across a source's files before checking
 
 
 @dataclass(slots=True)
@@ -46,6 +48,8 @@ class RunResult:
     files: list[dict[str, Any]] = field(default_factory=list)
     elapsed: float = 0.0
     rules_digest: str = ""
+    corpus_groups: int = 0
+    corpus_lines: int = 0
 
     @property
     def failed(self) -> int:
@@ -69,16 +73,28 @@ def safe_relative(name: str) -> PurePosixPath:
     return PurePosixPath(*parts) if parts else PurePosixPath("_")
 
 
-def check_one(item: InputFile, config: RunConfig) -> dict[str, Any]:
+def _entry(item: InputFile, manifest: dict[Path, ManifestEntry]) -> ManifestEntry | None:
+    try:
+        return manifest.get(item.path.resolve())
+    except OSError:
+        return None
+
+
+def survey_one(item: InputFile, config: RunConfig) -> tuple[str, frozenset[int]]:
+    rules, manifest = _load(config)
+    try:
+        return survey(item.path, rules, _entry(item, manifest), config.max_bytes)
+    except Exception:  # the check pass reports the problem; the survey just skips the file
+        return corpus.group_of(None, item.path), frozenset()
+
+
+def check_one(item: InputFile, config: RunConfig, repeated: frozenset[int] = frozenset()) -> dict[str, Any]:
     """Analyse one file, write its outputs, and return its summary row."""
     started = time.perf_counter()
     rules, manifest = _load(config)
+    entry = _entry(item, manifest)
     try:
-        entry = manifest.get(item.path.resolve())
-    except OSError:
-        entry = None
-    try:
-        analysis = analyse(item.path, item.name, rules, entry, config.max_bytes)
+        analysis = analyse(item.path, item.name, rules, entry, config.max_bytes, repeated)
     except Exception as exc:  # a bug must fail this file, not the batch
         analysis = crashed(item.path, item.name, exc)
     report = build_report(analysis)
@@ -101,15 +117,25 @@ def check_one(item: InputFile, config: RunConfig) -> dict[str, Any]:
     }
 
 
-def _serial(items: list[InputFile], config: RunConfig) -> Iterator[dict[str, Any]]:
-    for item in items:
-        yield check_one(item, config)
-
-
-def _parallel(items: list[InputFile], config: RunConfig, jobs: int) -> Iterator[dict[str, Any]]:
-    chunk = max(1, min(64, len(items) // (jobs * 8) or 1))
+def _map(function: Callable[..., Any], jobs: int, *columns: list[Any]) -> Iterator[Any]:
+    """``map`` in this process or in a pool of workers, results in input order."""
+    if jobs == 1:
+        yield from map(function, *columns)
+        return
+    count = len(columns[0])
+    chunk = max(1, min(64, count // (jobs * 8) or 1))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(check_one, items, [config] * len(items), chunksize=chunk)
+        yield from pool.map(function, *columns, chunksize=chunk)
+
+
+def learn_repeats(items: list[InputFile], config: RunConfig, jobs: int) -> tuple[list[frozenset[int]], Survey]:
+    """The cross-file pass: each file's group, and the lines its group repeats."""
+    surveyed = list(_map(survey_one, jobs, items, [config] * len(items)))
+    found = Survey()
+    for group, keys in surveyed:
+        found.add(group, keys)
+    repeated = {group: found.repeated(group) for group in found.files}
+    return [repeated[group] for group, _ in surveyed], found
 
 
 def run(
@@ -122,8 +148,12 @@ def run(
     started = time.perf_counter()
     result = RunResult(rules_digest=rules.digest)
     jobs = max(1, min(jobs, len(items), os.cpu_count() or 1)) if items else 1
-    stream = _serial(items, config) if jobs == 1 else _parallel(items, config, jobs)
-    for row in stream:
+    repeats: list[frozenset[int]] = [frozenset()] * len(items)
+    if config.corpus and len(items) >= corpus.MIN_GROUP:
+        repeats, found = learn_repeats(items, config, jobs)
+        result.corpus_groups = sum(1 for group in found.files if found.repeated(group))
+        result.corpus_lines = sum(len(found.repeated(group)) for group in found.files)
+    for row in _map(check_one, jobs, items, [config] * len(items), repeats):
         result.files.append(row)
         if progress is not None:
             progress(row)
@@ -150,6 +180,7 @@ def summary(result: RunResult, config: RunConfig) -> dict[str, Any]:
             "digest": result.rules_digest,
         },
         "fail_on": config.fail_on,
+        "corpus": {"groups_with_repeats": result.corpus_groups, "repeated_lines": result.corpus_lines},
         "counts": {"files": len(result.files), **verdicts, "failed_gate": result.failed},
         "findings_by_rule": dict(sorted(by_rule.items())),
         "timings": {

@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from copydesk import corpus
 from copydesk.cleaning import Cleaning, clean, render_article
 from copydesk.decode_file import DEFAULT_MAX_BYTES, DecodeOutcome, decode_path
 from copydesk.labelling import Labelling
@@ -91,12 +92,19 @@ def _byline_patterns(rules: RuleSet, profile: SourceProfile | None, lang: str | 
 
 
 def label_lines(
-    lines: list[Line], rules: RuleSet, profile: SourceProfile | None, lang: str | None
+    lines: list[Line],
+    rules: RuleSet,
+    profile: SourceProfile | None,
+    lang: str | None,
+    repeated: frozenset[int] = frozenset(),
 ) -> tuple[Labelling, str | None, str | None]:
-    """Declared profile first, generic patterns next, then the article region and page structure."""
+    """Declared profile first, then lines the source repeats across files, generic patterns,
+    and last the article region and page structure."""
     labelling = Labelling.start(lines)
     if profile is not None:
         boilerplate.apply_rules(labelling, profile.boilerplate, cut=True)
+    if repeated:
+        mark_repeated_across_files(labelling, repeated)
     for generic in rules.generic:
         if generic.applies_to(lang):
             boilerplate.apply_rules(labelling, generic.boilerplate, cut=False)
@@ -119,12 +127,20 @@ def declared_language(rules: RuleSet, entry: ManifestEntry | None) -> str | None
     return entry.language or (profile.language if profile else None)
 
 
+def mark_repeated_across_files(labelling: Labelling, repeated: frozenset[int]) -> None:
+    label = Label(Kind.BOILERPLATE, corpus.RULE)
+    for index in labelling.content_indices():
+        if corpus.line_key(labelling.lines[index].text) in repeated:
+            labelling.decide(index, label)
+
+
 def analyse(
     path: Path,
     name: str,
     rules: RuleSet,
     entry: ManifestEntry | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    repeated: frozenset[int] = frozenset(),
 ) -> Analysis:
     timings: dict[str, float] = {}
     clock = _Clock(timings)
@@ -147,7 +163,7 @@ def analyse(
         guessed=decoded.language,
     )
     clock.lap("language")
-    labelling, title, author = label_lines(result.lines, rules, result.profile, result.language)
+    labelling, title, author = label_lines(result.lines, rules, result.profile, result.language, repeated)
     result.labels = labelling.finish()
     result.cuts = labelling.cuts
     result.findings.extend(labelling.findings)
@@ -169,6 +185,18 @@ def analyse(
         result.findings.extend(required.missing_required(result.profile.require, record))
         result.findings = required.apply_severity(result.findings, result.profile.severity)
     return result
+
+
+def survey(
+    path: Path, rules: RuleSet, entry: ManifestEntry | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[str, frozenset[int]]:
+    """A file's corpus group and line keys, for the cross-file pass; unreadable files give none."""
+    outcome = decode_path(path, language=declared_language(rules, entry), max_bytes=max_bytes)
+    if outcome.decoded is None:
+        return corpus.group_of(entry.source if entry else None, path), frozenset()
+    lines = split_lines(outcome.decoded.text)
+    found, _, _ = source.identify(rules, lines, entry)
+    return corpus.group_of(found.id, path), corpus.file_keys(lines)
 
 
 def crashed(path: Path, name: str, exc: Exception) -> Analysis:
