@@ -73,6 +73,11 @@ def _quoted(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def _exact_line(text: str) -> str:
+    """A YAML-quoted regex matching exactly this stripped line, spaces left readable."""
+    return _quoted("^" + regex.escape(text, special_only=True, literal_spaces=True) + "$")
+
+
 def profile_yaml(source_id: str, found: Learned, folder: str) -> str:
     """The profile as YAML, each learned line commented with how many files hold it."""
     keys = found.repeated()
@@ -89,13 +94,10 @@ def profile_yaml(source_id: str, found: Learned, folder: str) -> str:
         f"language: {language}" if language else "language: null",
         "timezone: null",
         "fingerprints:",
-        *(f"  - {_quoted('^' + regex.escape(found.texts[key]) + '$')}" for key in edge_keys),
+        *(f"  - {_exact_line(found.texts[key])}" for key in edge_keys),
         "boilerplate:",
         "  lines:",
-        *(
-            f"    - {_quoted('^' + regex.escape(found.texts[key]) + '$')}  # {found.counts[key]}/{found.files} files"
-            for key in keys
-        ),
+        *(f"    - {_exact_line(found.texts[key])}  # {found.counts[key]}/{found.files} files" for key in keys),
         "  tail_markers: []",
         "  head_markers: []",
         "  inline_tails: []",

@@ -83,7 +83,7 @@ def test_learn_writes_a_profile_that_loads_and_cleans(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     data = yaml.safe_load(profile.read_text())
     lines = data["boilerplate"]["lines"]
-    assert r"^Lakeside\ Courier$" in lines and not any("Ferry" in line for line in lines)
+    assert "^Lakeside Courier$" in lines and not any("Ferry" in line for line in lines)
     loaded = load_profile(profile)
     assert loaded.id == "lakeside" and len(loaded.boilerplate.lines) == len(lines)
     cleaned = run_cli("clean", tmp_path / "site" / "story0.txt", "--rules", tmp_path / "rules").output
