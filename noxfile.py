@@ -49,3 +49,4 @@ def bench(session: nox.Session) -> None:
     session.run("python", "bench/encoding_eval.py")
     session.run("python", "bench/boilerplate_eval.py")
     session.run("python", "bench/throughput.py", *session.posargs)
+    session.run("python", "bench/boilerplate_speed.py")

@@ -11,6 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from copydesk.model import Finding, Kind, Label, Line
+from copydesk.rules.patterns import PatternTimeout
+from copydesk.validators.shape import normalise
 
 BLANK = Label(Kind.BLANK)
 BODY = Label(Kind.BODY)
@@ -22,8 +24,20 @@ class Labelling:
     labels: list[Label | None]
     cuts: dict[int, tuple[int, str]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    _normalised: dict[int, str] = field(default_factory=dict, repr=False)
+    rule_candidates: set[int] | None = None  # lines any rule could match; None: all
     markers: set[int] = field(default_factory=set)  # section headings: strong evidence of chrome around them
     ends: set[int] = field(default_factory=set)  # generic tail markers: the article stops before them
+
+    def timed_out(self, exc: PatternTimeout) -> None:
+        self.findings.append(Finding("rules.regex_timeout", "warning", str(exc)))
+
+    def normalised(self, index: int) -> str:
+        """The line's text as compared for repeats, computed once."""
+        cached = self._normalised.get(index)
+        if cached is None:
+            cached = self._normalised[index] = normalise(self.lines[index].stripped)
+        return cached
 
     @classmethod
     def start(cls, lines: Sequence[Line]) -> Labelling:
@@ -47,6 +61,12 @@ class Labelling:
     def content_indices(self) -> list[int]:
         """Non-blank lines not yet labelled as chrome or structure."""
         return [i for i, label in enumerate(self.labels) if label is None]
+
+    def rule_indices(self) -> list[int]:
+        """Undecided lines that some rule of this page could match."""
+        if self.rule_candidates is None:
+            return self.content_indices()
+        return [i for i in sorted(self.rule_candidates) if self.labels[i] is None]
 
     def finish(self) -> list[Label]:
         """Undecided lines become body; blank lines inside removed runs go with them."""

@@ -17,6 +17,13 @@ _TERMINATOR = re.compile(r"\r\n|\r|\n")
 
 def iter_chunks(text: str) -> Iterator[tuple[str, str]]:
     """Yield ``(line, terminator)`` pairs; the last line may have an empty terminator."""
+    if "\r" not in text:  # the common case, split in C
+        parts = text.split("\n")
+        for part in parts[:-1]:
+            yield part, "\n"
+        if parts[-1]:
+            yield parts[-1], ""
+        return
     start = 0
     for match in _TERMINATOR.finditer(text):
         yield text[start : match.start()], match.group()
@@ -30,7 +37,7 @@ def split_lines(text: str) -> list[Line]:
     offset = 0
     for number, (body, ending) in enumerate(iter_chunks(text), start=1):
         end = offset + len(body)
-        lines.append(Line(number=number, start=offset, end=end, text=body, ending=ending))
+        lines.append(Line(number, offset, end, body, ending, body.strip()))
         offset = end + len(ending)
     return lines
 

@@ -64,14 +64,11 @@ class Line:
     end: int
     text: str
     ending: str
-
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
+    stripped: str  # ``text`` without surrounding white space, kept because every rule reads it
 
     @property
     def is_blank(self) -> bool:
-        return not self.text.strip()
+        return not self.stripped
 
 
 class Kind(enum.StrEnum):

@@ -101,13 +101,15 @@ def label_lines(
     """Declared profile first, then lines the source repeats across files, generic patterns,
     and last the article region and page structure."""
     labelling = Labelling.start(lines)
+    generic = [g.boilerplate for g in rules.generic if g.applies_to(lang)]
+    sections = ([profile.boilerplate] if profile is not None else []) + generic
+    labelling.rule_candidates = boilerplate.rule_candidates(labelling, sections)
     if profile is not None:
         boilerplate.apply_rules(labelling, profile.boilerplate, cut=True)
     if repeated:
         mark_repeated_across_files(labelling, repeated)
-    for generic in rules.generic:
-        if generic.applies_to(lang):
-            boilerplate.apply_rules(labelling, generic.boilerplate, cut=False)
+    for rule_set in generic:
+        boilerplate.apply_rules(labelling, rule_set, cut=False)
     structure.mark_copies(labelling)
     words = stopwords(lang, rules.directory)
     scores = [0.0 if line.is_blank else line_features.score(line_features.features(line.text, words)) for line in lines]

@@ -6,6 +6,7 @@ costs a finding on one file instead of hanging the gate.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +34,108 @@ class RulePattern:
             return self.compiled.search(text, timeout=TIMEOUT_SECONDS)
         except TimeoutError as exc:
             raise PatternTimeout(self.rule_id) from exc
+
+
+_ANCHORED = regex.compile(r"^(?:\(\?[a-zA-Z]+\))*\^")
+
+
+def anchored(source: str) -> bool:
+    """A pattern that can only match at the start of the text (``^``, after inline flags)."""
+    return bool(_ANCHORED.match(source)) and not _top_level_alternation(source)
+
+
+def _top_level_alternation(source: str) -> bool:
+    """Whether ``|`` appears outside every group and character class (escapes respected)."""
+    depth, in_class, i = 0, False, 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if source[i + 1 : i + 2] == "]":
+                i += 1  # a leading ] is a literal inside the class
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class PatternSet:
+    """Patterns tried in order, behind combined patterns that say whether any can match.
+
+    Most lines match no rule; the combined patterns answer that at once (the anchored ones
+    tried only at the start of the line, the others searched), and only a hit pays for
+    finding which pattern, in declared order, decided the line.
+    """
+
+    patterns: tuple[RulePattern, ...]
+    at_start: Any  # alternation of the anchored patterns, or None
+    anywhere: Any  # alternation of the others, or None
+    exact: bool  # False when the patterns could not be combined: every pattern must be tried
+
+    def could_match(self, text: str) -> bool:
+        """False only when no pattern can match (a timeout counts as could)."""
+        if not self.exact:
+            return bool(self.patterns)
+        try:
+            if self.at_start is not None and self.at_start.match(text, timeout=TIMEOUT_SECONDS) is not None:
+                return True
+            return self.anywhere is not None and self.anywhere.search(text, timeout=TIMEOUT_SECONDS) is not None
+        except TimeoutError:
+            return True
+
+    def first_match(self, text: str, on_timeout: Callable[[PatternTimeout], None]) -> tuple[RulePattern, Any] | None:
+        """The first pattern in declared order that matches, with its match; None when none does.
+
+        A pattern that runs out of time counts as not matching and is reported to ``on_timeout``.
+        """
+        if not self.patterns or not self.could_match(text):
+            return None
+        for pattern in self.patterns:
+            try:
+                match = pattern.search(text)
+            except PatternTimeout as exc:
+                on_timeout(exc)
+                continue
+            if match:
+                return pattern, match
+        return None
+
+
+_SETS: dict[int, tuple[tuple[RulePattern, ...], PatternSet]] = {}
+
+
+def _alternation(patterns: list[RulePattern]) -> Any:
+    if not patterns:
+        return None
+    return regex.compile("|".join(f"(?:{p.source})" for p in patterns), regex.VERSION1 | regex.UNICODE)
+
+
+def pattern_set(patterns: tuple[RulePattern, ...]) -> PatternSet:
+    """The set for a rule section, built once per tuple of patterns."""
+    cached = _SETS.get(id(patterns))
+    if cached is not None and cached[0] is patterns:
+        return cached[1]
+    try:
+        built = PatternSet(
+            patterns,
+            _alternation([p for p in patterns if anchored(p.source)]),
+            _alternation([p for p in patterns if not anchored(p.source)]),
+            exact=True,
+        )
+    except regex.error:  # e.g. numbered back-references; the patterns still run one by one
+        built = PatternSet(patterns, None, None, exact=False)
+    _SETS[id(patterns)] = (patterns, built)
+    return built
 
 
 def compile_pattern(rule_id: str, source: str) -> RulePattern:

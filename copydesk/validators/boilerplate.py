@@ -9,23 +9,46 @@ marker can never swallow a whole page.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from copydesk.labelling import Labelling
-from copydesk.model import Finding, Kind, Label
-from copydesk.rules.patterns import PatternTimeout, RulePattern
-from copydesk.rules.ruleset import BoilerplateRules
+from copydesk.model import Kind, Label
+from copydesk.rules.patterns import RulePattern, pattern_set
+from copydesk.rules.ruleset import BOILERPLATE_SECTIONS, BoilerplateRules
 from copydesk.validators.shape import is_body_like
 
 
-def _first_match(patterns: Iterable[RulePattern], text: str, labelling: Labelling) -> RulePattern | None:
-    for pattern in patterns:
-        try:
-            if pattern.search(text):
-                return pattern
-        except PatternTimeout as exc:
-            labelling.findings.append(Finding("rules.regex_timeout", "warning", str(exc)))
-    return None
+def _first_match(patterns: tuple[RulePattern, ...], text: str, labelling: Labelling) -> RulePattern | None:
+    found = pattern_set(patterns).first_match(text, labelling.timed_out)
+    return found[0] if found else None
+
+
+def rule_candidates(labelling: Labelling, rule_sets: Sequence[BoilerplateRules]) -> set[int] | None:
+    """The lines any pattern of these rule sets could match, found with one search per line.
+
+    Most lines of a page match no rule; one combined pattern over every section of every
+    applicable rule file rules them out at once, and the sections then look only at the
+    rest. Exact: a line outside the set cannot match any of the patterns.
+    """
+    patterns = tuple(p for rules in rule_sets for name in BOILERPLATE_SECTIONS for p in getattr(rules, name))
+    if not patterns:
+        return set()
+    combined = pattern_set(_stable(patterns))
+    found: set[int] = set()
+    for index in labelling.content_indices():
+        line = labelling.lines[index]
+        if combined.could_match(line.stripped) or (line.text != line.stripped and combined.could_match(line.text)):
+            found.add(index)
+    return found
+
+
+_STABLE: dict[tuple[str, ...], tuple[RulePattern, ...]] = {}
+
+
+def _stable(patterns: tuple[RulePattern, ...]) -> tuple[RulePattern, ...]:
+    """One tuple object per distinct list of rule ids, so its combined pattern is built once."""
+    key = tuple(p.rule_id + "\0" + p.source for p in patterns)
+    return _STABLE.setdefault(key, patterns)
 
 
 def apply_tail_markers(labelling: Labelling, rules: BoilerplateRules) -> None:
@@ -70,7 +93,7 @@ def apply_head_markers(labelling: Labelling, rules: BoilerplateRules) -> None:
 def apply_line_rules(labelling: Labelling, rules: BoilerplateRules) -> None:
     if not rules.lines:
         return
-    for index in labelling.content_indices():
+    for index in labelling.rule_indices():
         hit = _first_match(rules.lines, labelling.lines[index].stripped, labelling)
         if hit is not None:
             labelling.decide(index, Label(Kind.BOILERPLATE, hit.rule_id))
@@ -79,19 +102,17 @@ def apply_line_rules(labelling: Labelling, rules: BoilerplateRules) -> None:
 def apply_inline_tails(labelling: Labelling, rules: BoilerplateRules) -> None:
     if not rules.inline_tails:
         return
-    for index in labelling.content_indices():
+    tails = pattern_set(rules.inline_tails)
+    for index in labelling.rule_indices():
         if index in labelling.cuts:
             continue
         text = labelling.lines[index].text
-        for pattern in rules.inline_tails:
-            try:
-                match = pattern.search(text)
-            except PatternTimeout as exc:
-                labelling.findings.append(Finding("rules.regex_timeout", "warning", str(exc)))
-                continue
-            if match and match.end() >= len(text.rstrip()) and match.start() > 0 and text[: match.start()].strip():
-                labelling.cuts[index] = (match.start(), pattern.rule_id)
-                break
+        found = tails.first_match(text, labelling.timed_out)
+        if found is None:
+            continue
+        pattern, match = found
+        if match.end() >= len(text.rstrip()) and match.start() > 0 and text[: match.start()].strip():
+            labelling.cuts[index] = (match.start(), pattern.rule_id)
 
 
 def bound_by_markers(labelling: Labelling, rules: BoilerplateRules) -> None:
@@ -109,7 +130,7 @@ def bound_by_markers(labelling: Labelling, rules: BoilerplateRules) -> None:
     ):
         if not patterns:
             continue
-        for index in labelling.content_indices():
+        for index in labelling.rule_indices():
             hit = _first_match(patterns, labelling.lines[index].stripped, labelling)
             if hit is not None:
                 labelling.decide(index, Label(Kind.BOILERPLATE, hit.rule_id))
@@ -117,7 +138,9 @@ def bound_by_markers(labelling: Labelling, rules: BoilerplateRules) -> None:
 
 
 def _note_sections(labelling: Labelling, rules: BoilerplateRules) -> None:
-    for index in labelling.content_indices():
+    if not rules.section_markers:
+        return
+    for index in labelling.rule_indices():
         hit = _first_match(rules.section_markers, labelling.lines[index].stripped, labelling)
         if hit is not None:
             labelling.decide(index, Label(Kind.BOILERPLATE, hit.rule_id))

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 
 import regex
 
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*")
+from copydesk.validators.shape import TO_SPACE
+
 _WIDE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
-_SENTENCE_END = regex.compile(r"[.!?؟۔。！？]['\"”’»)\]]*\s*$")
+_SENTENCE_ENDERS = frozenset(".!?؟۔。！？")
+_CLOSERS = "'\"”’»)] \t"
 _INNER_SENTENCE_END = regex.compile(r"[.!?؟۔。！？]['\"”’»)\]]*\s+\S")
-_TRUNCATED = regex.compile(r"(?:\.\.|…)\s*$")
-_BULLET = regex.compile(r"^\s*(?:[*+•·▪◦‣●■□o-]|\d{1,3}[.)])\s+")
-_CASED_WORD = regex.compile(r"^[\p{Lu}\p{Ll}]")
+_BULLET = regex.compile(r"^(?:[*+•·▪◦‣●■□o-]|\d{1,3}[.)])\s+")
+_BULLET_STARTS = frozenset("*+•·▪◦‣●■□o-0123456789")
 _TIMESTAMP = regex.compile(
     r"^\W*(?:\d{1,4}[-/.:]\d{1,2}(?:[-/.:]\d{1,4})?|\d{1,2}:\d{2}|\d+\s*\p{L}{1,12}\s+\p{L}{2,6})\W*"
     r"(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[AaPp]\.?[Mm]\.?)?\W*$"
@@ -32,37 +33,53 @@ class LineFeatures:
     weight: float  # characters, with wide (CJK, Thai) characters counted as the words they carry
     stop_density: float | None  # None when the language has no stop-list
     sentence_end: bool
-    inner_sentence_end: bool
+    inner_sentence_end: bool  # a sentence ends inside the line (only looked for when none ends it)
     truncated: bool
     list_item: bool
     title_case: float
     timestamp: bool
 
 
+def _casing(words: list[str]) -> tuple[int, int]:
+    """Capitalised words and cased words, the first word left out (it is capitalised anyway)."""
+    upper = cased = 0
+    for word in words[1:]:
+        initial = word[0]
+        if initial.isupper():
+            upper += 1
+            cased += 1
+        elif initial.islower():
+            cased += 1
+    return upper, cased
+
+
 def features(text: str, stopwords: frozenset[str]) -> LineFeatures:
     stripped = text.strip()
-    words = _WORD.findall(stripped)
-    wide = len(_WIDE.findall(stripped)) if not stripped.isascii() else 0
+    words = stripped.translate(TO_SPACE).split()
+    wide = 0 if stripped.isascii() else len(_WIDE.findall(stripped))
     word_count = len(words) + wide // 2
     stop_density = None
     if stopwords and words:
-        stop_density = sum(1 for word in words if word.casefold() in stopwords) / len(words)
+        folded = stripped.casefold().translate(TO_SPACE).split()
+        stop_density = sum(map(stopwords.__contains__, folded)) / len(folded)
     # Function words count too: title case capitalises them ("He Was Unaware"), German
     # prose capitalises only its nouns ("Der Stadtrat hat den Plan").
-    cased = [w for w in words[1:] if _CASED_WORD.match(w)]
+    upper, cased = _casing(words)
+    first = stripped[:1]
     # Capitalisation says something only where cased words make most of the line.
-    measurable = len(cased) >= 3 and len(cased) >= 0.5 * max(1, word_count - 1)
-    title_case = sum(1 for w in cased if w[0].isupper()) / len(cased) if measurable else 0.0
+    measurable = cased >= 3 and cased >= 0.5 * max(1, word_count - 1)
+    tail = stripped.rstrip(_CLOSERS)
+    sentence_end = tail[-1:] in _SENTENCE_ENDERS and tail[-2:] != ".." and tail[-1:] != ""
     return LineFeatures(
         chars=len(stripped),
         words=word_count,
         weight=len(stripped) + 1.5 * wide,
         stop_density=stop_density,
-        sentence_end=bool(_SENTENCE_END.search(stripped)),
-        inner_sentence_end=bool(_INNER_SENTENCE_END.search(stripped)),
-        truncated=bool(_TRUNCATED.search(stripped)),
-        list_item=bool(_BULLET.match(stripped)),
-        title_case=title_case,
+        sentence_end=sentence_end,
+        inner_sentence_end=not sentence_end and bool(_INNER_SENTENCE_END.search(stripped)),
+        truncated=stripped.rstrip().endswith(("..", "…")),
+        list_item=first in _BULLET_STARTS and bool(_BULLET.match(stripped)),
+        title_case=upper / cased if measurable else 0.0,
         timestamp=len(stripped) <= 40 and bool(_TIMESTAMP.match(stripped)),
     )
 

@@ -16,7 +16,7 @@ import regex
 
 from copydesk.labelling import Labelling
 from copydesk.model import Kind, Label
-from copydesk.rules.patterns import PatternTimeout, RulePattern
+from copydesk.rules.patterns import RulePattern, pattern_set
 from copydesk.validators.shape import looks_like_headline, normalise, word_count
 
 TITLE_WINDOW = 10  # content lines searched for the headline
@@ -51,7 +51,7 @@ def find_title(labelling: Labelling, region_start: int, byline_patterns: tuple[R
     candidates = [i for i in above if _headline_not_byline(labelling, i, byline_patterns)]
     if not candidates:
         return None
-    seen = Counter(normalise(labelling.lines[i].stripped) for i in content)
+    seen = Counter(labelling.normalised(i) for i in content)
     repeated = [i for i in candidates if seen[normalise(_without_cut(labelling, i))] > 1]
     if repeated:
         return repeated[0]
@@ -77,14 +77,8 @@ def _without_cut(labelling: Labelling, index: int) -> str:
 
 
 def _matches(patterns: tuple[RulePattern, ...], text: str) -> regex.Match[str] | None:
-    for pattern in patterns:
-        try:
-            match = pattern.search(text)
-        except PatternTimeout:
-            continue
-        if match:
-            return match
-    return None
+    found = pattern_set(patterns).first_match(text, lambda _: None)
+    return found[1] if found else None
 
 
 def author_from_byline(text: str, cue: regex.Match[str] | None) -> str | None:
@@ -117,11 +111,11 @@ def mark_standfirsts(labelling: Labelling, region_start: int) -> None:
     before = [i for i in content if i < region_start][-STANDFIRST_WINDOW:]
     opening = [i for i in content if i >= region_start][: STANDFIRST_WINDOW + 1]
     for index in before + opening[:-1]:
-        text = normalise(labelling.lines[index].stripped)
+        text = labelling.normalised(index)
         if word_count(text) < MIN_REPEAT_WORDS:
             continue
         for later in opening:
-            other = normalise(labelling.lines[later].stripped)
+            other = labelling.normalised(later)
             if later > index and len(other) > len(text) and text in other:
                 labelling.decide(index, Label(Kind.DUPLICATE, STANDFIRST))
                 break
@@ -135,7 +129,9 @@ def mark_copies(labelling: Labelling) -> None:
     words and scans each long line once, so it stays linear in the page's words.
     """
     content = labelling.content_indices()
-    texts = {i: normalise(labelling.lines[i].stripped) for i in content}
+    if not any(labelling.lines[i].stripped.count(" ") + 1 >= COPY_MIN_WORDS for i in content):
+        return  # no line is long enough to hold copies of others
+    texts = {i: labelling.normalised(i) for i in content}
     by_opening: dict[tuple[str, ...], list[int]] = {}
     words = {i: text.split() for i, text in texts.items()}
     for i in content:
@@ -159,7 +155,7 @@ def mark_repeats(labelling: Labelling, title: str | None) -> None:
     """Exact repeats of the headline or of an earlier line."""
     seen: set[str] = {normalise(title)} if title else set()
     for index in labelling.content_indices():
-        text = normalise(labelling.lines[index].stripped)
+        text = labelling.normalised(index)
         if word_count(text) < MIN_REPEAT_WORDS:
             continue
         if text in seen:

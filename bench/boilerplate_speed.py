@@ -1,0 +1,84 @@
+"""Speed of the boilerplate step alone (labelling and reversible cleaning), decoding excluded.
+
+Two corpora: synthetic ~5 KB pages built from the test fixtures, and, when present, the
+real pages of ../shared/bench/boilerplate/dev (both renditions). Prints files/s and KB/s
+on one core; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from pathlib import Path
+
+from copydesk.cleaning import clean
+from copydesk.language.stopwords import stopwords
+from copydesk.lines import split_lines
+from copydesk.pipeline import label_lines
+from copydesk.rules.ruleset import load_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT / ".." / "shared" / "bench" / "boilerplate" / "dev"
+
+
+def synthetic_pages(count: int, size: int = 5000) -> list[tuple[str, str]]:
+    rng = random.Random(3)
+    sources = [
+        (p.read_text(encoding="utf-8"), "ar" if "_ar" in p.name else "en")
+        for p in sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.txt"))
+    ]
+    pages = []
+    for i in range(count):
+        text, language = sources[i % len(sources)]
+        parts = [text]
+        while sum(map(len, parts)) < size:
+            parts.append(f"\nUpdate {rng.randint(1, 999)}: the council will meet again to review the plan in detail.\n")
+        pages.append(("".join(parts), language))
+    return pages
+
+
+def real_pages() -> list[tuple[str, str]]:
+    pages = []
+    for rendition in ("inscriptis", "lxml"):
+        folder = DEV / rendition
+        if folder.is_dir():
+            pages += [(p.read_text(encoding="utf-8"), "en") for p in sorted(folder.glob("*.txt"))]
+    return pages
+
+
+def measure(label: str, pages: list[tuple[str, str]], repeat: int) -> None:
+    rules = load_rules(ROOT / "rules")
+    for _, language in pages:
+        stopwords(language, rules.directory)  # load stop-lists outside the timing
+    size = sum(len(text.encode("utf-8")) for text, _ in pages)
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.process_time()
+        for text, language in pages:
+            lines = split_lines(text)
+            labelling, _, _ = label_lines(lines, rules, None, language)
+            clean(text, lines, labelling.finish(), labelling.cuts)
+        best = min(best, time.process_time() - started)
+    print(
+        f"{label}: {len(pages)} pages, mean {size / len(pages) / 1024:.1f} KB: "
+        f"{len(pages) / best:.0f} files/s, {size / 1024 / best:.0f} KB/s per core (CPU time, best of {repeat})"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    measure("synthetic 5 KB", synthetic_pages(args.files), args.repeat)
+    real = real_pages()
+    if real:
+        measure("bench dev pages", real, args.repeat)
+    else:
+        print("bench dev pages: skipped (../shared/bench absent)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
