@@ -112,7 +112,10 @@ def label_lines(
         boilerplate.apply_rules(labelling, rule_set, cut=False)
     structure.mark_copies(labelling)
     words = stopwords(lang, rules.directory)
-    scores = [0.0 if line.is_blank else line_features.score(line_features.features(line.text, words)) for line in lines]
+    scores = [
+        line_features.line_score(line.stripped, words) if label is None else 0.0
+        for line, label in zip(lines, labelling.labels, strict=True)
+    ]
     region = article_region.find_region(labelling, scores)
     title, author = structure.label_structure(
         labelling, _byline_patterns(rules, profile, lang), region.start if region else None

@@ -106,6 +106,21 @@ def is_short_sentence(f: LineFeatures) -> bool:
     return not (f.list_item and (f.stop_density or 0.0) < 0.1)
 
 
+def line_score(stripped: str, stopwords: frozenset[str]) -> float:
+    """``score(features(...))``, with a shortcut for the short lines menus are made of.
+
+    A short ASCII line of three words or fewer that ends no sentence cannot be prose or a
+    short sentence, so it gets the chrome score without the full feature pass.
+    """
+    if not stripped:
+        return 0.0
+    if len(stripped) <= 40 and stripped.count(" ") <= 2 and stripped.isascii():
+        tail = stripped.rstrip(_CLOSERS)
+        if tail[-1:] not in _SENTENCE_ENDERS:
+            return -(CHROME_BASE + 0.5 * min(float(len(stripped)), 200.0))
+    return score(features(stripped, stopwords))
+
+
 def score(f: LineFeatures) -> float:
     """Positive for prose, slightly positive for short sentences, negative for chrome."""
     if f.chars == 0:

@@ -1,5 +1,5 @@
 from copydesk.language.stopwords import stopwords
-from copydesk.validators.line_features import features, is_prose, is_short_sentence, score
+from copydesk.validators.line_features import features, is_prose, is_short_sentence, line_score, score
 
 EN = stopwords("en")
 
@@ -49,3 +49,22 @@ def test_title_case_counts_only_where_cased_words_dominate() -> None:
         "Kindle for PCをインストールすると自動でホットキーが設定され、「Ctrl＋Alt＋K」で立ち上がるようになります。"
     )
     assert features(japanese, frozenset()).title_case == 0.0
+
+
+def test_line_score_shortcut_agrees_with_the_full_features() -> None:
+    for line in (
+        "* Home",
+        "Log In",
+        "Sports and more",
+        "Share",
+        "11:42 PM",
+        "Yes.",
+        "It works!",
+        "",
+        "Read more ..",
+        "Nachrichten aus aller Welt",
+        "شارك",
+        "ニュース一覧",
+    ):
+        expected = score(features(line, EN)) if line.strip() else 0.0
+        assert line_score(line.strip(), EN) == expected, line
