@@ -23,18 +23,36 @@ DEV = ROOT / ".." / "shared" / "bench" / "boilerplate" / "dev"
 
 
 def synthetic_pages(count: int, size: int = 5000) -> list[tuple[str, str]]:
+    """Pages shaped like scraped news: masthead and menu, headline, byline, paragraphs of
+    40-90 words, a related list with time stamps, a footer; about ``size`` bytes each."""
     rng = random.Random(3)
-    sources = [
-        (p.read_text(encoding="utf-8"), "ar" if "_ar" in p.name else "en")
-        for p in sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.txt"))
-    ]
+    sentences = []
+    for path in sorted((ROOT / "tests" / "fixtures" / "articles").glob("*_en.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if "|" not in line and line.endswith((".", '"')) and len(line.split()) >= 8:
+                sentences.append(line.strip())
+    menu = ["Home", "World", "Business", "Sport", "Culture", "Opinion", "Weather", "Video", "Podcasts", "Contact"]
     pages = []
     for i in range(count):
-        text, language = sources[i % len(sources)]
-        parts = [text]
-        while sum(map(len, parts)) < size:
-            parts.append(f"\nUpdate {rng.randint(1, 999)}: the council will meet again to review the plan in detail.\n")
-        pages.append(("".join(parts), language))
+        head = [
+            "The Daily Example",
+            *rng.sample(menu, rng.randint(5, 10)),
+            "",
+            f"Council approves harbour plan number {i}",
+            "",
+            "By Jane Doe",
+            "3 hours ago",
+            "",
+        ]
+        body: list[str] = []
+        while sum(map(len, head + body)) < size - 900:
+            body.append(" ".join(rng.choice(sentences) for _ in range(rng.randint(3, 5))))
+            body.append("")
+        tail = ["Related stories", ""]
+        for j in range(6):
+            tail += [f"Storm warning lifted for the islands {j}", f"{j + 1} hours ago", ""]
+        tail += ["About Us | Contact Us | Privacy Policy", "© 2024 The Daily Example. All rights reserved."]
+        pages.append(("\n".join(head + body + tail) + "\n", "en"))
     return pages
 
 

@@ -40,17 +40,19 @@ class LineFeatures:
     timestamp: bool
 
 
+_DROP_UPPER = dict.fromkeys(c for c in range(0x10000) if chr(c).isupper())
+_DROP_LOWER = dict.fromkeys(c for c in range(0x10000) if chr(c).islower())
+
+
 def _casing(words: list[str]) -> tuple[int, int]:
-    """Capitalised words and cased words, the first word left out (it is capitalised anyway)."""
-    upper = cased = 0
-    for word in words[1:]:
-        initial = word[0]
-        if initial.isupper():
-            upper += 1
-            cased += 1
-        elif initial.islower():
-            cased += 1
-    return upper, cased
+    """Capitalised words and cased words, the first word left out (it is capitalised anyway).
+
+    Counted on the string of word initials with ``str.translate``, which runs in C.
+    """
+    initials = "".join([word[0] for word in words[1:]])
+    upper = len(initials) - len(initials.translate(_DROP_UPPER))
+    lower = len(initials) - len(initials.translate(_DROP_LOWER))
+    return upper, upper + lower
 
 
 def features(text: str, stopwords: frozenset[str]) -> LineFeatures:

@@ -36,6 +36,7 @@ REPEAT = "structure.repeated_line"
 COPY = "structure.copy_of_lines"
 COPY_KEY_WORDS = 5
 COPY_MIN_WORDS = 40
+_SENTENCE_ENDS = frozenset('.!?؟۔。！？"”’»)')
 
 
 def find_title(labelling: Labelling, region_start: int, byline_patterns: tuple[RulePattern, ...] = ()) -> int | None:
@@ -138,11 +139,13 @@ def mark_copies(labelling: Labelling) -> None:
         if len(words[i]) >= COPY_KEY_WORDS:
             by_opening.setdefault(tuple(words[i][:COPY_KEY_WORDS]), []).append(i)
     for i in content:
-        if len(words[i]) < COPY_MIN_WORDS:
+        sequence = words[i]
+        if len(sequence) < COPY_MIN_WORDS:
             continue
         held: set[int] = set()
-        sequence = words[i]
-        for start in range(len(sequence) - COPY_KEY_WORDS + 1):
+        # A copied line starts the long line or follows a sentence end inside it.
+        starts = [0] + [n + 1 for n, word in enumerate(sequence[:-1]) if word[-1] in _SENTENCE_ENDS]
+        for start in starts:
             for other in by_opening.get(tuple(sequence[start : start + COPY_KEY_WORDS]), ()):
                 if other != i and len(words[other]) < len(sequence) and texts[other] in texts[i]:
                     held.add(other)
