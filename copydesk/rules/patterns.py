@@ -28,8 +28,11 @@ class RulePattern:
     rule_id: str
     source: str
     compiled: Any
+    risky: bool = True  # can backtrack catastrophically, so it runs under the time limit
 
     def search(self, text: str) -> Any:
+        if not self.risky:
+            return self.compiled.search(text)
         try:
             return self.compiled.search(text, timeout=TIMEOUT_SECONDS)
         except TimeoutError as exc:
@@ -79,7 +82,7 @@ class PatternSet:
 
     patterns: tuple[RulePattern, ...]
     at_start: Any  # alternation of the anchored patterns, or None
-    anywhere: Any  # alternation of the others, or None
+    anywhere: tuple[RulePattern, ...]  # the others, searched one by one: each keeps its literal-prefix scan
     exact: bool  # False when the patterns could not be combined: every pattern must be tried
 
     def could_match(self, text: str) -> bool:
@@ -87,10 +90,10 @@ class PatternSet:
         if not self.exact:
             return bool(self.patterns)
         try:
-            if self.at_start is not None and self.at_start.match(text, timeout=TIMEOUT_SECONDS) is not None:
+            if self.at_start is not None and self.at_start.match(text) is not None:
                 return True
-            return self.anywhere is not None and self.anywhere.search(text, timeout=TIMEOUT_SECONDS) is not None
-        except TimeoutError:
+            return any(p.search(text) is not None for p in self.anywhere)
+        except PatternTimeout:
             return True
 
     def first_match(self, text: str, on_timeout: Callable[[PatternTimeout], None]) -> tuple[RulePattern, Any] | None:
@@ -126,18 +129,69 @@ def pattern_set(patterns: tuple[RulePattern, ...]) -> PatternSet:
     if cached is not None and cached[0] is patterns:
         return cached[1]
     try:
+        combinable = [p for p in patterns if anchored(p.source) and not p.risky]
         built = PatternSet(
             patterns,
-            _alternation([p for p in patterns if anchored(p.source)]),
-            _alternation([p for p in patterns if not anchored(p.source)]),
+            _alternation(combinable),
+            tuple(p for p in patterns if p not in combinable),
             exact=True,
         )
     except regex.error:  # e.g. numbered back-references; the patterns still run one by one
-        built = PatternSet(patterns, None, None, exact=False)
+        built = PatternSet(patterns, None, (), exact=False)
     _SETS[id(patterns)] = (patterns, built)
     return built
 
 
 def compile_pattern(rule_id: str, source: str) -> RulePattern:
     """Compile or raise ``regex.error``; callers turn that into a located rule-file error."""
-    return RulePattern(rule_id, source, regex.compile(source, regex.VERSION1 | regex.UNICODE))
+    return RulePattern(rule_id, source, regex.compile(source, regex.VERSION1 | regex.UNICODE), may_backtrack(source))
+
+
+_REFERENCES = regex.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?R|\(\?\d|\(\?&")
+_BOUNDS = regex.compile(r"\{(\d*)(,?)(\d*)\}")
+
+
+def may_backtrack(source: str) -> bool:
+    """Whether a repeated group holds a quantifier or an alternation: the shape of every
+    catastrophic pattern. Such patterns run under the time limit; the limit itself costs
+    more than most searches, so patterns without the shape run without it.
+
+    Conservative: back-references and recursion count as risky.
+    """
+    if _REFERENCES.search(source):
+        return True
+    stack: list[bool] = [False]  # per open group: does it hold a quantifier or alternation?
+    i, in_class = 0, False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if source[i + 1 : i + 2] == "]":
+                i += 1
+        elif ch == "(":
+            stack.append(False)
+        elif ch == ")":
+            inner = stack.pop() if len(stack) > 1 else False
+            if inner and _repeats(source, i + 1):
+                return True
+            stack[-1] = stack[-1] or inner
+        elif ch in "|*+" or (ch == "{" and _BOUNDS.match(source, i)):
+            stack[-1] = True
+        i += 1
+    return False
+
+
+def _repeats(source: str, at: int) -> bool:
+    """A quantifier at ``at`` that repeats more than once: ``*``, ``+`` or ``{m,n}`` with n > 1."""
+    if source[at : at + 1] in ("*", "+"):
+        return True
+    bounds = _BOUNDS.match(source, at)
+    if not bounds:
+        return False
+    low, comma, high = bounds.groups()
+    return bool(comma and (not high or int(high) > 1)) or (not comma and int(low or 0) > 1)
