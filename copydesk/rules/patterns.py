@@ -154,13 +154,15 @@ _BOUNDS = regex.compile(r"\{(\d*)(,?)(\d*)\}")
 def may_backtrack(source: str) -> bool:
     """Whether a repeated group holds a quantifier or an alternation: the shape of every
     catastrophic pattern. Such patterns run under the time limit; the limit itself costs
-    more than most searches, so patterns without the shape run without it.
+    more than most searches, so patterns without the shape run without it. Atomic groups
+    and possessive repeats cannot backtrack and are safe.
 
     Conservative: back-references and recursion count as risky.
     """
     if _REFERENCES.search(source):
         return True
     stack: list[bool] = [False]  # per open group: does it hold a quantifier or alternation?
+    atomic: list[bool] = []  # per open group: is it atomic, (?>...), so it cannot backtrack?
     i, in_class = 0, False
     while i < len(source):
         ch = source[i]
@@ -175,9 +177,11 @@ def may_backtrack(source: str) -> bool:
                 i += 1
         elif ch == "(":
             stack.append(False)
+            atomic.append(source.startswith("(?>", i))
         elif ch == ")":
             inner = stack.pop() if len(stack) > 1 else False
-            if inner and _repeats(source, i + 1):
+            is_atomic = atomic.pop() if atomic else False
+            if inner and not is_atomic and _repeats(source, i + 1) and source[i + 2 : i + 3] != "+":
                 return True
             stack[-1] = stack[-1] or inner
         elif ch in "|*+" or (ch == "{" and _BOUNDS.match(source, i)):

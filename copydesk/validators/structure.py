@@ -36,7 +36,7 @@ REPEAT = "structure.repeated_line"
 COPY = "structure.copy_of_lines"
 COPY_KEY_WORDS = 5
 COPY_MIN_WORDS = 40
-_SENTENCE_ENDS = frozenset('.!?؟۔。！？"”’»)')
+_AFTER_SENTENCE = regex.compile(r"[.!?؟۔。！？][\"”’»)]*\s+(\S+(?:\s+\S+){4})")
 
 
 def find_title(labelling: Labelling, region_start: int, byline_patterns: tuple[RulePattern, ...] = ()) -> int | None:
@@ -134,20 +134,20 @@ def mark_copies(labelling: Labelling) -> None:
         return  # no line is long enough to hold copies of others
     texts = {i: labelling.normalised(i) for i in content}
     by_opening: dict[tuple[str, ...], list[int]] = {}
-    words = {i: text.split() for i, text in texts.items()}
     for i in content:
-        if len(words[i]) >= COPY_KEY_WORDS:
-            by_opening.setdefault(tuple(words[i][:COPY_KEY_WORDS]), []).append(i)
+        head = texts[i].split(maxsplit=COPY_KEY_WORDS)
+        if len(head) >= COPY_KEY_WORDS:
+            by_opening.setdefault(tuple(head[:COPY_KEY_WORDS]), []).append(i)
     for i in content:
-        sequence = words[i]
-        if len(sequence) < COPY_MIN_WORDS:
+        text = texts[i]
+        if text.count(" ") + 1 < COPY_MIN_WORDS:
             continue
         held: set[int] = set()
         # A copied line starts the long line or follows a sentence end inside it.
-        starts = [0] + [n + 1 for n, word in enumerate(sequence[:-1]) if word[-1] in _SENTENCE_ENDS]
-        for start in starts:
-            for other in by_opening.get(tuple(sequence[start : start + COPY_KEY_WORDS]), ()):
-                if other != i and len(words[other]) < len(sequence) and texts[other] in texts[i]:
+        for window in (text, *(m.group(1) for m in _AFTER_SENTENCE.finditer(text))):
+            key = tuple(window.split(maxsplit=COPY_KEY_WORDS)[:COPY_KEY_WORDS])
+            for other in by_opening.get(key, ()):
+                if other != i and len(texts[other]) < len(text) and texts[other] in text:
                     held.add(other)
             if len(held) >= 2:
                 labelling.decide(i, Label(Kind.DUPLICATE, COPY))

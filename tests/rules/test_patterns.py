@@ -27,6 +27,11 @@ def test_linear_shapes_run_without_it(source: str) -> None:
     assert not may_backtrack(source)
 
 
+def test_atomic_groups_and_possessive_repeats_cannot_backtrack() -> None:
+    assert not may_backtrack(r"^[^|]{1,40}(?>\s+\|\s+[^|]{1,40}){2,}$")
+    assert not may_backtrack(r"^(?:a+b)++$")
+
+
 def test_anchored_needs_a_start_anchor_and_no_top_level_alternation() -> None:
     assert anchored("^a") and anchored("(?i)^a") and anchored(r"^(?:a|b)\|c")
     assert not anchored("^a|b") and not anchored("(?:a|^b)") and not anchored(r"\bx")
