@@ -35,7 +35,7 @@ STANDFIRST = "structure.standfirst"
 REPEAT = "structure.repeated_line"
 COPY = "structure.copy_of_lines"
 COPY_KEY_WORDS = 5
-COPY_MIN_WORDS = 40
+COPY_MIN_CHARS = 800
 _AFTER_SENTENCE = regex.compile(r"[.!?؟۔。！？][\"”’»)]*\s+(\S+(?:\s+\S+){4})")
 
 
@@ -126,22 +126,22 @@ def mark_copies(labelling: Labelling) -> None:
     """A long line that holds two or more other lines of the page word for word is a copy.
 
     Pages carry hidden copies of the article (schema.org markup, AMP or print blocks) that
-    a converter renders as one long line. The check indexes every line by its first
-    words and scans each long line once, so it stays linear in the page's words.
+    a converter renders as one long line, far longer than a paragraph. The check indexes
+    every line by its first words and scans each such line once, at its sentence starts,
+    so it stays linear in the page's words.
     """
     content = labelling.content_indices()
-    if not any(labelling.lines[i].stripped.count(" ") + 1 >= COPY_MIN_WORDS for i in content):
-        return  # no line is long enough to hold copies of others
+    long_lines = [i for i in content if len(labelling.lines[i].stripped) >= COPY_MIN_CHARS]
+    if not long_lines:
+        return  # hidden copies of an article are long; ordinary paragraphs are not searched
     texts = {i: labelling.normalised(i) for i in content}
     by_opening: dict[tuple[str, ...], list[int]] = {}
     for i in content:
         head = texts[i].split(maxsplit=COPY_KEY_WORDS)
         if len(head) >= COPY_KEY_WORDS:
             by_opening.setdefault(tuple(head[:COPY_KEY_WORDS]), []).append(i)
-    for i in content:
+    for i in long_lines:
         text = texts[i]
-        if text.count(" ") + 1 < COPY_MIN_WORDS:
-            continue
         held: set[int] = set()
         # A copied line starts the long line or follows a sentence end inside it.
         for window in (text, *(m.group(1) for m in _AFTER_SENTENCE.finditer(text))):

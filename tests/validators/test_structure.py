@@ -70,7 +70,7 @@ def test_repeats_need_three_words() -> None:
 
 
 def test_hidden_copy_of_the_article_is_a_duplicate() -> None:
-    copy = f"{PARA} {PARA2} " * 3
+    copy = f"{PARA} {PARA2} " * 5  # hidden copies hold whole articles: far longer than a paragraph
     labels, _, _ = run(f"Council approves harbour plan\n{PARA}\n{PARA2}\n* Home\n{copy}\n")
     assert labels[-1] == "duplicate"
     assert labels[1:3] == ["body", "body"]
