@@ -57,12 +57,13 @@ def _casing(words: list[str]) -> tuple[int, int]:
 
 def features(text: str, stopwords: frozenset[str]) -> LineFeatures:
     stripped = text.strip()
-    words = stripped.translate(TO_SPACE).split()
+    spaced = stripped.translate(TO_SPACE)
+    words = spaced.split()
     wide = 0 if stripped.isascii() else len(_WIDE.findall(stripped))
     word_count = len(words) + wide // 2
     stop_density = None
     if stopwords and words:
-        folded = stripped.casefold().translate(TO_SPACE).split()
+        folded = spaced.casefold().split()
         stop_density = sum(map(stopwords.__contains__, folded)) / len(folded)
     # Function words count too: title case capitalises them ("He Was Unaware"), German
     # prose capitalises only its nouns ("Der Stadtrat hat den Plan").

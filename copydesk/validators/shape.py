@@ -5,6 +5,7 @@ Shared by the labelling steps so that "looks like a sentence" means one thing ev
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import regex
@@ -19,7 +20,7 @@ PUNCTUATION = (
     + "、。，！？：；（）「」『』【】《》〈〉"
 )
 TO_SPACE = str.maketrans(dict.fromkeys(PUNCTUATION, " "))
-_EDGES = PUNCTUATION + "'’ \t\u00a0"
+_LEADING = re.compile(r"[\W_]+")  # stdlib re: Unicode-aware \W, anchored by .match
 MAX_TITLE_CHARS = 250
 
 _SENTENCE_END = regex.compile(r"[.。۔…:;,]\s*[\"'”’»)]*\s*$")
@@ -28,7 +29,17 @@ _BODY_END = regex.compile(r"[.!?؟۔。\"”»]\s*$")
 
 def normalise(text: str) -> str:
     """Text as compared for repeats: case-folded, spaces collapsed, edge punctuation gone."""
-    return " ".join(text.strip(_EDGES).split()).casefold()
+    return " ".join(_strip_edges(text).split()).casefold()
+
+
+def _strip_edges(text: str) -> str:
+    """Drop what is not a letter or digit from both ends (a regex for ``$`` would retry at every space)."""
+    leading = _LEADING.match(text)
+    start = leading.end() if leading else 0
+    end = len(text)
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return text[start:end]
 
 
 def word_count(text: str) -> int:

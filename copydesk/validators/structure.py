@@ -159,12 +159,10 @@ def mark_repeats(labelling: Labelling, title: str | None) -> None:
     seen: set[str] = {normalise(title)} if title else set()
     for index in labelling.content_indices():
         text = labelling.normalised(index)
-        if word_count(text) < MIN_REPEAT_WORDS:
-            continue
-        if text in seen:
-            labelling.decide(index, Label(Kind.DUPLICATE, REPEAT))
-        else:
+        if text not in seen:
             seen.add(text)
+        elif word_count(text) >= MIN_REPEAT_WORDS:
+            labelling.decide(index, Label(Kind.DUPLICATE, REPEAT))
 
 
 def label_structure(
