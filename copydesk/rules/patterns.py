@@ -6,7 +6,7 @@ costs a finding on one file instead of hanging the gate.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,9 +47,9 @@ def anchored(source: str) -> bool:
     return bool(_ANCHORED.match(source)) and not _top_level_alternation(source)
 
 
-def _top_level_alternation(source: str) -> bool:
-    """Whether ``|`` appears outside every group and character class (escapes respected)."""
-    depth, in_class, i = 0, False, 0
+def _syntax(source: str) -> Iterator[tuple[int, str]]:
+    """The pattern's characters that are syntax: outside escapes and character classes."""
+    i, in_class = 0, False
     while i < len(source):
         ch = source[i]
         if ch == "\\":
@@ -61,13 +61,21 @@ def _top_level_alternation(source: str) -> bool:
             in_class = True
             if source[i + 1 : i + 2] == "]":
                 i += 1  # a leading ] is a literal inside the class
-        elif ch == "(":
+        else:
+            yield i, ch
+        i += 1
+
+
+def _top_level_alternation(source: str) -> bool:
+    """Whether ``|`` appears outside every group and character class."""
+    depth = 0
+    for _, ch in _syntax(source):
+        if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
         elif ch == "|" and depth == 0:
             return True
-        i += 1
     return False
 
 
@@ -163,19 +171,8 @@ def may_backtrack(source: str) -> bool:
         return True
     stack: list[bool] = [False]  # per open group: does it hold a quantifier or alternation?
     atomic: list[bool] = []  # per open group: is it atomic, (?>...), so it cannot backtrack?
-    i, in_class = 0, False
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            if source[i + 1 : i + 2] == "]":
-                i += 1
-        elif ch == "(":
+    for i, ch in _syntax(source):
+        if ch == "(":
             stack.append(False)
             atomic.append(source.startswith("(?>", i))
         elif ch == ")":
@@ -186,7 +183,6 @@ def may_backtrack(source: str) -> bool:
             stack[-1] = stack[-1] or inner
         elif ch in "|*+" or (ch == "{" and _BOUNDS.match(source, i)):
             stack[-1] = True
-        i += 1
     return False
 
 

@@ -90,13 +90,20 @@ def apply_head_markers(labelling: Labelling, rules: BoilerplateRules) -> None:
         return
 
 
-def apply_line_rules(labelling: Labelling, rules: BoilerplateRules) -> None:
-    if not rules.lines:
+def _label_matches(labelling: Labelling, patterns: tuple[RulePattern, ...], noted: set[int] | None = None) -> None:
+    """Each undecided line a pattern matches is chrome by that rule (and noted, if asked)."""
+    if not patterns:
         return
     for index in labelling.rule_indices():
-        hit = _first_match(rules.lines, labelling.lines[index].stripped, labelling)
+        hit = _first_match(patterns, labelling.lines[index].stripped, labelling)
         if hit is not None:
             labelling.decide(index, Label(Kind.BOILERPLATE, hit.rule_id))
+            if noted is not None:
+                noted.add(index)
+
+
+def apply_line_rules(labelling: Labelling, rules: BoilerplateRules) -> None:
+    _label_matches(labelling, rules.lines)
 
 
 def apply_inline_tails(labelling: Labelling, rules: BoilerplateRules) -> None:
@@ -123,28 +130,9 @@ def bound_by_markers(labelling: Labelling, rules: BoilerplateRules) -> None:
     well sit above the article. A section marker ("Related stories", "More from") is a
     heading of chrome that can sit inside an article, so it is only evidence.
     """
-    for patterns, noted in (
-        (rules.tail_markers, labelling.ends),
-        (rules.head_markers, labelling.markers),
-        (rules.section_markers, labelling.markers),
-    ):
-        if not patterns:
-            continue
-        for index in labelling.rule_indices():
-            hit = _first_match(patterns, labelling.lines[index].stripped, labelling)
-            if hit is not None:
-                labelling.decide(index, Label(Kind.BOILERPLATE, hit.rule_id))
-                noted.add(index)
-
-
-def _note_sections(labelling: Labelling, rules: BoilerplateRules) -> None:
-    if not rules.section_markers:
-        return
-    for index in labelling.rule_indices():
-        hit = _first_match(rules.section_markers, labelling.lines[index].stripped, labelling)
-        if hit is not None:
-            labelling.decide(index, Label(Kind.BOILERPLATE, hit.rule_id))
-            labelling.markers.add(index)
+    _label_matches(labelling, rules.tail_markers, labelling.ends)
+    _label_matches(labelling, rules.head_markers, labelling.markers)
+    _label_matches(labelling, rules.section_markers, labelling.markers)
 
 
 def apply_rules(labelling: Labelling, rules: BoilerplateRules, *, cut: bool = True) -> None:
@@ -156,7 +144,7 @@ def apply_rules(labelling: Labelling, rules: BoilerplateRules, *, cut: bool = Tr
     if cut:
         apply_head_markers(labelling, rules)
         apply_tail_markers(labelling, rules)
-        _note_sections(labelling, rules)
+        _label_matches(labelling, rules.section_markers, labelling.markers)
     else:
         bound_by_markers(labelling, rules)
     apply_line_rules(labelling, rules)
