@@ -8,7 +8,7 @@ with a time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -26,8 +26,7 @@ _TIMESTAMP = regex.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class LineFeatures:
+class LineFeatures(NamedTuple):
     chars: int
     words: int
     weight: float  # characters, with wide (CJK, Thai) characters counted as the words they carry
@@ -44,12 +43,14 @@ _DROP_UPPER = dict.fromkeys(c for c in range(0x10000) if chr(c).isupper())
 _DROP_LOWER = dict.fromkeys(c for c in range(0x10000) if chr(c).islower())
 
 
-def _casing(words: list[str]) -> tuple[int, int]:
-    """Capitalised words and cased words, the first word left out (it is capitalised anyway).
+CASING_WORDS = 40  # enough to tell title case from a name-heavy lead; longer lines are no headlines
 
-    Counted on the string of word initials with ``str.translate``, which runs in C.
+
+def _casing(words: list[str]) -> tuple[int, int]:
+    """Capitalised words and cased words among the first ones, the first word left out
+    (it is capitalised anyway). Counted on the word initials with ``str.translate``, in C.
     """
-    initials = "".join([word[0] for word in words[1:]])
+    initials = "".join([word[0] for word in words[1:CASING_WORDS]])
     upper = len(initials) - len(initials.translate(_DROP_UPPER))
     lower = len(initials) - len(initials.translate(_DROP_LOWER))
     return upper, upper + lower
@@ -70,7 +71,7 @@ def features(text: str, stopwords: frozenset[str]) -> LineFeatures:
     upper, cased = _casing(words)
     first = stripped[:1]
     # Capitalisation says something only where cased words make most of the line.
-    measurable = cased >= 3 and cased >= 0.5 * max(1, word_count - 1)
+    measurable = cased >= 3 and cased >= 0.5 * max(1, min(word_count, CASING_WORDS) - 1)
     tail = stripped.rstrip(_CLOSERS)
     sentence_end = tail[-1:] in _SENTENCE_ENDERS and tail[-2:] != ".." and tail[-1:] != ""
     return LineFeatures(
