@@ -7,6 +7,7 @@ returns everything the report writers, ``clean`` and ``explain`` need. The execu
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from copydesk.validators import (
     article_region,
     boilerplate,
     dateline,
+    dates,
     language,
     line_features,
     required,
@@ -49,6 +51,7 @@ class Analysis:
     article: Article = field(default_factory=Article)
     findings: list[Finding] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    date_evidence: dict[str, object] | None = None
 
     @property
     def verdict(self) -> str:
@@ -139,6 +142,13 @@ def mark_repeated_across_files(labelling: Labelling, repeated: frozenset[int]) -
             labelling.decide(index, label)
 
 
+def fetched_at(entry: ManifestEntry | None) -> dt.datetime | None:
+    """The manifest's fetch time: the only reference relative dates and windows may use."""
+    if entry is None or entry.fetched_at is None:
+        return None
+    return dt.datetime.fromisoformat(entry.fetched_at.replace("Z", "+00:00"))
+
+
 def analyse(
     path: Path,
     name: str,
@@ -180,11 +190,30 @@ def analyse(
         result.findings.append(
             Finding("boilerplate.no_article", "error", "no article text left after removing boilerplate")
         )
+    dateline_line = None
     if result.profile is not None and result.profile.dateline is not None:
         found = dateline.find_dateline(result.profile.dateline, result.lines, result.labels)
         if found is not None:
-            result.article.dateline = found[0]
+            result.article.dateline, dateline_number = found
+            dateline_line = dateline_number - 1
     clock.lap("dateline")
+    profile = result.profile
+    when = dates.extract(
+        result.lines,
+        result.labels,
+        result.language,
+        rules.date_cues,
+        timezone=profile.timezone if profile else None,
+        fetched=fetched_at(entry),
+        active_years=profile.active_years if profile else None,
+        date_order=profile.date_order if profile else None,
+        dateline_line=dateline_line,
+    )
+    result.article.published, result.article.published_precision = when.published, when.precision
+    result.article.published_candidates = when.candidates
+    result.date_evidence = when.evidence
+    result.findings.extend(when.findings)
+    clock.lap("dates")
     if result.profile is not None:
         record = {**result.article.as_dict(), "language": result.language}
         result.findings.extend(required.missing_required(result.profile.require, record))

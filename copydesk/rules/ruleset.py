@@ -31,9 +31,12 @@ PROFILE_KEYS = frozenset(
         "dateline",
         "require",
         "severity",
+        "active_years",
+        "date_order",
     }
 )
 GENERIC_KEYS = frozenset({"language", "bylines", *BOILERPLATE_SECTIONS})
+DATE_CUE_KEYS = ("published", "updated", "ignore", "today", "yesterday")
 REQUIRABLE = frozenset({"title", "author", "published", "dateline", "agencies", "quotes", "language"})
 SEVERITIES = frozenset({"error", "warning", "info"})
 
@@ -63,6 +66,8 @@ class SourceProfile:
     dateline: RulePattern | None = None
     require: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
+    active_years: tuple[int, int] | None = None  # the years the source published in, for year inference
+    date_order: str | None = None  # "DMY" or "MDY": how the source writes 03/04/2021
 
     def declared(self) -> dict[str, Any]:
         """The profile as the report shows it under ``source.declared``."""
@@ -86,11 +91,27 @@ class GenericPatterns:
 
 
 @dataclass(frozen=True, slots=True)
+class DateCues:
+    """Words that tell what a date beside them is, in one language (or ``any``)."""
+
+    language: str
+    published: tuple[RulePattern, ...] = ()
+    updated: tuple[RulePattern, ...] = ()
+    ignore: tuple[RulePattern, ...] = ()
+    today: tuple[RulePattern, ...] = ()
+    yesterday: tuple[RulePattern, ...] = ()
+
+    def applies_to(self, language: str | None) -> bool:
+        return self.language == "any" or (language is not None and language == self.language)
+
+
+@dataclass(frozen=True, slots=True)
 class RuleSet:
     directory: Path | None
     profiles: dict[str, SourceProfile]
     generic: tuple[GenericPatterns, ...]
     digest: str
+    date_cues: tuple[DateCues, ...] = ()
 
     def pattern_sources(self) -> dict[str, str]:
         """Every rule id with its regex, so ``explain`` can show what a rule matched on."""
@@ -177,6 +198,17 @@ def load_profile(path: Path) -> SourceProfile:
             dateline_pattern = compile_pattern(f"{profile_id}.dateline", dateline)
         except regex.error as exc:
             raise doc.error(f"bad regular expression: {exc}", "dateline") from exc
+    active = doc.data.get("active_years")
+    if active is not None and not (
+        isinstance(active, list)
+        and len(active) == 2
+        and all(isinstance(y, int) for y in active)
+        and active[0] <= active[1]
+    ):
+        raise doc.error("must be [first_year, last_year]", "active_years")
+    order = doc.data.get("date_order")
+    if order is not None and order not in ("DMY", "MDY"):
+        raise doc.error("must be DMY or MDY", "date_order")
     return SourceProfile(
         id=profile_id,
         path=path,
@@ -190,6 +222,8 @@ def load_profile(path: Path) -> SourceProfile:
         dateline=dateline_pattern,
         require=tuple(require),
         severity={str(k): str(v) for k, v in severity.items()},
+        active_years=(active[0], active[1]) if active else None,
+        date_order=order,
     )
 
 
@@ -208,6 +242,16 @@ def load_generic(path: Path) -> GenericPatterns:
     )
 
 
+def load_date_cues(path: Path) -> DateCues:
+    doc = load_yaml(path)
+    _check_keys(doc, frozenset({"language", *DATE_CUE_KEYS}))
+    language = doc.data.get("language")
+    if not isinstance(language, str):
+        raise doc.error("language is required (an ISO 639-1 code, or 'any')", "language")
+    name = f"dates.{path.stem}"
+    return DateCues(language, **{key: _patterns(doc, name, key) for key in DATE_CUE_KEYS})  # type: ignore[arg-type]
+
+
 def _digest(files: list[Path], root: Path) -> str:
     hasher = hashlib.sha256()
     for path in files:
@@ -223,6 +267,7 @@ def load_rules(directory: Path | None) -> RuleSet:
         raise RuleFileError(directory, None, "rules directory does not exist")
     profile_files = sorted((directory / "sources").glob("*.y*ml"))
     generic_files = sorted((directory / "boilerplate").glob("*.y*ml"))
+    date_files = sorted((directory / "dates").glob("*.y*ml"))
     profiles: dict[str, SourceProfile] = {}
     for path in profile_files:
         profile = load_profile(path)
@@ -230,4 +275,5 @@ def load_rules(directory: Path | None) -> RuleSet:
             raise RuleFileError(path, 1, f"profile id {profile.id!r} already declared in {profiles[profile.id].path}")
         profiles[profile.id] = profile
     generic = tuple(load_generic(path) for path in generic_files)
-    return RuleSet(directory, profiles, generic, _digest(profile_files + generic_files, directory))
+    cues = tuple(load_date_cues(path) for path in date_files)
+    return RuleSet(directory, profiles, generic, _digest(profile_files + generic_files + date_files, directory), cues)

@@ -1,0 +1,99 @@
+"""Which date is the publication date: the one the page prints as its stamp.
+
+Pages carry many dates: the stamp under the headline, dates of events in the body,
+dates of related stories, comments and copyright years in the footer, "updated"
+stamps. The stamp sits between the headline and the article's first lines, often after
+"Published" or "Veröffentlicht am", often with a time; event dates sit inside the
+article, the others after it. Each candidate is scored on where it stands relative to
+the article the boilerplate step found and on the words just before it; the highest
+wins, the one nearest the article's start on a tie.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from copydesk.dates.candidates import Candidate
+from copydesk.model import Kind, Label, Line
+from copydesk.rules.patterns import PatternSet
+
+CUE_WINDOW = 40  # characters before the date in which cue words count
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Where the article is: its first and last lines and the headline's line, by index."""
+
+    lines: Sequence[Line]
+    labels: Sequence[Label]
+    start: int  # first article line (0 when the page has none)
+    end: int  # last article line
+    title: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    published: PatternSet
+    updated: PatternSet
+    ignore: PatternSet
+
+
+DATELINE_REACH = 80  # a dateline date sits this close to the start of the article's first line
+HEADER_REACH = 30  # lines above the article still close enough to be its header
+STAMP_REST = 30  # characters besides the date that a stamp line may hold
+
+
+def zone_score(page: Page, candidate: Candidate) -> float:
+    line = candidate.line
+    label = page.labels[line] if line < len(page.labels) else None
+    if label is not None and label.kind in (Kind.BYLINE, Kind.DATELINE):
+        return 5.0
+    if page.title is not None and page.title < line < page.start:
+        return 4.0
+    if page.start - 6 <= line < page.start:
+        return 3.0
+    if page.start <= line <= page.start + 1 and candidate.start < DATELINE_REACH:
+        return 2.5
+    if line < page.start:
+        # Far above the article sits the masthead, whose date is often the day of the visit.
+        return 1.0 if page.start - line <= HEADER_REACH else 0.5
+    if line <= page.end:
+        return 0.0
+    return -1.0
+
+
+def shape_score(text: str, candidate: Candidate) -> float:
+    """A line that is mostly the date is a stamp; a date inside a long sentence is an event."""
+    length = candidate.end - candidate.start
+    rest = len(text.strip()) - length
+    if rest <= STAMP_REST or length >= 0.4 * len(text.strip()):
+        return 2.0
+    if len(text.split()) >= 20:
+        return -2.0
+    return 0.0
+
+
+def _cue(cues: PatternSet, before: str) -> bool:
+    return cues.first_match(before, lambda _: None) is not None
+
+
+def score(candidate: Candidate, page: Page, cues: Cues) -> float:
+    text = page.lines[candidate.line].text
+    before = text[max(0, candidate.start - CUE_WINDOW) : candidate.start]
+    total = zone_score(page, candidate) + shape_score(text, candidate)
+    if _cue(cues.ignore, before):
+        return -10.0
+    if _cue(cues.updated, before):
+        total -= 3.0
+    elif _cue(cues.published, before):
+        total += 2.0
+    if candidate.hour is not None:
+        total += 1.0
+    return total
+
+
+def best(candidates: Sequence[Candidate], page: Page, cues: Cues) -> Candidate | None:
+    """The highest-scoring candidate; on a tie, the one nearest the article's start."""
+    ranked = sorted(candidates, key=lambda c: (-score(c, page, cues), abs(c.line - page.start), c.start))
+    return ranked[0] if ranked and score(ranked[0], page, cues) > -10.0 else None

@@ -1,0 +1,193 @@
+"""The dates step: ``article.published``, its precision and evidence, and the checks on it.
+
+Candidates come from every line; the choice weighs where each stands relative to the
+article and the words before it. A full date with a time becomes minute precision when
+the source's timezone is declared; a date without a year gets one only when weekday and
+declared window prove it. Relative expressions ("5 minutes ago", "today Thursday") are
+resolved only against the manifest's fetched_at, never the machine's clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from copydesk.dates import candidates as found
+from copydesk.dates import infer
+from copydesk.dates.choose import Cues, Page, best, zone_score
+
+DATELINE_ZONE = 2.5  # the score of the article's opening words, where datelines stand
+from copydesk.dates.lexicon import Lexicon, lexicon
+from copydesk.model import Finding, Kind, Label, Line
+from copydesk.rules.patterns import RulePattern, pattern_set
+from copydesk.rules.ruleset import DateCues
+
+
+@dataclass(slots=True)
+class DateResult:
+    published: str | None = None
+    precision: str = "none"
+    candidates: list[str] | None = None
+    evidence: dict[str, Any] | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _cues(rules: Sequence[DateCues], language: str | None) -> Cues:
+    applicable = [c for c in rules if c.applies_to(language) or c.language == "en"]
+
+    def joined(name: str) -> Any:
+        patterns: tuple[RulePattern, ...] = tuple(p for c in applicable for p in getattr(c, name))
+        return pattern_set(_stable(patterns))
+
+    return Cues(joined("published"), joined("updated"), joined("ignore"))
+
+
+_STABLE: dict[tuple[str, ...], tuple[RulePattern, ...]] = {}
+
+
+def _stable(patterns: tuple[RulePattern, ...]) -> tuple[RulePattern, ...]:
+    return _STABLE.setdefault(tuple(p.rule_id for p in patterns), patterns)
+
+
+def _page(lines: Sequence[Line], labels: Sequence[Label]) -> Page:
+    body = [i for i, label in enumerate(labels) if label.kind is Kind.BODY and not lines[i].is_blank]
+    title = next((i for i, label in enumerate(labels) if label.kind is Kind.TITLE), None)
+    return Page(lines, labels, body[0] if body else 0, body[-1] if body else len(lines) - 1, title)
+
+
+def _lexicon(language: str | None, date_order: str | None) -> Lexicon:
+    base = lexicon(language)
+    if date_order is None or (date_order == "DMY") == base.day_first:
+        return base
+    return Lexicon(base.months, base.weekdays, base.month_pattern, base.weekday_pattern, date_order == "DMY")
+
+
+def _weekday_near(text: str, words: Lexicon) -> int | None:
+    """The one weekday a line names ("said on Friday"), or None when it names none or several."""
+    named = {words.weekdays[m.casefold().rstrip(".")] for m in found.weekday_regex(words.weekday_pattern).findall(text)}
+    return named.pop() if len(named) == 1 else None
+
+
+def _iso(candidate: found.Candidate, year: int, timezone: str | None) -> tuple[str, str]:
+    """ISO 8601 as precise as the evidence: minute with offset when time and zone are known."""
+    if candidate.hour is not None and candidate.minute is not None and timezone:
+        from zoneinfo import ZoneInfo
+
+        stamp = dt.datetime(
+            year, candidate.month, candidate.day, candidate.hour, candidate.minute, tzinfo=ZoneInfo(timezone)
+        )
+        return stamp.isoformat(), "minute"
+    return dt.date(year, candidate.month, candidate.day).isoformat(), "day"
+
+
+def extract(
+    lines: Sequence[Line],
+    labels: Sequence[Label],
+    language: str | None,
+    cue_rules: Sequence[DateCues],
+    *,
+    timezone: str | None = None,
+    fetched: dt.datetime | None = None,
+    active_years: tuple[int, int] | None = None,
+    date_order: str | None = None,
+    dateline_line: int | None = None,
+) -> DateResult:
+    words = _lexicon(language, date_order)
+    page = _page(lines, labels)
+    cues = _cues(cue_rules, language)
+    dated = [line.text for line in lines if found.has_digit(line.text)]
+    order = None if date_order else found.page_order(dated)
+    every = [
+        c for i, line in enumerate(lines) if found.has_digit(line.text) for c in found.find(line.text, i, words, order)
+    ]
+    if fetched is not None:
+        every = [c for c in every if c.year is None or (c.date() or dt.date.max) <= fetched.date()]
+    result = DateResult()
+    complete = [c for c in every if c.year is not None]
+    chosen = best(complete, page, cues)
+    if chosen is None:
+        # A date without a year is the publication date only where datelines and bylines
+        # stand; in the body it is an event ("the summit on 16 June").
+        partial = [
+            c for c in every if c.year is None and (c.line == dateline_line or zone_score(page, c) >= DATELINE_ZONE)
+        ]
+        chosen = best(partial, page, cues)
+    if chosen is None:
+        result.findings.append(Finding("dates.missing_date", "info", "no publication date found in the text"))
+        return result
+    result.evidence = {"line": lines[chosen.line].number, "text": chosen.text.strip(), "start": chosen.start}
+    line_number = lines[chosen.line].number
+    weekday = chosen.weekday if chosen.weekday is not None else _weekday_near(lines[chosen.line].text, words)
+    if chosen.year is not None:
+        date = chosen.date()
+        assert date is not None
+        if weekday is not None and chosen.weekday is not None and date.weekday() != weekday:
+            result.findings.append(
+                Finding(
+                    "dates.weekday_mismatch", "warning", f"{chosen.text.strip()!r} names the wrong weekday", line_number
+                )
+            )
+        result.published, result.precision = _iso(chosen, chosen.year, timezone)
+    else:
+        years_window = infer.window(fetched, active_years)
+        if years_window is None:
+            result.findings.append(
+                Finding(
+                    "dates.year_unknown",
+                    "warning",
+                    f"{chosen.text.strip()!r} has no year and no window is declared",
+                    line_number,
+                )
+            )
+            return result
+        years = infer.candidate_years(chosen.month, chosen.day, weekday, *years_window)
+        if len(years) == 1:
+            result.published, result.precision = _iso(chosen, years[0], timezone)
+            result.evidence["year_from"] = "weekday and window" if weekday is not None else "window"
+        else:
+            result.candidates = [dt.date(y, chosen.month, chosen.day).isoformat() for y in years]
+            result.findings.append(
+                Finding(
+                    "dates.year_ambiguous",
+                    "warning",
+                    f"{chosen.text.strip()!r}: {len(years)} possible years in {years_window[0]}-{years_window[1]}",
+                    line_number,
+                )
+            )
+            return result
+    if fetched is not None and result.published and result.published[:10] > fetched.date().isoformat():
+        result.findings.append(Finding("dates.future", "error", "publication date is after fetched_at", line_number))
+    _check_agreement(result, every, chosen, page, lines)
+    return result
+
+
+def _check_agreement(
+    result: DateResult, every: Sequence[found.Candidate], chosen: found.Candidate, page: Page, lines: Sequence[Line]
+) -> None:
+    """A byline date and a dateline date that disagree cannot both be the publication day."""
+    stamps = [
+        c
+        for c in every
+        if (c is not chosen and c.year is not None and page.labels[c.line].kind in (Kind.BYLINE, Kind.DATELINE))
+        or (c is not chosen and c.year is not None and c.line in (page.start, page.start + 1) and c.start < 80)
+    ]
+    published = result.published[:10] if result.published else None
+    for other in stamps:
+        other_date = other.date()
+        if (
+            published
+            and other_date
+            and other_date.isoformat() != published
+            and abs((other_date - dt.date.fromisoformat(published)).days) > 1
+        ):
+            result.findings.append(
+                Finding(
+                    "dates.byline_dateline_conflict",
+                    "error",
+                    f"{chosen.text.strip()!r} and {other.text.strip()!r} give different days",
+                    lines[other.line].number,
+                )
+            )
+            return
