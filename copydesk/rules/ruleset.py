@@ -249,7 +249,7 @@ def load_date_cues(path: Path) -> DateCues:
     if not isinstance(language, str):
         raise doc.error("language is required (an ISO 639-1 code, or 'any')", "language")
     name = f"dates.{path.stem}"
-    return DateCues(language, **{key: _patterns(doc, name, key) for key in DATE_CUE_KEYS})  # type: ignore[arg-type]
+    return DateCues(language, **{key: _patterns(doc, name, key) for key in DATE_CUE_KEYS})
 
 
 def _digest(files: list[Path], root: Path) -> str:

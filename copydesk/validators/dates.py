@@ -17,12 +17,12 @@ from typing import Any
 from copydesk.dates import candidates as found
 from copydesk.dates import infer
 from copydesk.dates.choose import Cues, Page, best, zone_score
-
-DATELINE_ZONE = 2.5  # the score of the article's opening words, where datelines stand
 from copydesk.dates.lexicon import Lexicon, lexicon
 from copydesk.model import Finding, Kind, Label, Line
 from copydesk.rules.patterns import RulePattern, pattern_set
 from copydesk.rules.ruleset import DateCues
+
+DATELINE_ZONE = 2.5  # the score of the article's opening words, where datelines stand
 
 
 @dataclass(slots=True)
@@ -117,7 +117,7 @@ def extract(
     if chosen is None:
         result.findings.append(Finding("dates.missing_date", "info", "no publication date found in the text"))
         return result
-    result.evidence = {"line": lines[chosen.line].number, "text": chosen.text.strip(), "start": chosen.start}
+    result.evidence = {"line": lines[chosen.line].number, "text": chosen.text, "start": chosen.start}
     line_number = lines[chosen.line].number
     weekday = chosen.weekday if chosen.weekday is not None else _weekday_near(lines[chosen.line].text, words)
     if chosen.year is not None:
@@ -125,9 +125,7 @@ def extract(
         assert date is not None
         if weekday is not None and chosen.weekday is not None and date.weekday() != weekday:
             result.findings.append(
-                Finding(
-                    "dates.weekday_mismatch", "warning", f"{chosen.text.strip()!r} names the wrong weekday", line_number
-                )
+                Finding("dates.weekday_mismatch", "warning", f"{chosen.text!r} names the wrong weekday", line_number)
             )
         result.published, result.precision = _iso(chosen, chosen.year, timezone)
     else:
@@ -137,7 +135,7 @@ def extract(
                 Finding(
                     "dates.year_unknown",
                     "warning",
-                    f"{chosen.text.strip()!r} has no year and no window is declared",
+                    f"{chosen.text!r} has no year and no window is declared",
                     line_number,
                 )
             )
@@ -152,7 +150,7 @@ def extract(
                 Finding(
                     "dates.year_ambiguous",
                     "warning",
-                    f"{chosen.text.strip()!r}: {len(years)} possible years in {years_window[0]}-{years_window[1]}",
+                    f"{chosen.text!r}: {len(years)} possible years in {years_window[0]}-{years_window[1]}",
                     line_number,
                 )
             )
@@ -186,7 +184,7 @@ def _check_agreement(
                 Finding(
                     "dates.byline_dateline_conflict",
                     "error",
-                    f"{chosen.text.strip()!r} and {other.text.strip()!r} give different days",
+                    f"{chosen.text!r} and {other.text.strip()!r} give different days",
                     lines[other.line].number,
                 )
             )
