@@ -191,11 +191,12 @@ def analyse(
             Finding("boilerplate.no_article", "error", "no article text left after removing boilerplate")
         )
     dateline_line = None
-    if result.profile is not None and result.profile.dateline is not None:
-        found = dateline.find_dateline(result.profile.dateline, result.lines, result.labels)
-        if found is not None:
-            result.article.dateline, dateline_number = found
-            dateline_line = dateline_number - 1
+    patterns = [result.profile.dateline] if result.profile is not None and result.profile.dateline else []
+    patterns += [p for group in rules.datelines if group.language in ("any", result.language) for p in group.patterns]
+    found = dateline.find_dateline(tuple(patterns), result.lines, result.labels)
+    if found is not None:
+        result.article.dateline, dateline_number = found
+        dateline_line = dateline_number - 1
     clock.lap("dateline")
     profile = result.profile
     when = dates.extract(

@@ -131,6 +131,18 @@ def _alternation(patterns: list[RulePattern]) -> Any:
     return regex.compile("|".join(f"(?:{p.source})" for p in patterns), regex.VERSION1 | regex.UNICODE)
 
 
+_STABLE: dict[tuple[str, ...], tuple[RulePattern, ...]] = {}
+
+
+def stable(patterns: tuple[RulePattern, ...]) -> tuple[RulePattern, ...]:
+    """One tuple object per distinct list of rules, so a set built from it is built once.
+
+    Callers that assemble a tuple per file (a profile's patterns plus generic ones) pass
+    it through here before :func:`pattern_set`, which caches by the tuple's identity.
+    """
+    return _STABLE.setdefault(tuple(p.rule_id + "\0" + p.source for p in patterns), patterns)
+
+
 def pattern_set(patterns: tuple[RulePattern, ...]) -> PatternSet:
     """The set for a rule section, built once per tuple of patterns."""
     cached = _SETS.get(id(patterns))

@@ -106,12 +106,22 @@ class DateCues:
 
 
 @dataclass(frozen=True, slots=True)
+class DatelinePatterns:
+    """Wire datelines by their shape, with named groups place, agency, month, day, year."""
+
+    name: str
+    language: str
+    patterns: tuple[RulePattern, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class RuleSet:
     directory: Path | None
     profiles: dict[str, SourceProfile]
     generic: tuple[GenericPatterns, ...]
     digest: str
     date_cues: tuple[DateCues, ...] = ()
+    datelines: tuple[DatelinePatterns, ...] = ()
 
     def pattern_sources(self) -> dict[str, str]:
         """Every rule id with its regex, so ``explain`` can show what a rule matched on."""
@@ -252,6 +262,15 @@ def load_date_cues(path: Path) -> DateCues:
     return DateCues(language, **{key: _patterns(doc, name, key) for key in DATE_CUE_KEYS})
 
 
+def load_datelines(path: Path) -> DatelinePatterns:
+    doc = load_yaml(path)
+    _check_keys(doc, frozenset({"language", "patterns"}))
+    language = doc.data.get("language")
+    if not isinstance(language, str):
+        raise doc.error("language is required (an ISO 639-1 code, or 'any')", "language")
+    return DatelinePatterns(path.stem, language, _patterns(doc, f"datelines.{path.stem}", "patterns"))
+
+
 def _digest(files: list[Path], root: Path) -> str:
     hasher = hashlib.sha256()
     for path in files:
@@ -268,6 +287,7 @@ def load_rules(directory: Path | None) -> RuleSet:
     profile_files = sorted((directory / "sources").glob("*.y*ml"))
     generic_files = sorted((directory / "boilerplate").glob("*.y*ml"))
     date_files = sorted((directory / "dates").glob("*.y*ml"))
+    dateline_files = sorted((directory / "datelines").glob("*.y*ml"))
     profiles: dict[str, SourceProfile] = {}
     for path in profile_files:
         profile = load_profile(path)
@@ -276,4 +296,6 @@ def load_rules(directory: Path | None) -> RuleSet:
         profiles[profile.id] = profile
     generic = tuple(load_generic(path) for path in generic_files)
     cues = tuple(load_date_cues(path) for path in date_files)
-    return RuleSet(directory, profiles, generic, _digest(profile_files + generic_files + date_files, directory), cues)
+    datelines = tuple(load_datelines(path) for path in dateline_files)
+    every = profile_files + generic_files + date_files + dateline_files
+    return RuleSet(directory, profiles, generic, _digest(every, directory), cues, datelines)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from copydesk.labelling import Labelling
 from copydesk.model import Kind, Label
-from copydesk.rules.patterns import RulePattern, pattern_set
+from copydesk.rules.patterns import RulePattern, pattern_set, stable
 from copydesk.rules.ruleset import BOILERPLATE_SECTIONS, BoilerplateRules
 from copydesk.validators.shape import is_body_like
 
@@ -33,22 +33,13 @@ def rule_candidates(labelling: Labelling, rule_sets: Sequence[BoilerplateRules])
     patterns = tuple(p for rules in rule_sets for name in BOILERPLATE_SECTIONS for p in getattr(rules, name))
     if not patterns:
         return set()
-    combined = pattern_set(_stable(patterns))
+    combined = pattern_set(stable(patterns))
     found: set[int] = set()
     for index in labelling.content_indices():
         line = labelling.lines[index]
         if combined.could_match(line.stripped) or (line.text != line.stripped and combined.could_match(line.text)):
             found.add(index)
     return found
-
-
-_STABLE: dict[tuple[str, ...], tuple[RulePattern, ...]] = {}
-
-
-def _stable(patterns: tuple[RulePattern, ...]) -> tuple[RulePattern, ...]:
-    """One tuple object per distinct list of rule ids, so its combined pattern is built once."""
-    key = tuple(p.rule_id + "\0" + p.source for p in patterns)
-    return _STABLE.setdefault(key, patterns)
 
 
 def apply_tail_markers(labelling: Labelling, rules: BoilerplateRules) -> None:

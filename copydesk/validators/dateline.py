@@ -1,7 +1,8 @@
-"""Datelines by a profile's declared pattern: the wire credit that opens the story.
+"""Datelines: the wire credit that opens a story ("MOSCOW, July 9. /TASS/.").
 
-Only the declared pattern is used here; the named groups ``place`` and ``agency`` fill
-``article.dateline``. The dates issue extends this with generic wire styles.
+Patterns come from the source profile first, then from ``rules/datelines/``; each is
+tried on the first kept lines, and the named groups ``place`` and ``agency`` fill
+``article.dateline``.
 """
 
 from __future__ import annotations
@@ -9,15 +10,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from copydesk.model import Label, Line
-from copydesk.rules.patterns import PatternTimeout, RulePattern
+from copydesk.rules.patterns import RulePattern, pattern_set, stable
 
 SEARCH_LINES = 12
 
 
 def find_dateline(
-    pattern: RulePattern, lines: Sequence[Line], labels: Sequence[Label]
+    patterns: tuple[RulePattern, ...], lines: Sequence[Line], labels: Sequence[Label]
 ) -> tuple[dict[str, str | None], int] | None:
-    """The first kept line, among the first few, that the pattern matches; and its 1-based number."""
+    """The first kept line, among the first few, that a pattern matches; and its 1-based number."""
+    if not patterns:
+        return None
+    candidates = pattern_set(stable(patterns))
     looked = 0
     for line, label in zip(lines, labels, strict=True):
         if line.is_blank or not label.kept:
@@ -25,11 +29,9 @@ def find_dateline(
         looked += 1
         if looked > SEARCH_LINES:
             break
-        try:
-            match = pattern.search(line.stripped)
-        except PatternTimeout:
-            return None
-        if match:
+        hit = candidates.first_match(line.stripped, lambda _: None)
+        if hit is not None:
+            match = hit[1]
             groups = match.groupdict()
             return {
                 "text": match.group(0).strip(),

@@ -19,7 +19,7 @@ from copydesk.dates import infer
 from copydesk.dates.choose import Cues, Page, best, zone_score
 from copydesk.dates.lexicon import Lexicon, lexicon
 from copydesk.model import Finding, Kind, Label, Line
-from copydesk.rules.patterns import RulePattern, pattern_set
+from copydesk.rules.patterns import RulePattern, pattern_set, stable
 from copydesk.rules.ruleset import DateCues
 
 DATELINE_ZONE = 2.5  # the score of the article's opening words, where datelines stand
@@ -39,16 +39,9 @@ def _cues(rules: Sequence[DateCues], language: str | None) -> Cues:
 
     def joined(name: str) -> Any:
         patterns: tuple[RulePattern, ...] = tuple(p for c in applicable for p in getattr(c, name))
-        return pattern_set(_stable(patterns))
+        return pattern_set(stable(patterns))
 
     return Cues(joined("published"), joined("updated"), joined("ignore"))
-
-
-_STABLE: dict[tuple[str, ...], tuple[RulePattern, ...]] = {}
-
-
-def _stable(patterns: tuple[RulePattern, ...]) -> tuple[RulePattern, ...]:
-    return _STABLE.setdefault(tuple(p.rule_id for p in patterns), patterns)
 
 
 def _page(lines: Sequence[Line], labels: Sequence[Label]) -> Page:
