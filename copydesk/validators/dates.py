@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from copydesk.dates import candidates as found
-from copydesk.dates import infer
-from copydesk.dates.choose import Cues, Page, best, zone_score
+from copydesk.dates import infer, relative
+from copydesk.dates.choose import DATELINE_REACH, Cues, Page, best, zone_score
 from copydesk.dates.lexicon import Lexicon, lexicon
 from copydesk.model import Finding, Kind, Label, Line
 from copydesk.rules.patterns import RulePattern, pattern_set, stable
@@ -34,14 +34,40 @@ class DateResult:
     findings: list[Finding] = field(default_factory=list)
 
 
-def _cues(rules: Sequence[DateCues], language: str | None) -> Cues:
+def _joined(rules: Sequence[DateCues], language: str | None, name: str) -> Any:
+    """One pattern set of a cue kind, from the page's language, ``any`` and English."""
     applicable = [c for c in rules if c.applies_to(language) or c.language == "en"]
+    patterns: tuple[RulePattern, ...] = tuple(p for c in applicable for p in getattr(c, name))
+    return pattern_set(stable(patterns))
 
-    def joined(name: str) -> Any:
-        patterns: tuple[RulePattern, ...] = tuple(p for c in applicable for p in getattr(c, name))
-        return pattern_set(stable(patterns))
 
-    return Cues(joined("published"), joined("updated"), joined("ignore"))
+def _cues(rules: Sequence[DateCues], language: str | None) -> Cues:
+    return Cues(
+        _joined(rules, language, "published"), _joined(rules, language, "updated"), _joined(rules, language, "ignore")
+    )
+
+
+def _relative(
+    lines: Sequence[Line],
+    page: Page,
+    fetched: dt.datetime,
+    words: Lexicon,
+    rules: Sequence[DateCues],
+    language: str | None,
+) -> tuple[str, str, int] | None:
+    """A relative date where bylines and datelines stand, resolved against fetched_at."""
+    today, yesterday = _joined(rules, language, "today"), _joined(rules, language, "yesterday")
+    weekday_re = found.weekday_regex(words.weekday_pattern)
+    for index in range(max(0, page.start - 6), min(len(lines), page.start + 2)):
+        text = lines[index].text
+        moment = relative.ago(text, fetched, language)
+        if moment is not None:
+            stamp, precision = moment
+            return (stamp.isoformat() if precision == "minute" else stamp.date().isoformat()), precision, index
+        day = relative.named_day(text[: DATELINE_REACH * 2], fetched, words, today, yesterday, weekday_re)
+        if day is not None:
+            return day.isoformat(), "day", index
+    return None
 
 
 def _page(lines: Sequence[Line], labels: Sequence[Label]) -> Page:
@@ -108,6 +134,11 @@ def extract(
         ]
         chosen = best(partial, page, cues)
     if chosen is None:
+        resolved = _relative(lines, page, fetched, words, cue_rules, language) if fetched is not None else None
+        if resolved is not None:
+            result.published, result.precision, index = resolved
+            result.evidence = {"line": lines[index].number, "relative_to": "fetched_at"}
+            return result
         result.findings.append(Finding("dates.missing_date", "info", "no publication date found in the text"))
         return result
     result.evidence = {"line": lines[chosen.line].number, "text": chosen.text, "start": chosen.start}
