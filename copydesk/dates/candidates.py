@@ -19,7 +19,7 @@ import regex
 from copydesk.dates.lexicon import Lexicon
 from copydesk.validators.shape import TO_SPACE
 
-_NUMERIC = regex.compile(r"(?<![\d.:/])(?P<a>[0-3]?\d)[/-](?P<b>[01]?\d)[/-](?:19|20)?\d\d(?!\d)")
+_NUMERIC = regex.compile(r"(?<![\d.:/])(?P<a>[0-3]?\d)[/-](?P<b>[0-3]?\d)[/-](?:19|20)?\d\d(?!\d)")
 ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _TIME = regex.compile(
     r"\G[\s,|·•–—-]*(?:um\s+|at\s+|à\s+|a\s+las\s+|в\s+)?(\d{1,2})[:.h](\d{2})(?::\d{2})?\s*(?:([AaPp])\.?[Mm]\.?)?"
@@ -70,7 +70,7 @@ _NUMERIC_FORMS = (
     regex.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)([-/.])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)(?![\d])", _FLAGS),
     # 24.05.2021, 05/24/2021, 24-05-21
     regex.compile(
-        r"(?<![\d.:/])(?P<a>[0-3]?\d)([./-])\s?(?P<b>[01]?\d)\2\s?(?P<year>(?:19|20)?\d\d)(?![\d]|\.\d)", _FLAGS
+        r"(?<![\d.:/])(?P<a>[0-3]?\d)([./-])\s?(?P<b>[0-3]?\d)\2\s?(?P<year>(?:19|20)?\d\d)(?![\d]|\.\d)", _FLAGS
     ),
 )
 

@@ -1,0 +1,60 @@
+import pytest
+
+from copydesk.dates.candidates import find, page_order
+from copydesk.dates.lexicon import lexicon
+
+
+def dates(text: str, language: str = "en", day_first: bool | None = None) -> list[tuple[int | None, int, int]]:
+    return [(c.year, c.month, c.day) for c in find(text, 0, lexicon(language), day_first)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "Posted on October 17, 2023 by staff", (2023, 10, 17)),
+        ("en", "Mon 24th May 2021 | 11:06 PM", (2021, 5, 24)),
+        ("de", "Veröffentlicht am 3. März 2020", (2020, 3, 3)),
+        ("de", "Stand: 28.04.2020 18:00 Uhr", (2020, 4, 28)),
+        ("fr", "Publié le 5 février 2019 à 12h30", (2019, 2, 5)),
+        ("es", "31 de octubre de 2023", (2023, 10, 31)),
+        ("ru", "15 августа 2016, 13:43", (2016, 8, 15)),
+        ("ar", "القاهرة في 24 مايو 2021", (2021, 5, 24)),
+        ("ar", "القاهرة في ٢٤ مايو ٢٠٢١", (2021, 5, 24)),  # Arabic-Indic digits
+        ("en", "2019-12-31T23:59", (2019, 12, 31)),
+        ("en", "Leap day: February 29, 2024", (2024, 2, 29)),
+        ("de", "25. Januar 202225. Januar 2022", (2022, 1, 25)),  # printed twice without a space
+    ],
+)
+def test_textual_and_numeric_forms(language: str, text: str, expected: tuple[int, int, int]) -> None:
+    assert dates(text, language)[0] == expected
+
+
+def test_impossible_dates_are_not_candidates() -> None:
+    assert dates("February 29, 2023") == []
+    assert dates("31.04.2021") == []
+
+
+def test_time_gives_minutes() -> None:
+    candidate = find("Mon 24th May 2021 | 11:06 PM", 0, lexicon("en"))[0]
+    assert (candidate.hour, candidate.minute, candidate.weekday) == (23, 6, 0)
+
+
+def test_year_less_dateline() -> None:
+    candidate = find("MOSCOW, July 9. /TASS/. The talks", 0, lexicon("en"))[0]
+    assert (candidate.year, candidate.month, candidate.day) == (None, 7, 9)
+
+
+def test_hijri_date_beside_the_gregorian_one() -> None:
+    text = "الثلاثاء 15 رمضان 1442 هـ الموافق 27 أبريل 2021"
+    assert dates(text, "ar") == [(2021, 4, 27)]
+
+
+def test_numeric_order_by_language_page_and_evidence() -> None:
+    assert dates("03/04/2021", "en") == [(2021, 3, 4)]  # English is month first
+    assert dates("03/04/2021", "de") == [(2021, 4, 3)]
+    assert dates("03/04/2021", "en", day_first=True) == [(2021, 4, 3)]  # the page showed day-first
+    assert dates("25/04/2021", "en") == [(2021, 4, 25)]  # a number over 12 settles it
+    assert dates("03.04.2021", "en") == [(2021, 4, 3)]  # dots are European
+    assert page_order(["Updated 25/12/2020", "03/04/2021"]) is True
+    assert page_order(["12/25/2020"]) is False
+    assert page_order(["03/04/2021"]) is None
