@@ -134,6 +134,7 @@ class Article:
     published: str | None = None
     published_precision: str | None = None
     published_candidates: list[str] | None = None
+    published_evidence: dict[str, Any] | None = None
     dateline: dict[str, str | None] | None = None
     agencies: list[str] | None = None
     quotes: list[dict[str, Any]] | None = None
@@ -145,6 +146,7 @@ class Article:
             "published": self.published,
             "published_precision": self.published_precision,
             "published_candidates": self.published_candidates,
+            "published_evidence": self.published_evidence,
             "dateline": self.dateline,
             "agencies": self.agencies,
             "quotes": self.quotes,

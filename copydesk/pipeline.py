@@ -51,7 +51,6 @@ class Analysis:
     article: Article = field(default_factory=Article)
     findings: list[Finding] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
-    date_evidence: dict[str, object] | None = None
 
     @property
     def verdict(self) -> str:
@@ -212,7 +211,7 @@ def analyse(
     )
     result.article.published, result.article.published_precision = when.published, when.precision
     result.article.published_candidates = when.candidates
-    result.date_evidence = when.evidence
+    result.article.published_evidence = when.evidence
     result.findings.extend(when.findings)
     clock.lap("dates")
     if result.profile is not None:

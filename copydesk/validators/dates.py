@@ -121,11 +121,15 @@ def extract(
     every = [
         c for i, line in enumerate(lines) if found.has_digit(line.text) for c in found.find(line.text, i, words, order)
     ]
-    if fetched is not None:
-        every = [c for c in every if c.year is None or (c.date() or dt.date.max) <= fetched.date()]
     result = DateResult()
     complete = [c for c in every if c.year is not None]
     chosen = best(complete, page, cues)
+    if fetched is not None and chosen is not None and (chosen.date() or dt.date.min) > fetched.date():
+        # The page's own stamp is after it was fetched: the manifest or the page is wrong.
+        message = f"{chosen.text!r} is after fetched_at {fetched.date().isoformat()}"
+        result.findings.append(Finding("dates.after_fetch", "error", message, lines[chosen.line].number))
+        complete = [c for c in complete if (c.date() or dt.date.max) <= fetched.date()]
+        chosen = best(complete, page, cues)
     if chosen is None:
         # A date without a year is the publication date only where datelines and bylines
         # stand; in the body it is an event ("the summit on 16 June").
@@ -179,8 +183,6 @@ def extract(
                 )
             )
             return result
-    if fetched is not None and result.published and result.published[:10] > fetched.date().isoformat():
-        result.findings.append(Finding("dates.future", "error", "publication date is after fetched_at", line_number))
     _check_agreement(result, every, chosen, page, lines)
     return result
 

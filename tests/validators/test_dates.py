@@ -20,6 +20,7 @@ def run(tmp_path: Path, rules: RuleSet, text: str, **entry: str) -> dict[str, ob
     manifest = ManifestEntry(path=path, **entry) if entry else None  # type: ignore[arg-type]
     analysis = analyse(path, "page.txt", rules, manifest)
     return {
+        "evidence": analysis.article.published_evidence,
         "published": analysis.article.published,
         "precision": analysis.article.published_precision,
         "candidates": analysis.article.published_candidates,
@@ -39,6 +40,7 @@ def page(stamp: str, *, footer: str = "© 2024 The Daily Example. All rights res
 def test_byline_stamp_beats_related_lists_and_copyright(tmp_path: Path, project_rules: RuleSet) -> None:
     result = run(tmp_path, project_rules, page("Published March 14, 2023, 9:05 AM"))
     assert (result["published"], result["precision"]) == ("2023-03-14", "day")
+    assert result["evidence"] == {"line": 7, "text": "March 14, 2023, 9:05 AM", "start": 10}
 
 
 def test_updated_stamp_is_not_the_publication_date(tmp_path: Path, project_rules: RuleSet) -> None:
@@ -58,8 +60,9 @@ def test_minute_precision_needs_the_source_timezone(tmp_path: Path, project_rule
     assert (result["published"], result["precision"]) == ("2021-05-24T23:06:00+05:00", "minute")
 
 
-def test_date_after_fetched_at_is_dropped_or_an_error(tmp_path: Path, project_rules: RuleSet) -> None:
+def test_a_stamp_after_fetched_at_is_an_error(tmp_path: Path, project_rules: RuleSet) -> None:
     result = run(tmp_path, project_rules, page("March 14, 2023"), fetched_at="2023-03-01T00:00:00Z")
+    assert result["severities"]["dates.after_fetch"] == "error"
     assert result["published"] != "2023-03-14"
 
 
