@@ -191,7 +191,7 @@ def analyse(
         )
     dateline_line = None
     patterns = [result.profile.dateline] if result.profile is not None and result.profile.dateline else []
-    patterns += [p for group in rules.datelines if group.language in ("any", result.language) for p in group.patterns]
+    patterns += [p for group in rules.datelines if group.applies_to(result.language) for p in group.patterns]
     found = dateline.find_dateline(tuple(patterns), result.lines, result.labels)
     if found is not None:
         result.article.dateline, dateline_number = found

@@ -79,6 +79,11 @@ class SourceProfile:
         }
 
 
+def for_language(rule_language: str, page_language: str | None) -> bool:
+    """A language-scoped rule file applies to its language's pages, or to all when ``any``."""
+    return rule_language == "any" or (page_language is not None and page_language == rule_language)
+
+
 @dataclass(frozen=True, slots=True)
 class GenericPatterns:
     name: str
@@ -87,7 +92,7 @@ class GenericPatterns:
     bylines: tuple[RulePattern, ...] = ()
 
     def applies_to(self, language: str | None) -> bool:
-        return self.language == "any" or (language is not None and language == self.language)
+        return for_language(self.language, language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +107,7 @@ class DateCues:
     yesterday: tuple[RulePattern, ...] = ()
 
     def applies_to(self, language: str | None) -> bool:
-        return self.language == "any" or (language is not None and language == self.language)
+        return for_language(self.language, language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +117,9 @@ class DatelinePatterns:
     name: str
     language: str
     patterns: tuple[RulePattern, ...]
+
+    def applies_to(self, language: str | None) -> bool:
+        return for_language(self.language, language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,37 +245,32 @@ def load_profile(path: Path) -> SourceProfile:
     )
 
 
-def load_generic(path: Path) -> GenericPatterns:
+def _language_file(path: Path, keys: frozenset[str]) -> tuple[Located, str]:
+    """A language-scoped rule file: its document, checked keys, and its ``language``."""
     doc = load_yaml(path)
-    _check_keys(doc, GENERIC_KEYS)
+    _check_keys(doc, keys)
     language = doc.data.get("language")
     if not isinstance(language, str):
         raise doc.error("language is required (an ISO 639-1 code, or 'any')", "language")
+    return doc, language
+
+
+def load_generic(path: Path) -> GenericPatterns:
+    doc, language = _language_file(path, GENERIC_KEYS)
     name = f"generic.{path.stem}"
     return GenericPatterns(
-        name=name,
-        language=language,
-        boilerplate=_boilerplate(doc, name, ()),
-        bylines=_patterns(doc, name, "bylines"),
+        name=name, language=language, boilerplate=_boilerplate(doc, name, ()), bylines=_patterns(doc, name, "bylines")
     )
 
 
 def load_date_cues(path: Path) -> DateCues:
-    doc = load_yaml(path)
-    _check_keys(doc, frozenset({"language", *DATE_CUE_KEYS}))
-    language = doc.data.get("language")
-    if not isinstance(language, str):
-        raise doc.error("language is required (an ISO 639-1 code, or 'any')", "language")
+    doc, language = _language_file(path, frozenset({"language", *DATE_CUE_KEYS}))
     name = f"dates.{path.stem}"
     return DateCues(language, **{key: _patterns(doc, name, key) for key in DATE_CUE_KEYS})
 
 
 def load_datelines(path: Path) -> DatelinePatterns:
-    doc = load_yaml(path)
-    _check_keys(doc, frozenset({"language", "patterns"}))
-    language = doc.data.get("language")
-    if not isinstance(language, str):
-        raise doc.error("language is required (an ISO 639-1 code, or 'any')", "language")
+    doc, language = _language_file(path, frozenset({"language", "patterns"}))
     return DatelinePatterns(path.stem, language, _patterns(doc, f"datelines.{path.stem}", "patterns"))
 
 
