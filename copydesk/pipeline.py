@@ -24,6 +24,7 @@ from copydesk.rules.patterns import RulePattern
 from copydesk.rules.ruleset import RuleSet, SourceProfile
 from copydesk.validators import (
     article_region,
+    attribution,
     boilerplate,
     dateline,
     dates,
@@ -214,6 +215,19 @@ def analyse(
     result.article.published_evidence = when.evidence
     result.findings.extend(when.findings)
     clock.lap("dates")
+    said = attribution.extract(
+        decoded.text,
+        result.lines,
+        result.labels,
+        result.language,
+        rules,
+        dateline_agency=result.article.dateline["agency"] if result.article.dateline else None,
+        publisher=result.source.publisher,
+        host=result.source.host,
+    )
+    result.article.quotes, result.article.agencies = said.quotes, said.agencies
+    result.findings.extend(said.findings)
+    clock.lap("attribution")
     if result.profile is not None:
         record = {**result.article.as_dict(), "language": result.language}
         result.findings.extend(required.missing_required(result.profile.require, record))

@@ -123,6 +123,26 @@ class DatelinePatterns:
 
 
 @dataclass(frozen=True, slots=True)
+class AttributionWords:
+    """Reporting verbs and pronouns of one language."""
+
+    language: str
+    verbs: tuple[str, ...]
+    pronouns: frozenset[str]
+
+    def applies_to(self, language: str | None) -> bool:
+        return for_language(self.language, language)
+
+
+@dataclass(frozen=True, slots=True)
+class Agencies:
+    """Canonical agency names with the patterns that write them, and where a text credits one."""
+
+    names: tuple[tuple[str, tuple[RulePattern, ...]], ...] = ()
+    credits: tuple[RulePattern, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class RuleSet:
     directory: Path | None
     profiles: dict[str, SourceProfile]
@@ -130,6 +150,8 @@ class RuleSet:
     digest: str
     date_cues: tuple[DateCues, ...] = ()
     datelines: tuple[DatelinePatterns, ...] = ()
+    attribution: tuple[AttributionWords, ...] = ()
+    agencies: Agencies = field(default_factory=Agencies)
 
     def pattern_sources(self) -> dict[str, str]:
         """Every rule id with its regex, so ``explain`` can show what a rule matched on."""
@@ -274,6 +296,29 @@ def load_datelines(path: Path) -> DatelinePatterns:
     return DatelinePatterns(path.stem, language, _patterns(doc, f"datelines.{path.stem}", "patterns"))
 
 
+def _words(doc: Located, key: str) -> list[str]:
+    value = doc.data.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        raise doc.error("must be a list of words", key)
+    return [item.strip() for item in value]
+
+
+def load_attribution(path: Path) -> AttributionWords:
+    doc, language = _language_file(path, frozenset({"language", "verbs", "pronouns"}))
+    return AttributionWords(
+        language, tuple(_words(doc, "verbs")), frozenset(w.casefold() for w in _words(doc, "pronouns"))
+    )
+
+
+def load_agencies(path: Path) -> Agencies:
+    doc, _ = _language_file(path, frozenset({"language", "agencies", "credits"}))
+    table = doc.data.get("agencies") or {}
+    if not isinstance(table, dict):
+        raise doc.error("must map agency names to lists of patterns", "agencies")
+    names = tuple((str(name), _patterns(doc, f"agencies.{name}", "agencies", name)) for name in table)
+    return Agencies(names, _patterns(doc, "agencies", "credits"))
+
+
 def _digest(files: list[Path], root: Path) -> str:
     hasher = hashlib.sha256()
     for path in files:
@@ -291,6 +336,9 @@ def load_rules(directory: Path | None) -> RuleSet:
     generic_files = sorted((directory / "boilerplate").glob("*.y*ml"))
     date_files = sorted((directory / "dates").glob("*.y*ml"))
     dateline_files = sorted((directory / "datelines").glob("*.y*ml"))
+    attribution_files = sorted((directory / "attribution").glob("*.y*ml"))
+    agency_files = [p for p in attribution_files if p.stem == "agencies"]
+    word_files = [p for p in attribution_files if p.stem != "agencies"]
     profiles: dict[str, SourceProfile] = {}
     for path in profile_files:
         profile = load_profile(path)
@@ -300,5 +348,7 @@ def load_rules(directory: Path | None) -> RuleSet:
     generic = tuple(load_generic(path) for path in generic_files)
     cues = tuple(load_date_cues(path) for path in date_files)
     datelines = tuple(load_datelines(path) for path in dateline_files)
-    every = profile_files + generic_files + date_files + dateline_files
-    return RuleSet(directory, profiles, generic, _digest(every, directory), cues, datelines)
+    words = tuple(load_attribution(path) for path in word_files)
+    agencies = load_agencies(agency_files[0]) if agency_files else Agencies()
+    every = profile_files + generic_files + date_files + dateline_files + attribution_files
+    return RuleSet(directory, profiles, generic, _digest(every, directory), cues, datelines, words, agencies)

@@ -1,0 +1,1 @@
+"""Who said it: direct quotations, their speakers, and the agencies a story credits."""

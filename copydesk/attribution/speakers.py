@@ -1,0 +1,142 @@
+"""Speakers of quotations, from the reporting verbs around them.
+
+News writes attribution in a few shapes: after the quotation ("…," Trump said / "…," said
+Donald Trump), before it (Politico reveals: "…" / According to the ministry, "…"), or not at
+all when the next quotation continues the last speaker. The speaker is the phrase next to
+the verb, cut at punctuation. A pronoun ("he said", "it said") stands for the nearest
+speaker named before it. Verbs come from ``rules/attribution/<lang>.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from copydesk.attribution.quotes import Quote
+
+MAX_SPEAKER_WORDS = 7
+_PHRASE = r"[^,.;:!?\"“”«»„()\[\]\n—–]"
+_LEADING = regex.compile(
+    r"^(?:and|but|as|while|when|then|also|so|because|where|which|who|after|before|now|meanwhile|later|yet)\s+", regex.I
+)
+_NOT_A_SPEAKER = regex.compile(
+    r"^(?:on|in|at|during|after|before|to|of|that|this|last|next|about|with|by|for|from|it was|there|here)\b", regex.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    speaker: str | None
+    cue: str | None
+    said_as: str | None = None  # the pronoun the text used, when the speaker was resolved from it
+
+
+@lru_cache(maxsize=32)
+def _patterns(verbs: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
+    verb = (
+        "(?P<verb>"
+        + "|".join(regex.escape(v).replace(r"\ ", r"\s+") for v in sorted(verbs, key=len, reverse=True))
+        + ")"
+    )
+    flags = regex.VERSION1
+    return (
+        # after: ", said Donald Trump"
+        regex.compile(rf"^\s*[,.!?]?\s*(?i:{verb})\s+(?P<who>{_PHRASE}{{1,80}})", flags),
+        # after: ", Trump said" / ", the tycoon told Reuters"
+        regex.compile(rf"^\s*[,.!?]?\s*(?P<who>{_PHRASE}{{1,80}}?)\s+(?:\w+ly\s+)?(?i:{verb})\b", flags),
+        # before: "According to the ministry, "
+        regex.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<who>{_PHRASE}{{1,80}})[,:]?\s*$", flags),
+        # before: "Politico reveals a few facts: " / "Lynn said after the game that "
+        regex.compile(rf"(?P<who>{_PHRASE}{{1,80}}?)\s+(?:\w+ly\s+)?(?i:{verb})\b[^\"“”«».!?]{{0,60}}$", flags),
+        # Arabic, before: "وقال أنتونوف - ... إن "
+        regex.compile(
+            rf"(?:^|\s)و?{verb}(?:\s+(?P<who>[^-–،:\"«»]{{1,40}}?))?\s*(?:[-–،:]|\s(?:في|خلال|أمام|عبر|لدى)\s|إن|أن|$)",
+            flags,
+        ),
+    )
+
+
+def _clean(who: str, *, inverted: bool = False) -> str | None:
+    """The speaker phrase: the words next to the verb, at most a few, not a time or place phrase."""
+    words = _LEADING.sub("", who.strip()).split()
+    if not words:
+        return None
+    text = " ".join(words[:MAX_SPEAKER_WORDS] if inverted else words[-MAX_SPEAKER_WORDS:])
+    return None if _NOT_A_SPEAKER.match(text) else text
+
+
+def _from(
+    context: str, patterns: Sequence[regex.Pattern[str]], subjectless: regex.Pattern[str] | None = None
+) -> tuple[str | None, str] | None:
+    """The speaker phrase and the verb; the speaker is None only where the language lets a
+    verb stand without its subject ("وأضاف"). None when no verb attributes the quotation."""
+    for pattern in patterns:
+        match = pattern.search(context)
+        if not match:
+            continue
+        who = match.groupdict().get("who")
+        speaker = _clean(who, inverted=pattern is patterns[0] and len(patterns) == 2) if who else None
+        if speaker is not None or pattern is subjectless:
+            return speaker, match.group("verb")
+    return None
+
+
+def attribute(
+    text: str,
+    quotes: Sequence[Quote],
+    paragraphs: Sequence[tuple[int, int]],
+    verbs: tuple[str, ...],
+    pronouns: frozenset[str],
+) -> list[Attribution]:
+    """One attribution per quotation, in order. ``paragraphs[i]`` is the span of quote i's paragraph(s)."""
+    inverted, after_forms, according, before_form, arabic = _patterns(verbs)
+    found: list[Attribution] = []
+    last_named: str | None = None
+    for i, quote in enumerate(quotes):
+        start, end = paragraphs[i]
+        previous_end = quotes[i - 1].end + 1 if i and quotes[i - 1].end >= start else start
+        next_start = quotes[i + 1].start - 1 if i + 1 < len(quotes) and quotes[i + 1].start <= end else end
+        after = text[quote.end + 1 : next_start]
+        after = after[: _sentence_end(after)]
+        before = text[previous_end : max(previous_end, quote.start - 1)]
+        if (not before.strip() and i == 0) or (not before.strip() and quotes[i - 1].end < start):
+            # A quotation that opens its paragraph is introduced at the end of the one before.
+            before = _previous_paragraph(text, start)
+        before = before[_sentence_start(before) :]
+        hit = _from(after, (inverted, after_forms)) or _from(before, (according, before_form, arabic), arabic)
+        if hit is None and i and found[i - 1].speaker and paragraphs[i - 1][1] >= start - 2:
+            found.append(Attribution(found[i - 1].speaker, None))  # the previous speaker goes on
+            continue
+        if hit is None:
+            found.append(Attribution(None, None))
+            continue
+        who, verb = hit
+        if who is None and i and found[i - 1].speaker:
+            who = found[i - 1].speaker  # "وأضاف" / "he added" with the subject left out
+        if who is not None and who.casefold() in pronouns:
+            found.append(Attribution(last_named or who, verb, said_as=who if last_named else None))
+            continue
+        if who is not None and any(ch.isupper() for ch in who):
+            last_named = who
+        found.append(Attribution(who, verb))
+    return found
+
+
+def _previous_paragraph(text: str, start: int) -> str:
+    """The paragraph before ``start``, when it ends by introducing what follows (a colon, "said that")."""
+    head = text[max(0, start - 600) : start].rstrip()
+    paragraph = regex.split(r"\n\s*\n|\n", head)[-1] if head else ""
+    return paragraph if regex.search(r"(?::|\bthat|,)\s*$", paragraph) else ""
+
+
+def _sentence_end(text: str) -> int:
+    match = regex.search(r"[.!?](?:\s|$)", text)
+    return match.end() if match else len(text)
+
+
+def _sentence_start(text: str) -> int:
+    ends = [m.end() for m in regex.finditer(r"[.!?]\s+(?=\p{Lu}|\"|“)", text)]
+    return ends[-1] if ends else 0

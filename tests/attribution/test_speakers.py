@@ -1,0 +1,49 @@
+from pathlib import Path
+
+from copydesk.pipeline import analyse
+from copydesk.rules.ruleset import RuleSet
+
+LEAD = "The talks in Geneva ended on Monday without an agreement, officials from both sides confirmed."
+
+
+def speakers(tmp_path: Path, rules: RuleSet, body: str) -> list[str | None]:
+    path = tmp_path / "story.txt"
+    path.write_text(f"Talks end without a deal\n\n{LEAD}\n\n{body}\n", encoding="utf-8")
+    analysis = analyse(path, "story.txt", rules)
+    return [q["speaker"] for q in analysis.article.quotes or []]
+
+
+def test_english_forms(tmp_path: Path, project_rules: RuleSet) -> None:
+    body = (
+        '"We made real progress on the hard questions," said Maria Lopez, the chief negotiator.\n\n'
+        '"Nothing is agreed until everything is agreed," Lopez told reporters.\n\n'
+        'According to the Foreign Ministry, "the next round will be held in March."\n\n'
+        'The ministry spokesman Ivan Petrov said: "We remain open to talks."'
+    )
+    assert speakers(tmp_path, project_rules, body) == [
+        "Maria Lopez",
+        "Lopez",
+        "the Foreign Ministry",
+        "The ministry spokesman Ivan Petrov",
+    ]
+
+
+def test_pronoun_takes_the_last_named_speaker(tmp_path: Path, project_rules: RuleSet) -> None:
+    body = '"The door stays open for a deal," Lopez said.\n\n"We will be back next month to try again," she said.'
+    assert speakers(tmp_path, project_rules, body) == ["Lopez", "Lopez"]
+
+
+def test_a_quote_with_no_speaker_is_a_finding(tmp_path: Path, project_rules: RuleSet) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(f'Talks end\n\n{LEAD}\n\nThe mood was described as "tense but very businesslike" by all.\n')
+    analysis = analyse(path, "story.txt", project_rules)
+    assert [q["speaker"] for q in analysis.article.quotes or []] == [None]
+    assert any(f.rule == "attribution.unattributed_quote" for f in analysis.findings)
+
+
+def test_arabic_verbs(tmp_path: Path, project_rules: RuleSet) -> None:
+    body = (
+        'وقال وزير الخارجية - في تصريحات صحفية اليوم - إن "المحادثات كانت صريحة وبناءة".\n'
+        'وأضاف "سنعود إلى طاولة المفاوضات الشهر المقبل".'
+    )
+    assert speakers(tmp_path, project_rules, body) == ["وزير الخارجية", "وزير الخارجية"]
