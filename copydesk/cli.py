@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -119,6 +120,9 @@ def _print_text(rows: list[dict[str, Any]], data: dict[str, Any]) -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--junit", type=click.Path(path_type=Path), default=None, help="Also write JUnit XML here.")
+@click.option(
+    "--prov", type=click.Path(path_type=Path), default=None, help="Also write one PROV-JSON bundle for the run."
+)
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.option(
     "--corpus/--no-corpus",
@@ -141,6 +145,7 @@ def check(
     fail_on: str,
     fmt: str,
     junit: Path | None,
+    prov: Path | None,
     jobs: int,
     corpus: bool,
     max_bytes: int,
@@ -150,7 +155,7 @@ def check(
     from copydesk.reports.junit import junit_xml
 
     manifests = _default_manifests(manifest, paths)
-    config = RunConfig(_default_rules(rules), manifests, out, fail_on, max_bytes, corpus)
+    config = RunConfig(_default_rules(rules), manifests, out, fail_on, max_bytes, corpus, prov is not None)
     exclude = frozenset(path.resolve() for path in manifests)
     items = discover(list(paths), exclude)
     if not items:
@@ -167,6 +172,12 @@ def check(
         write_atomic(out / "junit.xml", junit_text)
     if junit is not None:
         write_atomic(junit, junit_text)
+    if prov is not None:
+        from copydesk.reports.provenance import run_bundle
+
+        documents = [row["provenance"] for row in result.files if row["provenance"]]
+        bundle = run_bundle(documents, result.started, result.started + timedelta(seconds=result.elapsed))
+        write_atomic(prov, json.dumps(bundle, ensure_ascii=False, indent=1) + "\n")
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False))
     else:

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -22,9 +23,10 @@ from copydesk.corpus import Survey
 from copydesk.decode_file import DEFAULT_MAX_BYTES
 from copydesk.discover import InputFile
 from copydesk.model import SEVERITY_RANK
-from copydesk.pipeline import analyse, crashed, survey
+from copydesk.pipeline import Analysis, analyse, crashed, survey
 from copydesk.reports.atomic import write_atomic
 from copydesk.reports.json_report import build_report, dumps
+from copydesk.reports.provenance import file_provenance
 from copydesk.rules.manifest import ManifestEntry, load_manifests
 from copydesk.rules.ruleset import RuleSet, load_rules
 
@@ -41,6 +43,7 @@ class RunConfig:
     fail_on: str = "error"
     max_bytes: int = DEFAULT_MAX_BYTES
     corpus: bool = True  # learn lines repeated across a source's files before checking
+    prov: bool = False  # keep each file's PROV document for a run bundle
 
 
 @dataclass(slots=True)
@@ -50,6 +53,7 @@ class RunResult:
     rules_digest: str = ""
     corpus_groups: int = 0
     corpus_lines: int = 0
+    started: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     @property
     def failed(self) -> int:
@@ -71,6 +75,22 @@ def safe_relative(name: str) -> PurePosixPath:
     """An output path under ``files/`` that cannot climb out of it."""
     parts = [part for part in PurePosixPath(name).parts if part not in ("", ".", "..", "/")]
     return PurePosixPath(*parts) if parts else PurePosixPath("_")
+
+
+def provenance_of(analysis: Analysis, rules_digest: str) -> dict[str, Any]:
+    decoded = analysis.outcome.decoded
+    return file_provenance(
+        name=analysis.name,
+        sha256=analysis.outcome.sha256,
+        size=analysis.outcome.size,
+        started=analysis.started,
+        ended=analysis.ended or datetime.now(UTC),
+        rules_digest=rules_digest,
+        clean_text=analysis.article_text if decoded is not None else None,
+        publisher=analysis.source.publisher,
+        agencies=analysis.article.agencies or [],
+        author=analysis.article.author,
+    )
 
 
 def _entry(item: InputFile, manifest: dict[Path, ManifestEntry]) -> ManifestEntry | None:
@@ -97,13 +117,14 @@ def check_one(item: InputFile, config: RunConfig, repeated: frozenset[int] = fro
         analysis = analyse(item.path, item.name, rules, entry, config.max_bytes, repeated)
     except Exception as exc:  # a bug must fail this file, not the batch
         analysis = crashed(item.path, item.name, exc)
-    report = build_report(analysis)
+    report = build_report(analysis, provenance_of(analysis, rules.digest))
     if config.out is not None:
         base = config.out / "files" / safe_relative(item.name)
         write_atomic(base.with_name(base.name + ".clean.txt"), analysis.article_text)
         write_atomic(base.with_name(base.name + ".report.json"), dumps(report))
     worst = max((SEVERITY_RANK[f.severity] for f in analysis.findings), default=-1)
     return {
+        "provenance": report["provenance"] if config.prov else None,
         "name": item.name,
         "verdict": report["verdict"],
         "failed": worst >= FAIL_ON[config.fail_on],

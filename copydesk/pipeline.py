@@ -52,6 +52,8 @@ class Analysis:
     article: Article = field(default_factory=Article)
     findings: list[Finding] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    started: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    ended: dt.datetime | None = None
 
     @property
     def verdict(self) -> str:
@@ -228,6 +230,7 @@ def analyse(
     result.article.quotes, result.article.agencies = said.quotes, said.agencies
     result.findings.extend(said.findings)
     clock.lap("attribution")
+    result.ended = dt.datetime.now(dt.UTC)
     if result.profile is not None:
         record = {**result.article.as_dict(), "language": result.language}
         result.findings.extend(required.missing_required(result.profile.require, record))

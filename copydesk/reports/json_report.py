@@ -1,7 +1,6 @@
 """The per-file report (``schema_version`` 1), as the contract in ``design.md`` lists it.
 
-Fields a later step fills (dates, quotes, agencies, provenance) are null until that step
-exists: a report never claims what copydesk has not checked.
+A field no step could fill is null: a report never claims what copydesk has not checked.
 """
 
 from __future__ import annotations
@@ -29,7 +28,7 @@ def _encoding(analysis: Analysis) -> dict[str, Any]:
     }
 
 
-def build_report(analysis: Analysis) -> dict[str, Any]:
+def build_report(analysis: Analysis, provenance: dict[str, Any] | None = None) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "file": analysis.name,
@@ -42,7 +41,7 @@ def build_report(analysis: Analysis) -> dict[str, Any]:
         "article": analysis.article.as_dict(),
         "boilerplate": {"removed": removed_runs(analysis), "ratio": analysis.boilerplate_ratio},
         "findings": [finding.as_dict() for finding in analysis.findings],
-        "provenance": None,
+        "provenance": provenance,
     }
 
 
