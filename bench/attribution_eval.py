@@ -31,7 +31,11 @@ def main() -> int:
         for path in files:
             analysis = analyse(path, path.name, rules)
             spent += analysis.timings.get("attribution", 0.0)
-            quotes = [{"text": q["text"], "speaker": q["speaker"]} for q in analysis.article.quotes or []]
+            # The benchmark scores the speaker as the text writes it ("he"); the report also
+            # resolves it ("speaker": the named person, "said_as": the pronoun).
+            quotes = [
+                {"text": q["text"], "speaker": q.get("said_as") or q["speaker"]} for q in analysis.article.quotes or []
+            ]
             agencies = analysis.article.agencies or []
             record = {"file": path.name, "quotes": quotes, "agency": agencies[0].lower() if agencies else None}
             handle.write(json.dumps(record) + "\n")

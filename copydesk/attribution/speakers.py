@@ -18,7 +18,11 @@ import regex
 from copydesk.attribution.quotes import Quote
 
 MAX_SPEAKER_WORDS = 7
-_PHRASE = r"[^,.;:!?\"“”«»„()\[\]\n—–]"
+# A speaker phrase stops at punctuation, but not at the dot of an initial or a title
+# ("Lindsey O. Graham", "Sen. Ted Cruz", "U.S. officials").
+_ABBREVIATION = r"(?:\b(?:\p{Lu}|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Lt|Col|Sgt|Capt|St|Inc|Corp|Co|Ltd|U\.S|U\.N)\.)"
+_PHRASE = rf"(?:{_ABBREVIATION}|[^,.;:!?\"“”«»„()\[\]\n—–])"
+_APPOSITIVE = rf"(?:,\s*{_PHRASE}{{1,70}},)?"
 _LEADING = regex.compile(
     r"^(?:and|but|as|while|when|then|also|so|because|where|which|who|after|before|now|meanwhile|later|yet)\s+", regex.I
 )
@@ -45,12 +49,14 @@ def _patterns(verbs: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
     return (
         # after: ", said Donald Trump"
         regex.compile(rf"^\s*[,.!?]?\s*(?i:{verb})\s+(?P<who>{_PHRASE}{{1,80}})", flags),
-        # after: ", Trump said" / ", the tycoon told Reuters"
-        regex.compile(rf"^\s*[,.!?]?\s*(?P<who>{_PHRASE}{{1,80}}?)\s+(?:\w+ly\s+)?(?i:{verb})\b", flags),
+        # after: ", Trump said" / ", the tycoon told Reuters" / ", Smith, a farmer, said"
+        regex.compile(rf"^\s*[,.!?]?\s*(?P<who>{_PHRASE}{{1,80}}?){_APPOSITIVE}\s+(?:\w+ly\s+)?(?i:{verb})\b", flags),
         # before: "According to the ministry, "
         regex.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<who>{_PHRASE}{{1,80}})[,:]?\s*$", flags),
-        # before: "Politico reveals a few facts: " / "Lynn said after the game that "
-        regex.compile(rf"(?P<who>{_PHRASE}{{1,80}}?)\s+(?:\w+ly\s+)?(?i:{verb})\b[^\"“”«».!?]{{0,60}}$", flags),
+        # before: "Politico reveals a few facts: " / "John Podesta, Clinton's chairman, said that "
+        regex.compile(
+            rf"(?P<who>{_PHRASE}{{1,80}}?){_APPOSITIVE}\s+(?:\w+ly\s+)?(?i:{verb})\b[^\"“”«».!?]{{0,60}}$", flags
+        ),
         # Arabic, before: "وقال أنتونوف - ... إن "
         regex.compile(
             rf"(?:^|\s)و?{verb}(?:\s+(?P<who>[^-–،:\"«»]{{1,40}}?))?\s*(?:[-–،:]|\s(?:في|خلال|أمام|عبر|لدى)\s|إن|أن|$)",
@@ -106,6 +112,8 @@ def attribute(
             # A quotation that opens its paragraph is introduced at the end of the one before.
             before = _previous_paragraph(text, start)
         before = before[_sentence_start(before) :]
+        if regex.search(r"[.!?]\s*$", before):
+            before = ""  # a finished sentence belongs to the quotation before, not to this one
         hit = _from(after, (inverted, after_forms)) or _from(before, (according, before_form, arabic), arabic)
         if hit is None and i and found[i - 1].speaker and paragraphs[i - 1][1] >= start - 2:
             found.append(Attribution(found[i - 1].speaker, None))  # the previous speaker goes on
