@@ -38,13 +38,16 @@ class Attribution:
     said_as: str | None = None  # the pronoun the text used, when the speaker was resolved from it
 
 
+def _alternation(verbs: Sequence[str]) -> str:
+    escaped = (regex.escape(v).replace(r"\ ", r"\s+") for v in sorted(verbs, key=len, reverse=True))
+    return "(?P<verb>" + ("|".join(escaped) or "(?!)") + ")"
+
+
 @lru_cache(maxsize=32)
 def _patterns(verbs: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
-    verb = (
-        "(?P<verb>"
-        + "|".join(regex.escape(v).replace(r"\ ", r"\s+") for v in sorted(verbs, key=len, reverse=True))
-        + ")"
-    )
+    verb = _alternation(verbs)
+    # Verb-first attribution with an optional subject ("وقال أنتونوف", "وأضاف") is Arabic syntax.
+    arabic_verb = _alternation([v for v in verbs if regex.search(r"\p{Arabic}", v)])
     flags = regex.VERSION1
     return (
         # after: ", said Donald Trump"
@@ -59,16 +62,23 @@ def _patterns(verbs: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
         ),
         # Arabic, before: "وقال أنتونوف - ... إن "
         regex.compile(
-            rf"(?:^|\s)و?{verb}(?:\s+(?P<who>[^-–،:\"«»]{{1,40}}?))?\s*(?:[-–،:]|\s(?:في|خلال|أمام|عبر|لدى)\s|إن|أن|$)",
+            rf"(?:^|\s)و?{arabic_verb}(?:\s+(?P<who>[^-–،:\"«»]{{1,40}}?))?\s*"
+            rf"(?:[-–،:]|\s(?:في|خلال|أمام|عبر|لدى)\s|إن|أن|$)",
             flags,
         ),
     )
 
 
+_PASSIVE = frozenset({"was", "were", "is", "are", "been", "being", "be", "gets", "got"})
+
+
 def _clean(who: str, *, inverted: bool = False) -> str | None:
-    """The speaker phrase: the words next to the verb, at most a few, not a time or place phrase."""
+    """The speaker phrase: the words next to the verb, at most a few, not a time or place phrase.
+
+    "The mood was described as …" is passive: its subject is what was described, not who spoke.
+    """
     words = _LEADING.sub("", who.strip()).split()
-    if not words:
+    if not words or (not inverted and words[-1].casefold() in _PASSIVE):
         return None
     text = " ".join(words[:MAX_SPEAKER_WORDS] if inverted else words[-MAX_SPEAKER_WORDS:])
     return None if _NOT_A_SPEAKER.match(text) else text
@@ -112,8 +122,9 @@ def attribute(
             # A quotation that opens its paragraph is introduced at the end of the one before.
             before = _previous_paragraph(text, start)
         before = before[_sentence_start(before) :]
-        if regex.search(r"[.!?]\s*$", before):
-            before = ""  # a finished sentence belongs to the quotation before, not to this one
+        finished = bool(regex.search(r"[.!?]\s*$", before))
+        if finished and i and quotes[i - 1].end >= start:
+            before = ""  # a finished sentence after a quotation in this paragraph belongs to that one
         hit = _from(after, (inverted, after_forms)) or _from(before, (according, before_form, arabic), arabic)
         if hit is None and i and found[i - 1].speaker and paragraphs[i - 1][1] >= start - 2:
             found.append(Attribution(found[i - 1].speaker, None))  # the previous speaker goes on
