@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 from copydesk.model import Line
 
-_OPENERS = {"“": "”", "„": "“", "«": "»", "‹": "›"}
+# Each opening mark with the marks that may close it: scraped text often mixes straight
+# and typographic quotes ("…” or “…").
+_CLOSERS = {'"': '"”', "“": '”"', "„": '“”"', "«": "»", "‹": "›"}
+_OPENERS = {mark: closers for mark, closers in _CLOSERS.items() if mark != '"'}
 MIN_WORDS = 3  # shorter quoted spans are names, titles or scare quotes
 
 
@@ -37,14 +40,14 @@ def _spans(line: str) -> tuple[list[tuple[int, int]], int | None]:
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(line):
-        ch = line[i]
-        closer = '"' if ch == '"' else _OPENERS.get(ch)
-        if closer is None:
+        closers = _CLOSERS.get(line[i])
+        if closers is None:
             i += 1
             continue
-        close = line.find(closer, i + 1)
-        if close == -1:
+        found = [at for at in (line.find(mark, i + 1) for mark in closers) if at != -1]
+        if not found:
             return spans, i
+        close = min(found)
         spans.append((i, close))
         i = close + 1
     return spans, None

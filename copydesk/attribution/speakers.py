@@ -20,7 +20,8 @@ from copydesk.attribution.quotes import Quote
 MAX_SPEAKER_WORDS = 7
 # A speaker phrase stops at punctuation, but not at the dot of an initial or a title
 # ("Lindsey O. Graham", "Sen. Ted Cruz", "U.S. officials").
-_ABBREVIATION = r"(?:\b(?:\p{Lu}|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Lt|Col|Sgt|Capt|St|Inc|Corp|Co|Ltd|U\.S|U\.N)\.)"
+_TITLES = r"\p{Lu}|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Lt|Col|Sgt|Capt|St|Inc|Corp|Co|Ltd|U\.S|U\.N"
+_ABBREVIATION = rf"(?:\b(?:{_TITLES})\.)"
 _PHRASE = rf"(?:{_ABBREVIATION}|[^,.;:!?\"“”«»„()\[\]\n—–])"
 _APPOSITIVE = rf"(?:,\s*{_PHRASE}{{1,70}},)?"
 _LEADING = regex.compile(
@@ -84,6 +85,12 @@ def _clean(who: str, *, inverted: bool = False) -> str | None:
     return None if _NOT_A_SPEAKER.match(text) else text
 
 
+def _passive(context: str, verbs: tuple[str, ...]) -> bool:
+    """A reporting verb in the passive ("was described as"): it attributes to no one."""
+    match = _patterns(verbs)[3].search(context)
+    return bool(match) and match.group("who").split()[-1].casefold() in _PASSIVE
+
+
 def _from(
     context: str, patterns: Sequence[regex.Pattern[str]], subjectless: regex.Pattern[str] | None = None
 ) -> tuple[str | None, str] | None:
@@ -126,7 +133,11 @@ def attribute(
         if finished and i and quotes[i - 1].end >= start:
             before = ""  # a finished sentence after a quotation in this paragraph belongs to that one
         hit = _from(after, (inverted, after_forms)) or _from(before, (according, before_form, arabic), arabic)
-        if hit is None and i and found[i - 1].speaker and paragraphs[i - 1][1] >= start - 2:
+        adjacent = bool(i) and paragraphs[i - 1][1] >= start - 2
+        if hit is None and _passive(before, verbs):
+            found.append(Attribution(None, None))  # "was described as": a verb, but no one speaks
+            continue
+        if hit is None and i and found[i - 1].speaker and adjacent:
             found.append(Attribution(found[i - 1].speaker, None))  # the previous speaker goes on
             continue
         if hit is None:
@@ -151,8 +162,12 @@ def _previous_paragraph(text: str, start: int) -> str:
     return paragraph if regex.search(r"(?::|\bthat|,)\s*$", paragraph) else ""
 
 
+_SENTENCE_END = regex.compile(rf"(?<!\b(?:{_TITLES}))[.!?](?:\s|$)")
+
+
 def _sentence_end(text: str) -> int:
-    match = regex.search(r"[.!?](?:\s|$)", text)
+    """Where the first sentence ends; the dot of an initial or a title ends none."""
+    match = _SENTENCE_END.search(text)
     return match.end() if match else len(text)
 
 

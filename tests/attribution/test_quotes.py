@@ -40,3 +40,8 @@ def test_unbalanced_marks_are_reported_not_guessed() -> None:
 
 def test_quote_inside_a_title_line() -> None:
     assert scan('Minister: "We will not give in to threats"\n')[0] == ["We will not give in to threats"]
+
+
+def test_mixed_straight_and_curly_marks_pair_up() -> None:
+    texts, _ = scan('"Some candidates will have to work harder,” said the spokesman. “Nobody is safe here now."\n')
+    assert texts == ["Some candidates will have to work harder,", "Nobody is safe here now."]

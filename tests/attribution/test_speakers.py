@@ -47,3 +47,19 @@ def test_arabic_verbs(tmp_path: Path, project_rules: RuleSet) -> None:
         'وأضاف "سنعود إلى طاولة المفاوضات الشهر المقبل".'
     )
     assert speakers(tmp_path, project_rules, body) == ["وزير الخارجية", "وزير الخارجية"]
+
+
+def test_names_with_initials_and_titles(tmp_path: Path, project_rules: RuleSet) -> None:
+    body = (
+        '"They lead American lives and deserve a path," said Sen. Amy Klobuchar (D-Minn.), who wrote the act.\n\n'
+        '"The evidence supports a longer sentence," Assistant U.S. Attorney Maya D. Song wrote.'
+    )
+    assert speakers(tmp_path, project_rules, body) == ["Sen. Amy Klobuchar", "Assistant U.S. Attorney Maya D. Song"]
+
+
+def test_appositive_and_passive(tmp_path: Path, project_rules: RuleSet) -> None:
+    body = (
+        'John Podesta, the campaign chairman, said in a statement: "We will carry every state we need."\n\n'
+        'The mood was described as "tense but very businesslike" by all of them.'
+    )
+    assert speakers(tmp_path, project_rules, body) == ["John Podesta", None]
