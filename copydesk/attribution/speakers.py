@@ -81,8 +81,28 @@ def _clean(who: str, *, inverted: bool = False) -> str | None:
     words = _LEADING.sub("", who.strip()).split()
     if not words or (not inverted and words[-1].casefold() in _PASSIVE):
         return None
+    if not inverted and "and" in words[1:]:
+        # "He then adopted an accent and joked": coordinated verbs share the sentence's subject.
+        subject = _leading_subject(words)
+        if subject:
+            return subject
     text = " ".join(words[:MAX_SPEAKER_WORDS] if inverted else words[-MAX_SPEAKER_WORDS:])
     return None if _NOT_A_SPEAKER.match(text) else text
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def _leading_subject(words: list[str]) -> str | None:
+    """The pronoun or run of capitalised words that opens a clause, if it opens with one."""
+    if words[0].casefold() in _SUBJECT_PRONOUNS:
+        return words[0]
+    run = []
+    for word in words:
+        if not word[:1].isupper():
+            break
+        run.append(word)
+    return " ".join(run) if run else None
 
 
 def _passive(context: str, verbs: tuple[str, ...]) -> bool:
@@ -138,7 +158,8 @@ def attribute(
             found.append(Attribution(None, None))  # "was described as": a verb, but no one speaks
             continue
         if hit is None and i and found[i - 1].speaker and adjacent:
-            found.append(Attribution(found[i - 1].speaker, None))  # the previous speaker goes on
+            previous = found[i - 1]
+            found.append(Attribution(previous.speaker, None, previous.said_as))  # the previous speaker goes on
             continue
         if hit is None:
             found.append(Attribution(None, None))
