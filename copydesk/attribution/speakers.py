@@ -18,11 +18,16 @@ import regex
 from copydesk.attribution.quotes import Quote
 
 MAX_SPEAKER_WORDS = 7
+MAX_FOLLOWING_WORDS = 10  # after "said" or "according to" the name may come after its description
 # A speaker phrase stops at punctuation, but not at the dot of an initial or a title
 # ("Lindsey O. Graham", "Sen. Ted Cruz", "U.S. officials").
-_TITLES = r"\p{Lu}|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Lt|Col|Sgt|Capt|St|Inc|Corp|Co|Ltd|U\.S|U\.N"
+_TITLES = (
+    r"\p{Lu}|Sen|Rep|Gov|Pres|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Lt|Col|Sgt|Capt|Adm|Amb|Prof|Atty|Supt|St|Inc|Corp|Co|Ltd"
+    r"|U\.S|U\.N"
+)
 _ABBREVIATION = rf"(?:\b(?:{_TITLES})\.)"
-_PHRASE = rf"(?:{_ABBREVIATION}|[^,.;:!?\"“”«»„()\[\]\n—–])"
+# ... nor at a short parenthesis inside a name ("Sen. Bernie Sanders (I-Vt.)").
+_PHRASE = rf"(?:{_ABBREVIATION}|\([^()\n]{{1,20}}\)|[^,.;:!?\"“”«»„()\[\]\n—–])"
 _APPOSITIVE = rf"(?:,\s*{_PHRASE}{{1,70}},)?"
 _LEADING = regex.compile(
     r"^(?:and|but|as|while|when|then|also|so|because|where|which|who|after|before|now|meanwhile|later|yet)\s+", regex.I
@@ -44,6 +49,31 @@ def _alternation(verbs: Sequence[str]) -> str:
     return "(?P<verb>" + ("|".join(escaped) or "(?!)") + ")"
 
 
+@dataclass(frozen=True, slots=True)
+class Form:
+    """One way news writes an attribution; ``follows`` when the speaker comes after the verb."""
+
+    pattern: regex.Pattern[str]
+    follows: bool = False
+    subjectless: bool = False  # the verb may stand without a subject (Arabic "وأضاف")
+
+
+@dataclass(frozen=True, slots=True)
+class Forms:
+    after: tuple[Form, ...]  # searched in the text after the quotation
+    before: tuple[Form, ...]  # searched in the text before it
+    passive: regex.Pattern[str]  # a reporting verb whose subject may be passive
+
+
+def _forms(verbs: tuple[str, ...]) -> Forms:
+    inverted, after_form, according, before_form, arabic = _patterns(verbs)
+    return Forms(
+        after=(Form(inverted, follows=True), Form(after_form)),
+        before=(Form(according, follows=True), Form(before_form), Form(arabic, follows=True, subjectless=True)),
+        passive=before_form,
+    )
+
+
 @lru_cache(maxsize=32)
 def _patterns(verbs: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
     verb = _alternation(verbs)
@@ -59,7 +89,7 @@ def _patterns(verbs: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
         regex.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<who>{_PHRASE}{{1,80}})[,:]?\s*$", flags),
         # before: "Politico reveals a few facts: " / "John Podesta, Clinton's chairman, said that "
         regex.compile(
-            rf"(?P<who>{_PHRASE}{{1,80}}?){_APPOSITIVE}\s+(?:\w+ly\s+)?(?i:{verb})\b[^\"“”«».!?]{{0,60}}$", flags
+            rf"(?P<who>{_PHRASE}{{1,80}}?){_APPOSITIVE}\s+(?:\w+ly\s+)?(?i:{verb})\b[^\"“”«».!?]{{0,100}}$", flags
         ),
         # Arabic, before: "وقال أنتونوف - ... إن "
         regex.compile(
@@ -86,7 +116,7 @@ def _clean(who: str, *, inverted: bool = False) -> str | None:
         subject = _leading_subject(words)
         if subject:
             return subject
-    text = " ".join(words[:MAX_SPEAKER_WORDS] if inverted else words[-MAX_SPEAKER_WORDS:])
+    text = " ".join(words[:MAX_FOLLOWING_WORDS] if inverted else words[-MAX_SPEAKER_WORDS:])
     return None if _NOT_A_SPEAKER.match(text) else text
 
 
@@ -105,26 +135,37 @@ def _leading_subject(words: list[str]) -> str | None:
     return " ".join(run) if run else None
 
 
-def _passive(context: str, verbs: tuple[str, ...]) -> bool:
+def _passive(context: str, pattern: regex.Pattern[str]) -> bool:
     """A reporting verb in the passive ("was described as"): it attributes to no one."""
-    match = _patterns(verbs)[3].search(context)
+    match = pattern.search(context)
     return bool(match) and match.group("who").split()[-1].casefold() in _PASSIVE
 
 
-def _from(
-    context: str, patterns: Sequence[regex.Pattern[str]], subjectless: regex.Pattern[str] | None = None
-) -> tuple[str | None, str] | None:
-    """The speaker phrase and the verb; the speaker is None only where the language lets a
-    verb stand without its subject ("وأضاف"). None when no verb attributes the quotation."""
-    for pattern in patterns:
-        match = pattern.search(context)
+def _from(context: str, forms: Sequence[Form], *, after: bool) -> tuple[str | None, str, int] | None:
+    """The speaker phrase, the verb, and how far the verb stands from the quotation.
+
+    The speaker is None only where the form lets a verb stand without its subject.
+    None when no form attributes the quotation.
+    """
+    for form in forms:
+        match = form.pattern.search(context)
         if not match:
             continue
         who = match.groupdict().get("who")
-        speaker = _clean(who, inverted=pattern is patterns[0] and len(patterns) == 2) if who else None
-        if speaker is not None or pattern is subjectless:
-            return speaker, match.group("verb")
+        speaker = _clean(who, inverted=form.follows) if who else None
+        if speaker is not None or form.subjectless:
+            distance = match.start("verb") if after else len(context) - match.end("verb")
+            return speaker, match.group("verb"), distance
     return None
+
+
+def _nearest(
+    after: tuple[str | None, str, int] | None, before: tuple[str | None, str, int] | None
+) -> tuple[str | None, str] | None:
+    """Of a cue after the quotation and one before it, the one standing closer."""
+    if after is None or (before is not None and before[2] < after[2]):
+        return None if before is None else (before[0], before[1])
+    return after[0], after[1]
 
 
 def attribute(
@@ -135,7 +176,7 @@ def attribute(
     pronouns: frozenset[str],
 ) -> list[Attribution]:
     """One attribution per quotation, in order. ``paragraphs[i]`` is the span of quote i's paragraph(s)."""
-    inverted, after_forms, according, before_form, arabic = _patterns(verbs)
+    forms = _forms(verbs)
     found: list[Attribution] = []
     last_named: str | None = None
     for i, quote in enumerate(quotes):
@@ -152,9 +193,9 @@ def attribute(
         finished = bool(regex.search(r"[.!?]\s*$", before))
         if finished and i and quotes[i - 1].end >= start:
             before = ""  # a finished sentence after a quotation in this paragraph belongs to that one
-        hit = _from(after, (inverted, after_forms)) or _from(before, (according, before_form, arabic), arabic)
+        hit = _nearest(_from(after, forms.after, after=True), _from(before, forms.before, after=False))
         adjacent = bool(i) and paragraphs[i - 1][1] >= start - 2
-        if hit is None and _passive(before, verbs):
+        if hit is None and _passive(before, forms.passive):
             found.append(Attribution(None, None))  # "was described as": a verb, but no one speaks
             continue
         if hit is None and i and found[i - 1].speaker and adjacent:

@@ -54,7 +54,10 @@ def test_names_with_initials_and_titles(tmp_path: Path, project_rules: RuleSet) 
         '"They lead American lives and deserve a path," said Sen. Amy Klobuchar (D-Minn.), who wrote the act.\n\n'
         '"The evidence supports a longer sentence," Assistant U.S. Attorney Maya D. Song wrote.'
     )
-    assert speakers(tmp_path, project_rules, body) == ["Sen. Amy Klobuchar", "Assistant U.S. Attorney Maya D. Song"]
+    assert speakers(tmp_path, project_rules, body) == [
+        "Sen. Amy Klobuchar (D-Minn.)",
+        "Assistant U.S. Attorney Maya D. Song",
+    ]
 
 
 def test_appositive_and_passive(tmp_path: Path, project_rules: RuleSet) -> None:
