@@ -135,6 +135,29 @@ def _leading_subject(words: list[str]) -> str | None:
     return " ".join(run) if run else None
 
 
+_SUBJECT_AFTER = regex.compile(
+    rf"^\s*[,.!?]?\s*(?P<who>(?:(?:the|a|an)\s+)?(?:{_PHRASE}{{0,60}}?\s+)?(?:\p{{Lu}}[\p{{L}}.'’-]*\s+){{0,3}}"
+    rf"\p{{Lu}}[\p{{L}}.'’-]*)\s+(?P<verb>\p{{Ll}}{{3,}}(?:ed|s))\b"
+)
+
+
+def _clause_subject(before: str, after: str) -> tuple[str | None, str] | None:
+    """No reporting verb the rules know: the subject of the clause that holds the quotation.
+
+    "Rubio also bemoaned … people “…”", "“…” Blige sings to Clinton": a capitalised name or a
+    pronoun opening the clause before the quotation, or a name starting the words after it.
+    """
+    words = before.split()
+    if len(words) >= 2:
+        subject = _leading_subject(words)
+        if subject and subject.casefold() not in {"the", "a", "an", "but", "and", "if", "when", "as"}:
+            return subject, ""
+    match = _SUBJECT_AFTER.match(after)
+    if match:
+        return _clean(match.group("who")), match.group("verb")
+    return None
+
+
 def _passive(context: str, pattern: regex.Pattern[str]) -> bool:
     """A reporting verb in the passive ("was described as"): it attributes to no one."""
     match = pattern.search(context)
@@ -198,6 +221,8 @@ def attribute(
         if hit is None and _passive(before, forms.passive):
             found.append(Attribution(None, None))  # "was described as": a verb, but no one speaks
             continue
+        if hit is None:
+            hit = _clause_subject(before, after)
         if hit is None and i and found[i - 1].speaker and adjacent:
             previous = found[i - 1]
             found.append(Attribution(previous.speaker, None, previous.said_as))  # the previous speaker goes on
