@@ -135,9 +135,15 @@ def _leading_subject(words: list[str]) -> str | None:
     return " ".join(run) if run else None
 
 
+_NAME = r"\p{Lu}[\p{L}.'’-]*"
 _SUBJECT_AFTER = regex.compile(
-    rf"^\s*[,.!?]?\s*(?P<who>(?:(?:the|a|an)\s+)?(?:{_PHRASE}{{0,60}}?\s+)?(?:\p{{Lu}}[\p{{L}}.'’-]*\s+){{0,3}}"
-    rf"\p{{Lu}}[\p{{L}}.'’-]*)\s+(?P<verb>\p{{Ll}}{{3,}}(?:ed|s))\b"
+    rf"^\s*[,.!?]?\s*(?P<who>(?:(?:the|a|an)\s+)?(?:{_NAME}\s+){{0,3}}{_NAME}"
+    rf"(?:\s+of(?:\s+the)?(?:\s+{_NAME})+)?)\s+(?P<verb>\p{{Ll}}{{3,}}(?:ed|s))\b"
+)
+# Capitalised at the start of a sentence, but no one: prepositions, question words, demonstratives.
+_NOT_A_SUBJECT = frozenset(
+    "in on at for with from by to of after before during since while when where why what how who which this that "
+    "these those there here it's its if as but and or so yet also still then now today".split()
 )
 
 
@@ -149,13 +155,30 @@ def _clause_subject(before: str, after: str) -> tuple[str | None, str] | None:
     """
     words = before.split()
     if len(words) >= 2:
-        subject = _leading_subject(words)
+        subject = _clause_head(words)
         if subject and subject.casefold() not in {"the", "a", "an", "but", "and", "if", "when", "as"}:
             return subject, ""
     match = _SUBJECT_AFTER.match(after)
     if match:
-        return _clean(match.group("who")), match.group("verb")
+        return _clean(match.group("who"), inverted=True), match.group("verb")
     return None
+
+
+def _clause_head(words: list[str]) -> str | None:
+    """A clause's subject: a pronoun, or its first words up to the last capitalised one
+    before a comma ("Republican presidential nominee Donald Trump, during …")."""
+    if words[0].casefold() in _SUBJECT_PRONOUNS:
+        return words[0]
+    if not words[0][:1].isupper() or words[0].casefold() in _NOT_A_SUBJECT:
+        return None
+    head: list[str] = []
+    for word in words[:MAX_SPEAKER_WORDS]:
+        head.append(word.rstrip(","))
+        if word.endswith(","):
+            break
+    while head and not head[-1][:1].isupper():
+        head.pop()
+    return " ".join(head) or None
 
 
 def _passive(context: str, pattern: regex.Pattern[str]) -> bool:
