@@ -100,6 +100,7 @@ def _patterns(verbs: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
     )
 
 
+_CONJUNCTION = regex.compile(r"^\s*[,.]?\s*(?:and|but|or|while|as)\b", regex.I)
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "being", "be", "gets", "got"})
 
 
@@ -142,8 +143,49 @@ _SUBJECT_AFTER = regex.compile(
 )
 # Capitalised at the start of a sentence, but no one: prepositions, question words, demonstratives.
 _NOT_A_SUBJECT = frozenset(
-    "in on at for with from by to of after before during since while when where why what how who which this that "
-    "these those there here it's its if as but and or so yet also still then now today".split()
+    [
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "by",
+        "to",
+        "of",
+        "after",
+        "before",
+        "during",
+        "since",
+        "while",
+        "when",
+        "where",
+        "why",
+        "what",
+        "how",
+        "who",
+        "which",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "it's",
+        "its",
+        "if",
+        "as",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "also",
+        "still",
+        "then",
+        "now",
+        "today",
+    ]
 )
 
 
@@ -205,13 +247,24 @@ def _from(context: str, forms: Sequence[Form], *, after: bool) -> tuple[str | No
     return None
 
 
-def _nearest(
-    after: tuple[str | None, str, int] | None, before: tuple[str | None, str, int] | None
+def _choose(
+    quote: str, after_text: str, after: tuple[str | None, str, int] | None, before: tuple[str | None, str, int] | None
 ) -> tuple[str | None, str] | None:
-    """Of a cue after the quotation and one before it, the one standing closer."""
-    if after is None or (before is not None and before[2] < after[2]):
-        return None if before is None else (before[0], before[1])
-    return after[0], after[1]
+    """Of a cue after the quotation and one before it, the one the quotation attaches to.
+
+    A quotation that breaks off with a comma, "?" or "!", or is followed by a lower-case
+    "said X", attaches to what follows; one that closes a clause led by a reporting verb
+    belongs to that clause. When both could hold, the nearer cue wins.
+    """
+    if after is None or before is None:
+        chosen = after or before
+        return None if chosen is None else (chosen[0], chosen[1])
+    tail = quote.rstrip()[-1:]
+    lead = after_text.lstrip()[:1]
+    attaches_after = tail in ",?!—–-" or lead in ",;" or lead.islower()
+    if attaches_after or (tail not in ".…" and after[2] < before[2] and not before[0]):
+        return after[0], after[1]
+    return before[0], before[1]
 
 
 def attribute(
@@ -239,7 +292,8 @@ def attribute(
         finished = bool(regex.search(r"[.!?]\s*$", before))
         if finished and i and quotes[i - 1].end >= start:
             before = ""  # a finished sentence after a quotation in this paragraph belongs to that one
-        hit = _nearest(_from(after, forms.after, after=True), _from(before, forms.before, after=False))
+        after_hit = None if _CONJUNCTION.match(after) else _from(after, forms.after, after=True)
+        hit = _choose(quote.text, after, after_hit, _from(before, forms.before, after=False))
         adjacent = bool(i) and paragraphs[i - 1][1] >= start - 2
         if hit is None and _passive(before, forms.passive):
             found.append(Attribution(None, None))  # "was described as": a verb, but no one speaks
