@@ -94,7 +94,7 @@ def _patterns(verbs: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
         # Arabic, before: "وقال أنتونوف - ... إن "
         regex.compile(
             rf"(?:^|\s)و?{arabic_verb}(?:\s+(?P<who>[^-–،:\"«»]{{1,40}}?))?\s*"
-            rf"(?:[-–،:]|\s(?:في|خلال|أمام|عبر|لدى)\s|إن|أن|$)",
+            rf"(?:[-–،:]|\s(?:في|خلال|أمام|عبر|لدى|إلى)\s|إن|أن|$)",
             flags,
         ),
     )
@@ -141,6 +141,7 @@ _SUBJECT_AFTER = regex.compile(
     rf"^\s*[,.!?]?\s*(?P<who>(?:(?:the|a|an)\s+)?(?:{_NAME}\s+){{0,3}}{_NAME}"
     rf"(?:\s+of(?:\s+the)?(?:\s+{_NAME})+)?)\s+(?P<verb>\p{{Ll}}{{3,}}(?:ed|s))\b"
 )
+_CLAUSE_LINKS = frozenset({"that", "and", "who", "which", "said", "says", "is", "was", "has", "had", "will"})
 # Capitalised at the start of a sentence, but no one: prepositions, question words, demonstratives.
 _NOT_A_SUBJECT = frozenset(
     [
@@ -215,6 +216,8 @@ def _clause_head(words: list[str]) -> str | None:
         return None
     head: list[str] = []
     for word in words[:MAX_SPEAKER_WORDS]:
+        if word[:1].islower() and (word.endswith("ed") or word in _CLAUSE_LINKS):
+            break  # the subject ends where its verb or a linking word begins
         head.append(word.rstrip(","))
         if word.endswith(","):
             break
@@ -313,10 +316,32 @@ def attribute(
         if who is not None and who.casefold() in pronouns:
             found.append(Attribution(last_named or who, verb, said_as=who if last_named else None))
             continue
+        named = _named_body(who, text[max(0, quote.start - NAME_LOOKBACK) : quote.start]) if who else None
+        if named is not None:
+            found.append(Attribution(named, verb, said_as=who))
+            last_named = named
+            continue
         if who is not None and any(ch.isupper() for ch in who):
             last_named = who
         found.append(Attribution(who, verb))
     return found
+
+
+NAME_LOOKBACK = 1500  # characters before a quotation searched for the body "the ministry" stands for
+
+
+def _named_body(who: str, context: str) -> str | None:
+    """ "The ministry said" names the body the text named before: "the Russian Foreign Ministry".
+
+    Only a lower-case definite description ("the ministry", "the committee") is resolved,
+    and only to the nearest earlier name that ends in the same noun, capitalised.
+    """
+    match = regex.fullmatch(r"(?i:the)\s+(\p{Ll}[\p{Ll}-]+)", who)
+    if not match:
+        return None
+    noun = match.group(1)
+    names = regex.findall(rf"(?:\p{{Lu}}[\p{{L}}'’-]*\s+){{1,4}}{noun.capitalize()}\b", context)
+    return f"the {names[-1]}" if names else None
 
 
 def _previous_paragraph(text: str, start: int) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 from copydesk.attribution import agencies as agency_credits
 from copydesk.attribution.quotes import find_quotes
 from copydesk.attribution.speakers import attribute
-from copydesk.model import Finding, Label, Line
+from copydesk.model import Finding, Kind, Label, Line
 from copydesk.rules.ruleset import RuleSet
 
 CREDIT_LINES = 3  # agencies are credited in the first and last lines of an article
@@ -41,7 +41,10 @@ def extract(
 ) -> AttributionResult:
     result = AttributionResult()
     kept = [label.kept for label in labels]
-    scan = find_quotes(text, lines, kept)
+    # Quotations in the headline count too: it is the article's, though not its body.
+    scan = find_quotes(
+        text, lines, [keep or label.kind is Kind.TITLE for keep, label in zip(kept, labels, strict=True)]
+    )
     words = [w for w in rules.attribution if w.applies_to(language) or w.language == "en"]
     verbs = tuple(dict.fromkeys(v for w in words for v in w.verbs))
     pronouns = frozenset(p for w in words for p in w.pronouns)

@@ -66,3 +66,36 @@ def test_appositive_and_passive(tmp_path: Path, project_rules: RuleSet) -> None:
         'The mood was described as "tense but very businesslike" by all of them.'
     )
     assert speakers(tmp_path, project_rules, body) == ["John Podesta", None]
+
+
+def test_definite_description_resolves_to_the_named_body(tmp_path: Path, project_rules: RuleSet) -> None:
+    body = (
+        "The Colombian ambassador was summoned to the Russian Foreign Ministry on Monday over the claims.\n\n"
+        '"We are ready to cooperate on the whole spectrum of issues," the ministry said.'
+    )
+    assert speakers(tmp_path, project_rules, body) == ["the Russian Foreign Ministry"]
+
+
+def test_more_arabic_verbs_and_guillemets(tmp_path: Path, project_rules: RuleSet) -> None:
+    body = (
+        "وأكد رئيس الوزراء أن «الحكومة ستواصل العمل على خفض الأسعار هذا العام».\n"
+        "وأوضح وزير المالية: «العجز سينخفض إلى النصف خلال عامين».\n"
+        "وأشار المتحدث باسم الوزارة إلى أن «الخطة تشمل كل المحافظات دون استثناء»."
+    )
+    assert speakers(tmp_path, project_rules, body) == ["رئيس الوزراء", "وزير المالية", "المتحدث باسم الوزارة"]
+
+
+def test_nested_quotes_and_a_quote_in_the_headline(tmp_path: Path, project_rules: RuleSet) -> None:
+    path = tmp_path / "story.txt"
+    text = (
+        'Minister: "We will not give in to threats"\n\n'
+        f"{LEAD}\n\n"
+        "\"He told us 'never again' and we believed him completely,\" said Anna Berg, the union leader.\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    quotes = analyse(path, "story.txt", project_rules).article.quotes or []
+    assert [q["text"] for q in quotes] == [
+        "We will not give in to threats",
+        "He told us 'never again' and we believed him completely,",
+    ]
+    assert quotes[1]["speaker"] == "Anna Berg"
