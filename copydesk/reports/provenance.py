@@ -104,9 +104,11 @@ def run_bundle(documents: Iterable[dict[str, Any]], started: dt.datetime, ended:
     run = ProvDocument()
     run.add_namespace(*NAMESPACE)
     stamp = started.strftime("%Y%m%dT%H%M%S%fZ")
-    bundle = run.bundle(f"cd:run/{stamp}")
+    merged = ProvDocument()
     for document in documents:
-        bundle.update(ProvDocument.deserialize(content=json.dumps(document), format="json"))
+        merged.update(ProvDocument.deserialize(content=json.dumps(document), format="json"))
+    # One record per identifier: every file shares the software agent, some share a publisher.
+    run.bundle(f"cd:run/{stamp}").update(merged.unified())
     run.activity(
         f"cd:run-activity/{stamp}", started, ended, {PROV_LABEL: "copydesk run", "cd:tool_version": __version__}
     )

@@ -99,3 +99,17 @@ def test_nested_quotes_and_a_quote_in_the_headline(tmp_path: Path, project_rules
         "He told us 'never again' and we believed him completely,",
     ]
     assert quotes[1]["speaker"] == "Anna Berg"
+
+
+def test_arabic_continued_and_unbalanced(tmp_path: Path, project_rules: RuleSet) -> None:
+    body = (
+        'وقال السفير في مؤتمر صحفي إن "العلاقات بين البلدين تمر بمرحلة جيدة جدا".\n'
+        'وتابع "نأمل أن تستمر اللقاءات بين الوزيرين خلال الأشهر المقبلة".'
+    )
+    assert speakers(tmp_path, project_rules, body) == ["السفير", "السفير"]
+    path = tmp_path / "broken.txt"
+    path.write_text(
+        f'Talks end\n\n{LEAD}\n\nThe minister said "this quotation never closes at all.\n', encoding="utf-8"
+    )
+    findings = analyse(path, "broken.txt", project_rules).findings
+    assert [f.rule for f in findings if f.rule.startswith("attribution.")] == ["attribution.unbalanced_quotes"]

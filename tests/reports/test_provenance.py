@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 from prov.model import ProvDocument
 
-from tests.conftest import RULES, SEEDS, reports_in, run_cli
+from tests.conftest import FIXTURES, RULES, SEEDS, reports_in, run_cli
 
 PROV_JSON_SECTIONS = {
     "prefix",
@@ -24,12 +25,16 @@ PROV_JSON_SECTIONS = {
 }
 
 
+SCHEMA = json.loads((FIXTURES / "prov-json.schema.json").read_text(encoding="utf-8"))
+
+
 def round_trips(document: dict[str, Any]) -> ProvDocument:
     """Parse with prov's PROV-JSON reader, serialise and parse again: the same provenance.
 
     Compared as parsed documents, since anonymous relation ids may be renumbered.
     """
     assert set(document) <= PROV_JSON_SECTIONS
+    jsonschema.validate(document, SCHEMA, format_checker=jsonschema.FormatChecker())
     parsed = ProvDocument.deserialize(content=json.dumps(document), format="json")
     again = ProvDocument.deserialize(content=parsed.serialize(format="json"), format="json")
     assert again == parsed
@@ -63,6 +68,15 @@ def test_run_bundle(tmp_path: Path) -> None:
     (bundle,) = parsed.bundles
     raw = [record for record in bundle.get_records() if str(record.identifier).startswith("cd:raw/")]
     assert len(raw) == 4
+
+
+def test_the_schema_rejects_what_is_not_prov_json() -> None:
+    bad = {"entity": {"cd:x": {"cd:bytes": {"type": "xsd:int"}}}}  # a typed literal without its value
+    try:
+        jsonschema.validate(bad, SCHEMA)
+    except jsonschema.ValidationError:
+        return
+    raise AssertionError("the schema accepted a typed literal without a value")
 
 
 def test_unreadable_file_still_has_provenance(tmp_path: Path) -> None:
