@@ -13,13 +13,27 @@ from collections.abc import Sequence
 
 from copydesk.labelling import Labelling
 from copydesk.model import Kind, Label
-from copydesk.rules.patterns import RulePattern, pattern_set, stable
+from copydesk.rules.patterns import PatternSet, RulePattern, pattern_set, stable
 from copydesk.rules.ruleset import BOILERPLATE_SECTIONS, BoilerplateRules
+from copydesk.textcache import LineMemo
 from copydesk.validators.shape import is_body_like
+
+_COULD_MATCH: dict[int, LineMemo[str, bool]] = {}
+
+
+def _could_match(combined: PatternSet, text: str) -> bool:
+    """``combined.could_match``, once per distinct line and rule list (pattern sets are interned)."""
+    memo = _COULD_MATCH.get(id(combined))
+    if memo is None:
+        memo = _COULD_MATCH[id(combined)] = LineMemo(combined.could_match)
+    return memo(text)
 
 
 def _first_match(patterns: tuple[RulePattern, ...], text: str, labelling: Labelling) -> RulePattern | None:
-    found = pattern_set(patterns).first_match(text, labelling.timed_out)
+    patterns_set = pattern_set(patterns)
+    if not _could_match(patterns_set, text):
+        return None
+    found = patterns_set.first_match(text, labelling.timed_out)
     return found[0] if found else None
 
 
@@ -37,7 +51,7 @@ def rule_candidates(labelling: Labelling, rule_sets: Sequence[BoilerplateRules])
     found: set[int] = set()
     for index in labelling.content_indices():
         line = labelling.lines[index]
-        if combined.could_match(line.stripped) or (line.text != line.stripped and combined.could_match(line.text)):
+        if _could_match(combined, line.stripped) or (line.text != line.stripped and _could_match(combined, line.text)):
             found.add(index)
     return found
 

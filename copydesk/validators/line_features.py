@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 import regex
 
+from copydesk.textcache import LineMemo
 from copydesk.validators.shape import TO_SPACE
 
 _WIDE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
@@ -111,11 +112,17 @@ def is_short_sentence(f: LineFeatures) -> bool:
 
 
 def line_score(stripped: str, stopwords: frozenset[str]) -> float:
+    """``score(features(...))``, computed once per distinct line (:mod:`copydesk.textcache`)."""
+    return _memo_score((stripped, stopwords))
+
+
+def _line_score(key: tuple[str, frozenset[str]]) -> float:
     """``score(features(...))``, with a shortcut for the short lines menus are made of.
 
     A short ASCII line of three words or fewer that ends no sentence cannot be prose or a
     short sentence, so it gets the chrome score without the full feature pass.
     """
+    stripped, stopwords = key
     if not stripped:
         return 0.0
     if len(stripped) <= 40 and stripped.count(" ") <= 2 and stripped.isascii():
@@ -139,3 +146,5 @@ def score(f: LineFeatures) -> float:
 
 
 CHROME_BASE = 25.0
+
+_memo_score: LineMemo[tuple[str, frozenset[str]], float] = LineMemo(_line_score)
