@@ -20,6 +20,8 @@ from copydesk.decode_file import DEFAULT_MAX_BYTES, decode_path
 from copydesk.discover import discover
 from copydesk.executor import RunConfig, run, safe_relative, summary
 from copydesk.rules.errors import RuleFileError
+from copydesk.validators.expectations import SUITE_NAME
+from copydesk.validators.schema import SCHEMA_NAME
 
 MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
 EXIT_USAGE = 2
@@ -47,6 +49,31 @@ def _default_manifests(manifest: Path | None, paths: tuple[Path, ...]) -> tuple[
         if len(present) == 1:
             found.append(present[0])
     return tuple(found)
+
+
+def _declared(given: Path | None, rules_dir: Path | None, name: str) -> Path | None:
+    """The file given, or the rules folder's file of that name when there is one."""
+    if given is not None:
+        return given
+    candidate = rules_dir / name if rules_dir is not None else None
+    return candidate if candidate is not None and candidate.is_file() else None
+
+
+def _load_suite(path: Path) -> Any:
+    """The suite, checked up front: a missing extra is a usage error before any file is read."""
+    import importlib.util
+
+    from copydesk.validators.expectations import INSTALL_HINT, load_suite
+
+    if importlib.util.find_spec("great_expectations") is None:
+        _die(f"{path}: {INSTALL_HINT}")
+    return load_suite(path)
+
+
+def _load_schema(path: Path) -> Any:
+    from copydesk.validators.schema import load_records_schema
+
+    return load_records_schema(path)
 
 
 rules_option = click.option(
@@ -104,6 +131,8 @@ def _print_text(rows: list[dict[str, Any]], data: dict[str, Any]) -> None:
                 continue
             where = f":{finding['line']}" if finding["line"] else ""
             click.echo(f"{row['verdict'].upper():4} {row['name']}{where}: {finding['rule']}: {finding['message']}")
+    for failure in data["batch"]["failures"]:
+        click.echo(f"FAIL batch: {failure['rule']}: {failure['message']}")
     counts = data["counts"]
     click.echo(
         f"checked {counts['files']} file(s): {counts['pass']} pass, {counts['warn']} warn, {counts['fail']} fail"
@@ -122,6 +151,18 @@ def _print_text(rows: list[dict[str, Any]], data: dict[str, Any]) -> None:
 @click.option("--junit", type=click.Path(path_type=Path), default=None, help="Also write JUnit XML here.")
 @click.option(
     "--prov", type=click.Path(path_type=Path), default=None, help="Also write one PROV-JSON bundle for the run."
+)
+@click.option(
+    "--schema",
+    type=click.Path(path_type=Path),
+    default=None,
+    help=f"Records schema in pandera's YAML. Default: RULES/{SCHEMA_NAME} when it exists.",
+)
+@click.option(
+    "--expectations",
+    type=click.Path(path_type=Path),
+    default=None,
+    help=f"great-expectations suite (JSON) run over the records. Default: RULES/{SUITE_NAME} when it exists.",
 )
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.option(
@@ -146,11 +187,14 @@ def check(
     fmt: str,
     junit: Path | None,
     prov: Path | None,
+    schema: Path | None,
+    expectations: Path | None,
     jobs: int,
     corpus: bool,
     max_bytes: int,
 ) -> None:
     """Check scraped news files and write per-file and batch reports."""
+    from copydesk import batch
     from copydesk.reports.atomic import write_atomic
     from copydesk.reports.junit import junit_xml
 
@@ -160,11 +204,21 @@ def check(
     items = discover(list(paths), exclude)
     if not items:
         _die("no input files found under " + ", ".join(map(str, paths)))
+    schema_path = _declared(schema, config.rules_dir, SCHEMA_NAME)
+    suite_path = _declared(expectations, config.rules_dir, SUITE_NAME)
     try:
+        records_schema = _load_schema(schema_path) if schema_path else None
+        suite = _load_suite(suite_path) if suite_path else None
         with _Progress(len(items), fmt == "text" and sys.stdout.isatty()) as progress:
             result = run(items, config, jobs, progress.advance)
     except RuleFileError as exc:
         _die(str(exc))
+    if records_schema is not None:
+        batch.apply_schema(result, config, records_schema)
+    if suite is not None:
+        batch.apply_expectations(result, suite, out)
+    if out is not None:
+        batch.write_records(result, out)
     data = summary(result, config)
     junit_text = junit_xml(result.files, result.elapsed)
     if out is not None:
@@ -182,7 +236,7 @@ def check(
         click.echo(json.dumps(data, ensure_ascii=False))
     else:
         _print_text(result.files, data)
-    sys.exit(1 if result.failed else 0)
+    sys.exit(1 if result.gate_failed else 0)
 
 
 @main.command()

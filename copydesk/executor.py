@@ -22,8 +22,9 @@ from copydesk import __version__, corpus
 from copydesk.corpus import Survey
 from copydesk.decode_file import DEFAULT_MAX_BYTES
 from copydesk.discover import InputFile
-from copydesk.model import SEVERITY_RANK
+from copydesk.model import SEVERITY_RANK, Finding
 from copydesk.pipeline import Analysis, analyse, crashed, survey
+from copydesk.records import record_of
 from copydesk.reports.atomic import write_atomic
 from copydesk.reports.json_report import build_report, dumps
 from copydesk.reports.provenance import file_provenance
@@ -54,10 +55,17 @@ class RunResult:
     corpus_groups: int = 0
     corpus_lines: int = 0
     started: datetime = field(default_factory=lambda: datetime.now(UTC))
+    inputs: dict[str, tuple[InputFile, frozenset[int]]] = field(default_factory=dict)  # by name, for re-checks
+    batch_failures: list[dict[str, str]] = field(default_factory=list)  # batch findings that fail the gate
+    expectations: dict[str, Any] | None = None  # great-expectations results, when a suite ran
 
     @property
     def failed(self) -> int:
         return sum(1 for f in self.files if f["failed"])
+
+    @property
+    def gate_failed(self) -> bool:
+        return bool(self.failed or self.batch_failures)
 
 
 _STATE: dict[str, Any] = {}
@@ -108,8 +116,17 @@ def survey_one(item: InputFile, config: RunConfig) -> tuple[str, frozenset[int]]
         return corpus.group_of(None, item.path), frozenset()
 
 
-def check_one(item: InputFile, config: RunConfig, repeated: frozenset[int] = frozenset()) -> dict[str, Any]:
-    """Analyse one file, write its outputs, and return its summary row."""
+def check_one(
+    item: InputFile,
+    config: RunConfig,
+    repeated: frozenset[int] = frozenset(),
+    batch_findings: tuple[Finding, ...] = (),
+) -> dict[str, Any]:
+    """Analyse one file, write its outputs, and return its summary row.
+
+    ``batch_findings`` are what the batch steps found about this file (the records
+    schema); the file is analysed again with them, so every output agrees.
+    """
     started = time.perf_counter()
     rules, manifest = _load(config)
     entry = _entry(item, manifest)
@@ -117,6 +134,7 @@ def check_one(item: InputFile, config: RunConfig, repeated: frozenset[int] = fro
         analysis = analyse(item.path, item.name, rules, entry, config.max_bytes, repeated)
     except Exception as exc:  # a bug must fail this file, not the batch
         analysis = crashed(item.path, item.name, exc)
+    analysis.findings.extend(batch_findings)
     report = build_report(analysis, provenance_of(analysis, rules.digest))
     if config.out is not None:
         base = config.out / "files" / safe_relative(item.name)
@@ -125,6 +143,7 @@ def check_one(item: InputFile, config: RunConfig, repeated: frozenset[int] = fro
     worst = max((SEVERITY_RANK[f.severity] for f in analysis.findings), default=-1)
     return {
         "provenance": report["provenance"] if config.prov else None,
+        "record": record_of(report, len(analysis.lines), len(analysis.article_text)),
         "name": item.name,
         "verdict": report["verdict"],
         "failed": worst >= FAIL_ON[config.fail_on],
@@ -174,6 +193,7 @@ def run(
         repeats, found = learn_repeats(items, config, jobs)
         result.corpus_groups = sum(1 for group in found.files if found.repeated(group))
         result.corpus_lines = sum(len(found.repeated(group)) for group in found.files)
+    result.inputs = {item.name: (item, repeated) for item, repeated in zip(items, repeats, strict=True)}
     for row in _map(check_one, jobs, items, [config] * len(items), repeats):
         result.files.append(row)
         if progress is not None:
@@ -204,6 +224,7 @@ def summary(result: RunResult, config: RunConfig) -> dict[str, Any]:
         "corpus": {"groups_with_repeats": result.corpus_groups, "repeated_lines": result.corpus_lines},
         "counts": {"files": len(result.files), **verdicts, "failed_gate": result.failed},
         "findings_by_rule": dict(sorted(by_rule.items())),
+        "batch": {"failures": result.batch_failures, "expectations": result.expectations},
         "timings": {
             "wall_seconds": round(result.elapsed, 4),
             "files_per_second": round(len(result.files) / result.elapsed, 1) if result.elapsed else None,

@@ -1,0 +1,60 @@
+"""Batch steps: what can only be checked once every file's record is known.
+
+They run after the per-file steps, over the records table: the declared records schema
+(pandera), the batch expectations (great-expectations), then the batch outputs
+(``records.parquet``, ``index.html``). A schema failure is a finding on the file it
+concerns: that file is checked again with it, so its report, page and verdict agree.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from copydesk.executor import RunConfig, RunResult, check_one
+from copydesk.model import Finding
+from copydesk.records import parquet_bytes
+from copydesk.reports.atomic import write_atomic
+
+if TYPE_CHECKING:
+    from copydesk.validators.expectations import Suite
+    from copydesk.validators.schema import RecordsSchema
+
+
+def records(result: RunResult) -> list[dict[str, Any]]:
+    return [row["record"] for row in result.files]
+
+
+def recheck(result: RunResult, config: RunConfig, findings: dict[str, list[Finding]]) -> None:
+    """Check the named files again with their batch findings, replacing their rows."""
+    for position, row in enumerate(result.files):
+        extra = findings.get(row["name"])
+        if not extra:
+            continue
+        item, repeated = result.inputs[row["name"]]
+        result.files[position] = check_one(item, config, repeated, tuple(extra))
+
+
+def apply_schema(result: RunResult, config: RunConfig, schema: RecordsSchema) -> None:
+    from copydesk.validators.schema import validate_records
+
+    started = time.perf_counter()
+    by_row, table_failures = validate_records(schema, records(result))
+    names = [row["name"] for row in result.files]
+    recheck(result, config, {names[position]: found for position, found in by_row.items()})
+    result.batch_failures += [{"rule": "schema", "message": message} for message in table_failures]
+    result.elapsed += time.perf_counter() - started
+
+
+def apply_expectations(result: RunResult, suite: Suite, out: Path | None) -> None:
+    from copydesk.validators.expectations import failures, run_suite
+
+    started = time.perf_counter()
+    result.expectations = run_suite(suite, records(result), out / "gx" if out is not None else None)
+    result.batch_failures += [{"rule": "expectations", "message": line} for line in failures(result.expectations)]
+    result.elapsed += time.perf_counter() - started
+
+
+def write_records(result: RunResult, out: Path) -> None:
+    write_atomic(out / "records.parquet", parquet_bytes(records(result)))

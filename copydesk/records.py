@@ -1,0 +1,173 @@
+"""The article record: one flat row per file, the table batch checks and users query.
+
+A per-file report is nested and complete; the record is its flat summary with one
+column per fact a schema or an expectation can speak about. Built in the worker from
+the report (plain Python, no table library), so a run holds a few hundred bytes per
+file; the table itself (polars, pandas) is built only when a batch step needs it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from typing import Any
+
+# Column name -> polars type name; the order is the table's.
+COLUMNS: dict[str, str] = {
+    "file": "str",
+    "sha256": "str",
+    "bytes": "int",
+    "verdict": "str",
+    "source": "str",
+    "publisher": "str",
+    "host": "str",
+    "matched_by": "str",
+    "url": "str",
+    "license": "str",
+    "language": "str",
+    "codec": "str",
+    "encoding_confidence": "float",
+    "repairs": "int",
+    "replacement_chars": "int",
+    "title": "str",
+    "author": "str",
+    "published": "str",
+    "published_precision": "str",
+    "published_utc": "datetime",
+    "fetched_at": "datetime",
+    "dateline": "str",
+    "dateline_place": "str",
+    "dateline_agency": "str",
+    "agencies": "list",
+    "republished": "bool",
+    "quotes": "int",
+    "quotes_attributed": "int",
+    "lines": "int",
+    "removed_lines": "int",
+    "boilerplate_ratio": "float",
+    "body_chars": "int",
+    "errors": "int",
+    "warnings": "int",
+}
+
+
+def parse_instant(value: str | None) -> dt.datetime | None:
+    """The earliest UTC instant an ISO value can mean: a date is its first second, in UTC.
+
+    ``published`` is as precise as its evidence ("2021-07", "2021-07-09", or a time with an
+    offset); comparing the earliest instant with ``fetched_at`` flags only what is after the
+    fetch whatever the missing part was. A time without an offset is read as UTC.
+    """
+    if not value:
+        return None
+    text = value.strip()
+    try:
+        if len(text) == 4:
+            parsed = dt.datetime(int(text), 1, 1)
+        elif len(text) == 7:
+            parsed = dt.datetime(int(text[:4]), int(text[5:7]), 1)
+        else:
+            parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=dt.UTC)
+    return parsed.astimezone(dt.UTC)
+
+
+def _count(findings: Sequence[dict[str, Any]], severity: str) -> int:
+    return sum(1 for finding in findings if finding["severity"] == severity)
+
+
+def record_of(report: dict[str, Any], lines: int, body_chars: int) -> dict[str, Any]:
+    """The flat record of one per-file report."""
+    article = report["article"]
+    source = report["source"]
+    declared = source.get("declared") or {}
+    dateline = article.get("dateline") or {}
+    quotes = article.get("quotes") or []
+    removed = report["boilerplate"]["removed"]
+    findings = report["findings"]
+    return {
+        "file": report["file"],
+        "sha256": report["sha256"],
+        "bytes": report["bytes"],
+        "verdict": report["verdict"],
+        "source": source["id"],
+        "publisher": source["publisher"],
+        "host": source["host"],
+        "matched_by": source["matched_by"],
+        "url": declared.get("url"),
+        "license": declared.get("license"),
+        "language": report["language"],
+        "codec": report["encoding"]["codec"],
+        "encoding_confidence": report["encoding"]["confidence"],
+        "repairs": len(report["encoding"]["repairs"]),
+        "replacement_chars": report["encoding"]["replacement_chars"],
+        "title": article["title"],
+        "author": article["author"],
+        "published": article["published"],
+        "published_precision": article["published_precision"],
+        "published_utc": parse_instant(article["published"]),
+        "fetched_at": parse_instant(declared.get("fetched_at")),
+        "dateline": dateline.get("text"),
+        "dateline_place": dateline.get("place"),
+        "dateline_agency": dateline.get("agency"),
+        "agencies": list(article.get("agencies") or []),
+        "republished": any(f["rule"] == "attribution.republished" for f in findings),
+        "quotes": len(quotes),
+        "quotes_attributed": sum(1 for quote in quotes if quote.get("speaker")),
+        "lines": lines,
+        "removed_lines": sum(run["end_line"] - run["start_line"] + 1 for run in removed),
+        "boilerplate_ratio": report["boilerplate"]["ratio"],
+        "body_chars": body_chars,
+        "errors": _count(findings, "error"),
+        "warnings": _count(findings, "warning"),
+    }
+
+
+def polars_frame(records: Sequence[dict[str, Any]]) -> Any:
+    """The records as a polars DataFrame with a fixed schema (empty batches keep their columns)."""
+    import polars as pl
+
+    types: dict[str, Any] = {
+        "str": pl.String,
+        "int": pl.Int64,
+        "float": pl.Float64,
+        "bool": pl.Boolean,
+        "datetime": pl.Datetime("us", "UTC"),
+        "list": pl.List(pl.String),
+    }
+    schema = {name: types[kind] for name, kind in COLUMNS.items()}
+    return pl.DataFrame(list(records), schema=schema)
+
+
+def pandas_frame(records: Sequence[dict[str, Any]]) -> Any:
+    """The records as a pandas DataFrame, the table pandera and great-expectations validate.
+
+    Built from the rows directly (no pyarrow round trip); nullable integer and boolean
+    columns keep their type when some files have no value.
+    """
+    import pandas as pd
+
+    frame = pd.DataFrame(list(records), columns=list(COLUMNS))
+    for name, kind in COLUMNS.items():
+        if kind == "int":
+            frame[name] = frame[name].astype("Int64")
+        elif kind == "float":
+            frame[name] = frame[name].astype("Float64")
+        elif kind == "bool":
+            frame[name] = frame[name].astype("boolean")
+        elif kind == "datetime":
+            frame[name] = pd.to_datetime(frame[name], utc=True)
+        elif kind == "str":
+            frame[name] = frame[name].astype("string")
+    return frame
+
+
+def parquet_bytes(records: Sequence[dict[str, Any]]) -> bytes:
+    """``records.parquet`` as bytes, so the caller can write it atomically."""
+    buffer = io.BytesIO()
+    polars_frame(records).write_parquet(buffer)
+    return buffer.getvalue()
