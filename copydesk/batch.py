@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from copydesk.executor import RunConfig, RunResult, check_one
+from copydesk.executor import RunConfig, RunResult, check_one, safe_relative
 from copydesk.model import Finding
 from copydesk.records import parquet_bytes
 from copydesk.reports.atomic import write_atomic
@@ -58,3 +58,10 @@ def apply_expectations(result: RunResult, suite: Suite, out: Path | None) -> Non
 
 def write_records(result: RunResult, out: Path) -> None:
     write_atomic(out / "records.parquet", parquet_bytes(records(result)))
+
+
+def write_index(result: RunResult, summary: dict[str, Any], out: Path) -> None:
+    from copydesk.reports.html import index_page
+
+    names = [safe_relative(row["name"]) for row in result.files]
+    write_atomic(out / "index.html", index_page(summary, result.files, names))

@@ -222,6 +222,7 @@ def check(
     data = summary(result, config)
     junit_text = junit_xml(result.files, result.elapsed)
     if out is not None:
+        batch.write_index(result, data, out)
         write_atomic(out / "summary.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         write_atomic(out / "junit.xml", junit_text)
     if junit is not None:

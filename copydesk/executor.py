@@ -45,6 +45,7 @@ class RunConfig:
     max_bytes: int = DEFAULT_MAX_BYTES
     corpus: bool = True  # learn lines repeated across a source's files before checking
     prov: bool = False  # keep each file's PROV document for a run bundle
+    html: bool = True  # write each file's HTML page beside its report
 
 
 @dataclass(slots=True)
@@ -140,6 +141,10 @@ def check_one(
         base = config.out / "files" / safe_relative(item.name)
         write_atomic(base.with_name(base.name + ".clean.txt"), analysis.article_text)
         write_atomic(base.with_name(base.name + ".report.json"), dumps(report))
+        if config.html:
+            from copydesk.reports.html import file_page
+
+            write_atomic(base.with_name(base.name + ".html"), file_page(analysis, report, safe_relative(item.name)))
     worst = max((SEVERITY_RANK[f.severity] for f in analysis.findings), default=-1)
     return {
         "provenance": report["provenance"] if config.prov else None,

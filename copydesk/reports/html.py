@@ -1,0 +1,209 @@
+"""The human report: ``DIR/index.html`` for the batch and one page per file.
+
+Templates ship in the package (jinja2, autoescaped: scraped text is data, never markup)
+and every page is self-contained (inline CSS and SVG, a Content-Security-Policy that
+allows no script), so the report opens from disk with no network. A file's page is
+written by the worker that checked it, from the analysis it already holds; the index
+is written once from the summary rows.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import PurePosixPath
+from typing import Any
+
+from copydesk.model import Kind
+from copydesk.pipeline import Analysis
+
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "dv", "ug", "ku", "sd"})
+
+
+@cache
+def _environment() -> Any:
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("copydesk", "templates"),
+        autoescape=True,
+        trim_blocks=False,
+        keep_trailing_newline=True,
+    )
+
+
+@cache
+def _css() -> str:
+    return resources.files("copydesk.templates").joinpath("base.css").read_text(encoding="utf-8")
+
+
+def page_path(name: PurePosixPath) -> PurePosixPath:
+    """Where a file's page goes, relative to the output folder."""
+    return PurePosixPath("files") / name.parent / (name.name + ".html")
+
+
+def _index_href(name: PurePosixPath) -> str:
+    return "../" * (len(page_path(name).parts) - 1) + "index.html"
+
+
+@dataclass(slots=True)
+class _Part:
+    text: str
+    kind: str | None = None  # quote, dateline, cut
+
+
+@dataclass(slots=True)
+class _LineView:
+    number: int
+    kind: str
+    css: str
+    why: str
+    parts: list[_Part]
+    findings: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _marks(analysis: Analysis) -> list[tuple[int, int, str]]:
+    """Character spans of the decoded text to highlight: quotes and the dateline."""
+    spans = [
+        (q["start"], q["end"], "quote") for q in analysis.article.quotes or [] if q.get("end", 0) > q.get("start", 0)
+    ]
+    dateline = (analysis.article.dateline or {}).get("text")
+    if dateline:
+        text = analysis.outcome.decoded.text if analysis.outcome.decoded else ""
+        at = text.find(dateline)
+        if at >= 0:
+            spans.append((at, at + len(dateline), "dateline"))
+    return sorted(spans)
+
+
+def _parts(text: str, start: int, marks: Sequence[tuple[int, int, str]], cut: int | None) -> list[_Part]:
+    """The line split where a highlight or an in-line cut begins or ends."""
+    end = start + len(text)
+    bounds = {0, len(text)}
+    for first, last, _ in marks:
+        if first < end and last > start:
+            bounds.update({max(first, start) - start, min(last, end) - start})
+    if cut is not None:
+        bounds.add(cut)
+    ordered = sorted(bounds)
+    parts = []
+    for left, right in itertools.pairwise(ordered):
+        kind = None
+        if cut is not None and left >= cut:
+            kind = "cut"
+        else:
+            absolute = start + left
+            kind = next((k for first, last, k in marks if first <= absolute < last), None)
+        parts.append(_Part(text[left:right], kind))
+    return parts
+
+
+def _line_views(analysis: Analysis, findings: Iterable[dict[str, Any]]) -> list[_LineView]:
+    by_line: dict[int, list[dict[str, Any]]] = {}
+    for finding in findings:
+        if finding["line"]:
+            by_line.setdefault(finding["line"], []).append(finding)
+    marks = _marks(analysis)
+    views = []
+    for index, (line, label) in enumerate(zip(analysis.lines, analysis.labels, strict=True)):
+        cut = analysis.cuts.get(index)
+        css = "removed" if not label.kept else ""
+        if label.kind in (Kind.TITLE, Kind.BYLINE):
+            css += " " + label.kind.value
+        why = label.kind.value if label.rule is None else f"{label.kind.value}: {label.rule}"
+        if cut is not None:
+            why += f"; end cut by {cut[1]}"
+        parts = _parts(line.text, line.start, marks, cut[0] if cut else None)
+        views.append(_LineView(line.number, label.kind.value, css.strip(), why, parts, by_line.get(line.number, [])))
+    return views
+
+
+def file_page(analysis: Analysis, report: dict[str, Any], name: PurePosixPath) -> str:
+    """One file's page: its lines as read, what was removed and why, what was extracted."""
+    language = report["language"]
+    return str(
+        _environment()
+        .get_template("file.html")
+        .render(
+            css=_css(),
+            report=report,
+            article=report["article"],
+            language=language,
+            direction="rtl" if (language or "").split("-")[0] in RTL_LANGUAGES else "ltr",
+            quotes=report["article"]["quotes"] or [],
+            file_findings=report["findings"],
+            lines=_line_views(analysis, report["findings"]),
+            provenance=json.dumps(report["provenance"], ensure_ascii=False, indent=1),
+            index_href=_index_href(name),
+        )
+    )
+
+
+def _histogram(title: str, labels: Sequence[str], counts: Sequence[int], width: int = 320) -> dict[str, Any]:
+    height = 100
+    top = max(counts, default=0) or 1
+    step = width / max(len(counts), 1)
+    bars = [
+        {
+            "x": round(i * step + 1, 1),
+            "y": round(height - count / top * height, 1),
+            "w": round(max(step - 2, 1), 1),
+            "h": round(count / top * height, 1),
+            "label": label,
+            "count": count,
+        }
+        for i, (label, count) in enumerate(zip(labels, counts, strict=True))
+    ]
+    every = max(1, len(labels) // 5)
+    ticks = [{"x": round(i * step + 1, 1), "label": label} for i, label in enumerate(labels) if i % every == 0]
+    return {"title": title, "width": width, "height": height, "bars": bars, "ticks": ticks}
+
+
+def _charts(records: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    ratios = [r["boilerplate_ratio"] for r in records if r["boilerplate_ratio"] is not None]
+    bins = [0] * 10
+    for ratio in ratios:
+        bins[min(int(ratio * 10), 9)] += 1
+    charts = [_histogram("Boilerplate removed (share of text)", [f"{10 * i}%" for i in range(10)], bins)]
+    months: dict[str, int] = {}
+    for record in records:
+        published = record["published"]
+        if published and len(published) >= 7:
+            months[published[:7]] = months.get(published[:7], 0) + 1
+    undated = sum(1 for r in records if not r["published"])
+    labels = sorted(months)
+    charts.append(
+        _histogram(
+            f"Published, by month ({undated} undated)",
+            labels or ["none"],
+            [months[m] for m in labels] or [0],
+        )
+    )
+    return charts
+
+
+def index_page(summary: dict[str, Any], rows: Sequence[dict[str, Any]], names: Sequence[PurePosixPath]) -> str:
+    """The batch at a glance, with a link to every file's page."""
+    records = [row["record"] for row in rows]
+    table = [
+        {
+            "name": row["name"],
+            "href": str(page_path(name)),
+            "verdict": row["verdict"],
+            "source": row["source"],
+            "language": row["language"],
+            "published": row["record"]["published"],
+            "ratio": row["boilerplate_ratio"],
+            "findings": len(row["findings"]),
+        }
+        for row, name in zip(rows, names, strict=True)
+    ]
+    return str(
+        _environment()
+        .get_template("index.html")
+        .render(css=_css(), summary=summary, rows=table, charts=_charts(records))
+    )
