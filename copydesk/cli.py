@@ -8,6 +8,7 @@ findings on those files, printed as one line each, never tracebacks.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -237,7 +238,20 @@ def check(
         click.echo(json.dumps(data, ensure_ascii=False))
     else:
         _print_text(result.files, data)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        _print_annotations(result, err=fmt == "json")
     sys.exit(1 if result.gate_failed else 0)
+
+
+def _print_annotations(result: Any, err: bool) -> None:
+    """Workflow commands in the log; on stderr with ``--format json``, which keeps stdout for the summary."""
+    from copydesk.reports.annotations import batch_annotations, file_annotations
+
+    paths = {name: item.path for name, (item, _) in result.inputs.items()}
+    for command in file_annotations(result.files, paths):
+        click.echo(command, err=err)
+    for command in batch_annotations(result.batch_failures):
+        click.echo(command, err=err)
 
 
 @main.command()

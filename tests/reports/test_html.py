@@ -1,0 +1,96 @@
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from copydesk.reports.html import _parts
+from tests.conftest import ARTICLES, FIXTURES, RULES, run_cli
+
+INJECTION = FIXTURES / "html" / "injection_en.txt"
+
+
+class _Tags(HTMLParser):
+    """Every element the browser would build, with its attributes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Tags()
+    parser.feed(html)
+    return parser.tags
+
+
+@pytest.fixture(scope="module")
+def report_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("in")
+    for source in (INJECTION, ARTICLES / "sahil_ar.txt", ARTICLES / "harbour_gazette_en.txt"):
+        shutil.copy(source, folder / source.name)
+    out = tmp_path_factory.mktemp("out")
+    run_cli("check", folder, "--rules", RULES, "--out", out)
+    return out
+
+
+def test_scraped_markup_is_escaped_and_no_script_element_exists(report_dir: Path) -> None:
+    page = (report_dir / "files" / "injection_en.txt.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;window.__copydesk_pwned = 1&lt;/script&gt;" in page
+    assert "&lt;img src=x onerror=" in page
+    built = tags(page)
+    assert not [tag for tag, _ in built if tag in ("script", "img", "iframe")]
+    assert not [attrs for _, attrs in built if any(name.startswith("on") for name in attrs)]
+    index = (report_dir / "index.html").read_text(encoding="utf-8")
+    assert not [tag for tag, _ in tags(index) if tag == "script"]
+
+
+def test_pages_allow_no_script_at_all(report_dir: Path) -> None:
+    for page in [report_dir / "index.html", *(report_dir / "files").glob("*.html")]:
+        assert "default-src 'none'" in page.read_text(encoding="utf-8")
+
+
+def test_removed_lines_are_struck_through_and_labelled_by_rule(report_dir: Path) -> None:
+    page = (report_dir / "files" / "harbour_gazette_en.txt.html").read_text(encoding="utf-8")
+    removed = re.findall(r'<div class="line removed" id="L(\d+)" data-label="boilerplate">', page)
+    assert removed
+    assert re.search(r'<span class="why">boilerplate: [\w.\[\]-]+</span>', page)
+    assert '<div class="line" id="L' in page  # kept body lines are not struck
+
+
+def test_arabic_lines_run_right_to_left(report_dir: Path) -> None:
+    page = (report_dir / "files" / "sahil_ar.txt.html").read_text(encoding="utf-8")
+    assert '<html lang="ar">' in page
+    assert '<div class="lines" id="lines" dir="rtl">' in page
+    english = (report_dir / "files" / "harbour_gazette_en.txt.html").read_text(encoding="utf-8")
+    assert '<div class="lines" id="lines" dir="ltr">' in english
+
+
+def test_index_links_every_file_page(report_dir: Path) -> None:
+    index = (report_dir / "index.html").read_text(encoding="utf-8")
+    links = [attrs["href"] for tag, attrs in tags(index) if tag == "a" and attrs.get("href", "").startswith("files/")]
+    assert sorted(links) == sorted(
+        f"files/{name}.html" for name in ("injection_en.txt", "sahil_ar.txt", "harbour_gazette_en.txt")
+    )
+    assert all((report_dir / link).is_file() for link in links)
+    assert "<svg" in index and "Boilerplate removed" in index
+
+
+def test_quotes_and_the_dateline_are_highlighted(report_dir: Path) -> None:
+    page = (report_dir / "files" / "injection_en.txt.html").read_text(encoding="utf-8")
+    assert '<mark class="quote">Nobody could read the documents for two days,</mark>' in page
+    assert '<mark class="dateline">' in page
+
+
+def test_line_parts_split_at_highlights_and_cuts() -> None:
+    parts = _parts("He said hello there. More:", 100, [(108, 113, "quote")], 20)
+    assert [(p.text, p.kind) for p in parts] == [
+        ("He said ", None),
+        ("hello", "quote"),
+        (" there.", None),
+        (" More:", "cut"),
+    ]
