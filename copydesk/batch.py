@@ -51,7 +51,12 @@ def apply_expectations(result: RunResult, suite: Suite, out: Path | None) -> Non
     from copydesk.validators.expectations import failures, run_suite
 
     started = time.perf_counter()
-    result.expectations = run_suite(suite, records(result), out / "gx" if out is not None else None)
+    try:
+        result.expectations = run_suite(suite, records(result), out / "gx" if out is not None else None)
+    except Exception as exc:  # a suite GX accepted but cannot run over these records
+        message = f"{suite.path}: the suite could not run: {type(exc).__name__}: {exc}".splitlines()[0]
+        result.batch_failures.append({"rule": "expectations", "message": message})
+        return
     result.batch_failures += [{"rule": "expectations", "message": line} for line in failures(result.expectations)]
     result.elapsed += time.perf_counter() - started
 

@@ -11,6 +11,7 @@ in the environment before GX is imported.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -49,12 +50,53 @@ def load_suite(path: Path) -> Suite:
                 path, None, f"expectation {number} ({expectation['type']}): no record column {column!r}"
             )
     data.setdefault("name", path.stem)
-    return Suite(path, data)
+    suite = Suite(path, data)
+    _check_with_gx(suite)
+    return suite
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _check_with_gx(suite: Suite) -> None:
+    """GX's own check of each expectation: a known type with valid arguments.
+
+    GX logs and drops an expectation it cannot build rather than raising, so each is
+    built alone and a dropped one is reported with what GX logged.
+    """
+    gx = import_gx()
+    collect = _Collect()
+    gx_log = logging.getLogger("great_expectations")
+    gx_log.addHandler(collect)
+    try:
+        for number, expectation in enumerate(_suite_fields(suite)["expectations"], 1):
+            collect.messages.clear()
+            try:
+                built = gx.ExpectationSuite(name="check", expectations=[expectation])
+            except Exception as exc:  # GX raises many kinds for a bad expectation
+                collect.messages.append(str(exc))
+                built = None
+            if built is None or len(built.expectations) != 1:
+                said = collect.messages[-1].rsplit(": ", 1)[-1] if collect.messages else "rejected by GX"
+                raise RuleFileError(suite.path, None, f"expectation {number} ({expectation['type']}): {said}")
+    finally:
+        gx_log.removeHandler(collect)
 
 
 def import_gx() -> Any:
     """great_expectations, with its analytics off; an install hint when the extra is missing."""
     os.environ["GX_ANALYTICS_ENABLED"] = "False"
+    # GX logs tracebacks for problems copydesk reports itself, in one line.
+    gx_log = logging.getLogger("great_expectations")
+    if not gx_log.handlers:
+        gx_log.addHandler(logging.NullHandler())
+        gx_log.propagate = False
     try:
         import great_expectations as gx
     except ImportError as exc:
@@ -89,7 +131,7 @@ def run_suite(suite: Suite, records: Sequence[dict[str, Any]], docs: Path | None
     )
     actions = []
     if docs is not None:
-        context.add_data_docs_site(site_name="copydesk", site_config=_site(docs))
+        context.add_data_docs_site(site_name="copydesk", site_config=_site(docs.resolve()))
         actions.append(gx.checkpoint.UpdateDataDocsAction(name="data_docs", site_names=["copydesk"]))
     checkpoint = context.checkpoints.add(
         gx.Checkpoint(name="copydesk", validation_definitions=[validation], actions=actions)

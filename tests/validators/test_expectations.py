@@ -22,12 +22,28 @@ BATCH = FIXTURES / "batch"
     [
         ("unknown_column.expectations.json", "no record column 'headline'"),
         ("not_json.expectations.json", "not JSON"),
+        ("unknown_type.expectations.json", "expect_column_values_to_be_shiny not found"),
     ],
 )
 def test_a_broken_suite_is_a_rules_error(name: str, reason: str) -> None:
     with pytest.raises(RuleFileError) as caught:
         load_suite(BATCH / name)
     assert name in str(caught.value) and reason in str(caught.value)
+
+
+def test_cli_broken_suite_is_exit_2_with_one_line(tmp_path: Path) -> None:
+    suite = BATCH / "unknown_type.expectations.json"
+    result = run_cli("check", ARTICLES / "harbour_gazette_en.txt", "--expectations", suite, "--out", tmp_path)
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and "unknown_type.expectations.json" in result.output
+    assert not (tmp_path / "files").exists()
+
+
+def test_data_docs_accept_a_relative_output_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("check", ARTICLES / "harbour_gazette_en.txt", "--rules", RULES, "--out", "rel")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "rel" / "gx" / "index.html").is_file()
 
 
 def test_the_suite_runs_in_an_ephemeral_context_and_writes_data_docs(tmp_path: Path) -> None:
