@@ -207,9 +207,21 @@ def _clause_subject(before: str, after: str) -> tuple[str | None, str] | None:
     return None
 
 
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
 def _clause_head(words: list[str]) -> str | None:
     """A clause's subject: a pronoun, or its first words up to the last capitalised one
-    before a comma ("Republican presidential nominee Donald Trump, during …")."""
+    before a comma ("Republican presidential nominee Donald Trump, during …").
+
+    A wire dateline ends with a dash ("OSLO, May 4 (Reuters) - Fishermen …"): the clause
+    starts after it.
+    """
+    dash = next((i for i, word in enumerate(words[: MAX_SPEAKER_WORDS + 4]) if word in _DASHES), None)
+    if dash is not None:
+        words = words[dash + 1 :]
+    if not words:
+        return None
     if words[0].casefold() in _SUBJECT_PRONOUNS:
         return words[0]
     if not words[0][:1].isupper() or words[0].casefold() in _NOT_A_SUBJECT:

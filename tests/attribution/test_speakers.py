@@ -113,3 +113,11 @@ def test_arabic_continued_and_unbalanced(tmp_path: Path, project_rules: RuleSet)
     )
     findings = analyse(path, "broken.txt", project_rules).findings
     assert [f.rule for f in findings if f.rule.startswith("attribution.")] == ["attribution.unbalanced_quotes"]
+
+
+def test_a_clause_subject_starts_after_the_datelines_dash(tmp_path: Path, project_rules: RuleSet) -> None:
+    body = (
+        "OSLO, May 4 (Reuters) - Fishermen on the northern coast welcomed the new quota system, "
+        'calling it "a fair deal at last" in a letter to the ministry.'
+    )
+    assert speakers(tmp_path, project_rules, body) == ["Fishermen"]
