@@ -51,7 +51,7 @@ def synthetic_pages(count: int, size: int = 5000) -> list[tuple[str, str]]:
             body.append("")
         tail = ["Related stories", ""]
         for j in range(6):
-            tail += [f"Storm warning lifted for the islands {j}", f"{j + 1} hours ago", ""]
+            tail += [f"Storm warning lifted for the islands {i + j}", f"{j + 1} hours ago", ""]
         tail += ["About Us | Contact Us | Privacy Policy", "© 2024 The Daily Example. All rights reserved."]
         pages.append(("\n".join(head + body + tail) + "\n", "en"))
     return pages
