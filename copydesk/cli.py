@@ -240,7 +240,7 @@ def check(
         _print_text(result.files, data)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         _print_annotations(result, err=fmt == "json")
-    sys.exit(1 if result.gate_failed else 0)
+    sys.exit(1 if result.gate_failed and fail_on != "never" else 0)
 
 
 def _print_annotations(result: Any, err: bool) -> None:

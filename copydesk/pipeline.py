@@ -8,13 +8,14 @@ returns everything the report writers, ``clean`` and ``explain`` need. The execu
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from copydesk import corpus
 from copydesk.cleaning import Cleaning, clean, render_article
-from copydesk.decode_file import DEFAULT_MAX_BYTES, DecodeOutcome, decode_path
+from copydesk.decode_file import DEFAULT_MAX_BYTES, DecodeOutcome, decode_data, decode_path
 from copydesk.labelling import Labelling
 from copydesk.language.stopwords import stopwords
 from copydesk.lines import split_lines
@@ -159,11 +160,37 @@ def analyse(
     max_bytes: int = DEFAULT_MAX_BYTES,
     repeated: frozenset[int] = frozenset(),
 ) -> Analysis:
-    timings: dict[str, float] = {}
-    clock = _Clock(timings)
+    clock = _Clock({})
     outcome = decode_path(path, language=declared_language(rules, entry), max_bytes=max_bytes)
     clock.lap("encoding")
-    result = Analysis(path=path, name=name, outcome=outcome, timings=timings)
+    return analyse_decoded(outcome, name, rules, entry, repeated, clock)
+
+
+def analyse_data(
+    data: bytes,
+    name: str,
+    rules: RuleSet,
+    entry: ManifestEntry | None = None,
+    repeated: frozenset[int] = frozenset(),
+) -> Analysis:
+    """``analyse`` for bytes already in memory (a stream, a test): the same steps, no file read."""
+    clock = _Clock({})
+    outcome = DecodeOutcome(path=Path(name), sha256=hashlib.sha256(data).hexdigest(), size=len(data))
+    decode_data(data, outcome, declared_language(rules, entry))
+    clock.lap("encoding")
+    return analyse_decoded(outcome, name, rules, entry, repeated, clock)
+
+
+def analyse_decoded(
+    outcome: DecodeOutcome,
+    name: str,
+    rules: RuleSet,
+    entry: ManifestEntry | None,
+    repeated: frozenset[int],
+    clock: _Clock,
+) -> Analysis:
+    """Every step after decoding."""
+    result = Analysis(path=outcome.path, name=name, outcome=outcome, timings=clock.timings)
     result.findings.extend(outcome.findings)
     decoded = outcome.decoded
     if decoded is None:

@@ -22,31 +22,31 @@ NEAR_TIE_CANDIDATES = 6
 SCRIPT_SAMPLE_BYTES = 20_000
 DETECT_BYTES = 200_000
 
-# Code pages a site publishing in the language plausibly uses, beyond UTF-8.
-PLAUSIBLE_CODECS: dict[str, frozenset[str]] = {
-    "ar": frozenset({"cp1256", "iso8859-6", "cp720", "cp864"}),
-    "fa": frozenset({"cp1256"}),
-    "ur": frozenset({"cp1256"}),
-    "he": frozenset({"cp1255", "iso8859-8", "cp862"}),
-    "ru": frozenset({"cp1251", "koi8-r", "iso8859-5", "cp866", "mac-cyrillic", "cp855"}),
-    "uk": frozenset({"cp1251", "koi8-u", "iso8859-5", "cp866", "mac-cyrillic"}),
-    "bg": frozenset({"cp1251", "iso8859-5", "mac-cyrillic", "cp855"}),
-    "el": frozenset({"cp1253", "iso8859-7", "mac-greek"}),
-    "tr": frozenset({"cp1254", "iso8859-9", "mac-turkish"}),
-    "ja": frozenset({"shift_jis", "cp932", "euc_jp", "iso2022_jp"}),
-    "zh": frozenset({"gb2312", "gbk", "gb18030", "big5", "cp950", "big5hkscs", "hz"}),
-    "ko": frozenset({"euc_kr", "cp949", "johab", "iso2022_kr"}),
-    "th": frozenset({"cp874", "tis-620", "iso8859-11"}),
-    "pl": frozenset({"cp1250", "iso8859-2"}),
-    "cs": frozenset({"cp1250", "iso8859-2"}),
-    "sk": frozenset({"cp1250", "iso8859-2"}),
-    "hu": frozenset({"cp1250", "iso8859-2"}),
-    "en": frozenset({"cp1252", "iso8859-1", "iso8859-15", "mac-roman"}),
-    "fr": frozenset({"cp1252", "iso8859-1", "iso8859-15", "mac-roman"}),
-    "de": frozenset({"cp1252", "iso8859-1", "iso8859-15", "mac-roman"}),
-    "es": frozenset({"cp1252", "iso8859-1", "iso8859-15", "mac-roman"}),
-    "pt": frozenset({"cp1252", "iso8859-1", "iso8859-15", "mac-roman"}),
-    "it": frozenset({"cp1252", "iso8859-1", "iso8859-15", "mac-roman"}),
+# Code pages a site publishing in the language plausibly uses, beyond UTF-8; the most used first.
+PLAUSIBLE_CODECS: dict[str, tuple[str, ...]] = {
+    "ar": ("cp1256", "iso8859-6", "cp720", "cp864"),
+    "fa": ("cp1256",),
+    "ur": ("cp1256",),
+    "he": ("cp1255", "iso8859-8", "cp862"),
+    "ru": ("cp1251", "koi8-r", "iso8859-5", "cp866", "mac-cyrillic", "cp855"),
+    "uk": ("cp1251", "koi8-u", "iso8859-5", "cp866", "mac-cyrillic"),
+    "bg": ("cp1251", "iso8859-5", "mac-cyrillic", "cp855"),
+    "el": ("cp1253", "iso8859-7", "mac-greek"),
+    "tr": ("cp1254", "iso8859-9", "mac-turkish"),
+    "ja": ("shift_jis", "cp932", "euc_jp", "iso2022_jp"),
+    "zh": ("gb2312", "gbk", "gb18030", "big5", "cp950", "big5hkscs", "hz"),
+    "ko": ("euc_kr", "cp949", "johab", "iso2022_kr"),
+    "th": ("cp874", "tis-620", "iso8859-11"),
+    "pl": ("cp1250", "iso8859-2"),
+    "cs": ("cp1250", "iso8859-2"),
+    "sk": ("cp1250", "iso8859-2"),
+    "hu": ("cp1250", "iso8859-2"),
+    "en": ("cp1252", "iso8859-1", "iso8859-15", "mac-roman"),
+    "fr": ("cp1252", "iso8859-1", "iso8859-15", "mac-roman"),
+    "de": ("cp1252", "iso8859-1", "iso8859-15", "mac-roman"),
+    "es": ("cp1252", "iso8859-1", "iso8859-15", "mac-roman"),
+    "pt": ("cp1252", "iso8859-1", "iso8859-15", "mac-roman"),
+    "it": ("cp1252", "iso8859-1", "iso8859-15", "mac-roman"),
 }
 
 # When a detector names a subset whose superset the text needs, decode with the superset.
@@ -180,7 +180,31 @@ def detect_legacy(data: bytes, language: str | None = None, declared: str | None
     return found
 
 
+def by_language(data: bytes, language: str | None) -> Detection | None:
+    """The declared language's code page that reads the bytes with the least script mixing.
+
+    For text too short or too plain for the detectors (a page with five accented
+    letters): neither may name a code page the language uses, and the language decides.
+    """
+    allowed = PLAUSIBLE_CODECS.get(language or "", ())
+    usable = [codec for codec in allowed if decodes(data, codec)]
+    if not usable:
+        return None
+    sample = data[:SCRIPT_SAMPLE_BYTES]
+    best = min(
+        usable, key=lambda codec: (mixed_script_ratio(sample.decode(codec, errors="replace")), usable.index(codec))
+    )
+    return Detection(best, 0.5, language, "language")
+
+
 def _detect_statistically(data: bytes, language: str | None) -> Detection | None:
+    found = _by_detectors(data, language)
+    if language and language in PLAUSIBLE_CODECS and (found is None or not plausible(found.codec, language)):
+        return by_language(data, language) or found
+    return found
+
+
+def _by_detectors(data: bytes, language: str | None) -> Detection | None:
     first = with_chardet(data)
     if first is not None and first.confidence >= WEAK_CONFIDENCE and plausible(first.codec, language):
         return first

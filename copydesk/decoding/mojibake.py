@@ -2,8 +2,9 @@
 
 ftfy does the Latin code pages under a configuration that changes nothing but the
 encoding damage (curly quotes, full-width forms and line endings are evidence later steps
-need). ftfy does not know Arabic mojibake (UTF-8 read as Windows-1256); that one is
-reversed here with the same test ftfy applies: the reversal must produce valid UTF-8.
+need). ftfy does not repair Arabic or Cyrillic mojibake (UTF-8 read as Windows-1256 or
+Windows-1251: the result is letters of the same script, which ftfy takes for text); those
+are reversed here with the same test ftfy applies: the reversal must produce valid UTF-8.
 """
 
 from __future__ import annotations
@@ -15,11 +16,19 @@ from typing import Any
 from copydesk.lines import iter_chunks
 from copydesk.model import Repair
 
-# Windows-1256 renderings of a UTF-8 lead byte for Arabic (D8-DB) followed by a
-# continuation byte (80-BF): the unmistakable shape of Arabic mojibake.
-_CP1256_LEADS = bytes(range(0xD8, 0xDC)).decode("cp1256")
-_CP1256_CONTINUATIONS = bytes(range(0x80, 0xC0)).decode("cp1256")
-_CP1256_MOJIBAKE = re.compile(f"[{re.escape(_CP1256_LEADS)}][{re.escape(_CP1256_CONTINUATIONS)}]")
+# Code pages whose misreading of a script's UTF-8 ftfy does not undo, with the UTF-8 lead
+# bytes of that script: a lead byte's rendering followed by a continuation byte's (80-BF)
+# is the unmistakable shape of the mojibake.
+_SCRIPT_MOJIBAKE = (("cp1256", range(0xD8, 0xDC)), ("cp1251", range(0xD0, 0xD2)))
+
+
+def _shape(codec: str, leads: range) -> re.Pattern[str]:
+    lead_chars = bytes(leads).decode(codec)
+    continuations = bytes(range(0x80, 0xC0)).decode(codec, errors="ignore")
+    return re.compile(f"[{re.escape(lead_chars)}][{re.escape(continuations)}]")
+
+
+_SHAPES = tuple((codec, _shape(codec, leads)) for codec, leads in _SCRIPT_MOJIBAKE)
 _ANY_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -46,14 +55,18 @@ def _ftfy_config() -> Any:
     )
 
 
-def _unmojibake_cp1256(line: str) -> str | None:
-    if not _CP1256_MOJIBAKE.search(line):
-        return None
-    try:
-        fixed = line.encode("cp1256").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return None
-    return fixed if fixed != line else None
+def _unmojibake_script(line: str) -> tuple[str, str] | None:
+    """The line as it was before a script's UTF-8 was read as ``codec``, and the codec."""
+    for codec, shape in _SHAPES:
+        if not shape.search(line):
+            continue
+        try:
+            fixed = line.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if fixed != line:
+            return fixed, codec
+    return None
 
 
 def _ftfy_line(line: str) -> tuple[str, list[tuple[str, str]]]:
@@ -78,10 +91,10 @@ def repair_mojibake(text: str) -> tuple[str, list[Repair]]:
         if not _ANY_NON_ASCII.search(body):
             out.append(body + ending)
             continue
-        arabic = _unmojibake_cp1256(body)
-        if arabic is not None:
-            body = arabic
-            plans.setdefault((("encode", "cp1256"), ("decode", "utf-8")), []).append(number)
+        reversed_ = _unmojibake_script(body)
+        if reversed_ is not None:
+            body, codec = reversed_
+            plans.setdefault((("encode", codec), ("decode", "utf-8")), []).append(number)
         fixed, steps = _ftfy_line(body)
         if fixed != body:
             plans.setdefault(tuple(steps), []).append(number)

@@ -114,7 +114,8 @@ def with_introduced_block(labelling: Labelling, region: Region) -> Region:
 
     The introducing line ends with a colon and sits at the end of the article or right
     after it; the block is the run of lines up to the next blank line, none of them
-    already chrome.
+    already chrome. A colon line after the article that introduces nothing ("Share
+    this:" above buttons already removed) is not part of it.
     """
     lines = labelling.lines
     index = region.end + 1
@@ -129,7 +130,7 @@ def with_introduced_block(labelling: Labelling, region: Region) -> Region:
     block_end = end
     while block_end + 1 < len(lines) and not lines[block_end + 1].is_blank and labelling.undecided(block_end + 1):
         block_end += 1
-    return Region(region.start, block_end, region.score) if block_end > end or end > region.end else region
+    return Region(region.start, block_end, region.score) if block_end > end else region
 
 
 def mark_outside(labelling: Labelling, region: Region | None) -> None:

@@ -37,6 +37,23 @@ def test_arabic_read_as_cp1256_is_repaired() -> None:
     assert repairs[0].detail["plan"] == [["encode", "cp1256"], ["decode", "utf-8"]]
 
 
+RUSSIAN = "Министр заявил, что «соглашение будет подписано» в среду.\n"
+
+
+def test_russian_read_as_cp1251_is_repaired() -> None:
+    broken = mojibake(RUSSIAN, "cp1251")
+    assert broken.startswith("РњРёРЅРёСЃС‚СЂ")
+    fixed, repairs = repair_mojibake(broken)
+    assert fixed == RUSSIAN
+    assert repairs[0].detail["plan"] == [["encode", "cp1251"], ["decode", "utf-8"]]
+
+
+def test_real_russian_that_looks_like_the_shape_is_left_alone() -> None:
+    """ "Сё" is a cp1251 lead and continuation, but the line as a whole is no UTF-8."""
+    text = "Сёмга и Рё: редкие сочетания, но настоящий русский текст.\n"
+    assert repair_mojibake(text) == (text, [])
+
+
 def test_arabic_read_as_cp1252_is_repaired() -> None:
     broken = ARABIC.encode("utf-8").decode("cp1252", errors="ignore")
     fixed, _ = repair_mojibake(mojibake("قال الوزير إن الاتفاق قريب.\n", "latin-1"))
@@ -45,7 +62,7 @@ def test_arabic_read_as_cp1252_is_repaired() -> None:
 
 
 def test_correct_text_is_left_alone() -> None:
-    for text in (ENGLISH, ARABIC, "Ｆｕｌｌ－ｗｉｄｔｈ ＡＢＣ\r\n", "« guillemets » et „Anführung“\r"):
+    for text in (ENGLISH, ARABIC, RUSSIAN, "Ｆｕｌｌ－ｗｉｄｔｈ ＡＢＣ\r\n", "« guillemets » et „Anführung“\r"):
         assert repair_mojibake(text) == (text, [])
 
 

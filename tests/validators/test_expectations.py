@@ -101,6 +101,7 @@ def test_a_failed_expectation_fails_the_gate_and_lands_in_the_summary(tmp_path: 
     assert summary["batch"]["expectations"]["success"] is False
     assert summary["counts"]["fail"] == 0  # the files themselves pass; the batch does not
     assert (out / "gx" / "index.html").is_file()
+    assert run_cli("check", folder, "--rules", RULES, "--fail-on", "never").exit_code == 0
 
 
 def test_without_the_extra_the_message_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

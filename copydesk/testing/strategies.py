@@ -1,0 +1,381 @@
+"""Hypothesis strategies for scraped news pages, with their gold labels.
+
+Small strategies compose into pages the way sites build them: sentences into paragraphs,
+a dateline in a wire style opening the first paragraph, quotes with their speakers,
+chrome blocks (menus, "Recent Stories" with "N hours ago", related topics, share and
+comment widgets, copyright) around the article in one of the layouts real sites use.
+Each piece keeps what it is, so a law can ask whether the cleaner did the right thing.
+
+Compose your own: pass ``chrome=`` extra block strategies to :func:`pages`, or build a
+:class:`Page` from :func:`paragraphs` and your blocks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from hypothesis import strategies as st
+
+from copydesk.testing.vocabulary import Vocabulary, vocabulary
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    text: str
+    place: str
+    agency: str
+    style: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    speaker: str
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of lines with what it is: ``chrome`` blocks carry the widget's name."""
+
+    kind: str  # title, byline, body, chrome
+    lines: tuple[str, ...]
+    name: str = ""
+    quote: Quote | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A generated page and its gold: blocks in page order, joined by blank lines."""
+
+    language: str
+    blocks: tuple[Block, ...]
+    dateline: Dateline | None = None
+    layout: str = ""
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join("\n".join(block.lines) for block in self.blocks) + "\n"
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(line for block in self.blocks if block.kind == "body" for line in block.lines)
+
+    @property
+    def chrome(self) -> tuple[Block, ...]:
+        return tuple(block for block in self.blocks if block.kind == "chrome")
+
+    @property
+    def quotes(self) -> tuple[Quote, ...]:
+        return tuple(block.quote for block in self.blocks if block.quote is not None)
+
+    @property
+    def title(self) -> str | None:
+        return next((block.lines[0] for block in self.blocks if block.kind == "title"), None)
+
+    def __repr__(self) -> str:  # a counterexample is read as a page, not as nested dataclasses
+        return f"Page(language={self.language!r}, layout={self.layout!r}, text=\n{self.text})"
+
+
+def _vocabulary(language: str) -> Vocabulary:
+    found = vocabulary(language)
+    if found is None:
+        raise ValueError(f"no vocabulary for language {language!r}: register one with copydesk.testing.register")
+    return found
+
+
+# -- text -------------------------------------------------------------------------------------
+
+
+def sentences(language: str = "en", min_words: int = 8, max_words: int = 20) -> st.SearchStrategy[str]:
+    """A sentence: content and function words in turn, capitalised, ending the language's way."""
+    words = _vocabulary(language)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> str:
+        count = draw(st.integers(min_words, max_words))
+        chosen = [draw(st.sampled_from(words.function_words if i % 2 else words.content_words)) for i in range(count)]
+        first = chosen[0][:1].upper() + chosen[0][1:] if words.capitalise else chosen[0]
+        return " ".join([first, *chosen[1:]]) + words.sentence_end
+
+    return build()
+
+
+def paragraphs(language: str = "en", min_sentences: int = 2, max_sentences: int = 4) -> st.SearchStrategy[str]:
+    return st.lists(sentences(language), min_size=min_sentences, max_size=max_sentences).map(" ".join)
+
+
+def quotes(language: str = "en") -> st.SearchStrategy[Block]:
+    """A paragraph quoting a named speaker in one of the language's reporting frames."""
+    words = _vocabulary(language)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Block:
+        said = draw(sentences(language, 6, 14)).rstrip(words.sentence_end)
+        name = draw(st.sampled_from(words.names))
+        frame = draw(st.sampled_from(words.quote_frames))
+        return Block("body", (frame.format(quote=said, name=name),), quote=Quote(said, name))
+
+    return build()
+
+
+# -- datelines --------------------------------------------------------------------------------
+
+DatelineStyle = Callable[[str, str, int, int], tuple[str, str]]
+
+DATELINE_STYLES: dict[str, DatelineStyle] = {
+    "tass": lambda place, month, day, year: (f"{place}, {month} {day}. /TASS/.", "TASS"),
+    "sputnik": lambda place, month, day, year: (f"{place}, {month} {day} (Sputnik) -", "Sputnik"),
+    "reuters": lambda place, month, day, year: (f"{place}, {month} {day} (Reuters) -", "Reuters"),
+    "reuters_short": lambda place, month, day, year: (f"{place} (Reuters) -", "Reuters"),
+    "ap": lambda place, month, day, year: (f"{place} (AP) —", "AP"),
+    "afp": lambda place, month, day, year: (f"{place}, {month} {day}, {year} (AFP) -", "AFP"),
+    "xinhua": lambda place, month, day, year: (f"{place}, {month} {day} (Xinhua) --", "Xinhua"),
+    "wam": lambda place, month, day, year: (f"{place}, {day}th {month}, {year} (WAM) --", "WAM"),
+}
+ARABIC_DATELINE_STYLES: dict[str, Callable[[str], tuple[str, str]]] = {
+    "arabic_agency": lambda place: (f"{place} (وكالة أنباء الشرق الأوسط) -", "وكالة أنباء الشرق الأوسط"),
+    "arabic_wakalat": lambda place: (f"{place} - وكالات", "وكالات"),
+}
+
+
+def datelines(style: str | None = None, language: str = "en") -> st.SearchStrategy[Dateline]:
+    """A wire dateline in the named style (any style of the language when None)."""
+    words = _vocabulary(language)
+    if language == "ar":
+        names = [style] if style else sorted(ARABIC_DATELINE_STYLES)
+
+        @st.composite
+        def build_ar(draw: st.DrawFn) -> Dateline:
+            chosen = draw(st.sampled_from(names))
+            place = draw(st.sampled_from(words.places))
+            text, agency = ARABIC_DATELINE_STYLES[chosen](place)
+            return Dateline(text, place, agency, chosen)
+
+        return build_ar()
+    styles = [style] if style else sorted(DATELINE_STYLES)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Dateline:
+        chosen = draw(st.sampled_from(styles))
+        place = draw(st.sampled_from(words.places))
+        month, day, year = draw(st.sampled_from(MONTHS)), draw(st.integers(1, 28)), draw(st.integers(2000, 2030))
+        text, agency = DATELINE_STYLES[chosen](place, month, day, year)
+        return Dateline(text, place, agency, chosen)
+
+    return build()
+
+
+# -- chrome -----------------------------------------------------------------------------------
+
+
+def _filled(template: str, site: str, n: int, year: int) -> str:
+    return template.format(n=n, year=year, site=site)
+
+
+def menus(language: str = "en") -> st.SearchStrategy[Block]:
+    """Navigation: one item a line, or the items on one line between pipes."""
+    items = _vocabulary(language).chrome.menu
+    picked = st.lists(st.sampled_from(items), min_size=4, max_size=len(items), unique=True)
+    return st.one_of(
+        picked.map(lambda chosen: Block("chrome", tuple(chosen), "menu")),
+        picked.map(lambda chosen: Block("chrome", (" | ".join(chosen),), "menu")),
+    )
+
+
+def recent_stories(language: str = "en") -> st.SearchStrategy[Block]:
+    """A heading, then headlines each followed by an "N hours ago" stamp."""
+    words = _vocabulary(language)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Block:
+        lines = [draw(st.sampled_from(words.chrome.recent_heading))]
+        for _ in range(draw(st.integers(2, 5))):
+            headline = " ".join(draw(st.lists(st.sampled_from(words.content_words), min_size=4, max_size=8)))
+            lines += [
+                headline[:1].upper() + headline[1:],
+                _filled(draw(st.sampled_from(words.chrome.ago)), "", draw(st.integers(1, 23)), 0),
+            ]
+        return Block("chrome", tuple(lines), "recent_stories")
+
+    return build()
+
+
+def related_topics(language: str = "en") -> st.SearchStrategy[Block]:
+    words = _vocabulary(language)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Block:
+        tags = draw(st.lists(st.sampled_from(words.content_words), min_size=2, max_size=5, unique=True))
+        heading = draw(st.sampled_from(words.chrome.related_heading))
+        return Block("chrome", (heading, " | ".join(tag.capitalize() for tag in tags)), "related_topics")
+
+    return build()
+
+
+def share_widgets(language: str = "en") -> st.SearchStrategy[Block]:
+    share = _vocabulary(language).chrome.share
+    return st.lists(st.sampled_from(share), min_size=1, max_size=len(share), unique=True).map(
+        lambda lines: Block("chrome", tuple(lines), "share")
+    )
+
+
+def comment_widgets(language: str = "en") -> st.SearchStrategy[Block]:
+    comments = _vocabulary(language).chrome.comments
+    return st.sampled_from(comments).map(lambda line: Block("chrome", (line,), "comments"))
+
+
+def popular_posts(language: str = "en") -> st.SearchStrategy[Block]:
+    words = _vocabulary(language)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Block:
+        lines = [draw(st.sampled_from(words.chrome.popular_heading))]
+        for _ in range(draw(st.integers(2, 4))):
+            headline = " ".join(draw(st.lists(st.sampled_from(words.content_words), min_size=4, max_size=8)))
+            lines.append(headline[:1].upper() + headline[1:])
+        return Block("chrome", tuple(lines), "popular_posts")
+
+    return build()
+
+
+def copyright_lines(language: str = "en", site: str | None = None) -> st.SearchStrategy[Block]:
+    words = _vocabulary(language)
+    sites = st.just(site) if site else st.sampled_from(words.chrome.site_names)
+    return st.builds(
+        lambda template, name, year: Block("chrome", (_filled(template, name, 0, year),), "copyright"),
+        st.sampled_from(words.chrome.copyright),
+        sites,
+        st.integers(2000, 2030),
+    )
+
+
+CHROME: dict[str, Callable[[str], st.SearchStrategy[Block]]] = {
+    "menu": menus,
+    "recent_stories": recent_stories,
+    "related_topics": related_topics,
+    "share": share_widgets,
+    "comments": comment_widgets,
+    "popular_posts": popular_posts,
+}
+
+
+# -- pages ------------------------------------------------------------------------------------
+
+# Where each layout puts its chrome: (before the headline, after the article; the last is always the copyright).
+LAYOUTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "news": (("menu",), ("share", "related_topics", "recent_stories", "comments")),
+    "blog": ((), ("share", "popular_posts", "comments")),
+    "sidebar_first": (("menu", "recent_stories"), ("related_topics",)),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    """What a page may hold; the strategies draw within it."""
+
+    language: str = "en"
+    min_paragraphs: int = 3
+    max_paragraphs: int = 7
+    quote_share: float = 0.3
+    dateline: bool = True
+    byline: bool = True
+    extra_chrome: Sequence[st.SearchStrategy[Block]] = field(default_factory=tuple)
+
+
+def pages(
+    language: str = "en", spec: PageSpec | None = None, layouts: Sequence[str] | None = None
+) -> st.SearchStrategy[Page]:
+    """A whole page: site name and chrome around headline, byline and article, in a real layout."""
+    spec = spec or PageSpec(language=language)
+    words = _vocabulary(spec.language)
+    lang = spec.language
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Page:
+        layout = draw(st.sampled_from(sorted(layouts or LAYOUTS)))
+        before, after = LAYOUTS[layout]
+        site = draw(st.sampled_from(words.chrome.site_names))
+        blocks: list[Block] = [Block("chrome", (site,), "site_name")]
+        blocks += [draw(CHROME[name](lang)) for name in before]
+        headline = draw(sentences(lang, 6, 12)).rstrip(words.sentence_end)
+        blocks.append(Block("title", (headline,)))
+        if spec.byline and draw(st.booleans()):
+            frame = draw(st.sampled_from(words.byline_frames))
+            blocks.append(Block("byline", (frame.format(name=draw(st.sampled_from(words.names))),)))
+        dateline = draw(datelines(language=lang)) if spec.dateline and draw(st.booleans()) else None
+        count = draw(st.integers(spec.min_paragraphs, spec.max_paragraphs))
+        # Articles do not repeat themselves: every sentence of the page is drawn distinct.
+        pool = iter(draw(st.lists(sentences(lang), min_size=4 * count, max_size=4 * count, unique=True)))
+        for index in range(count):
+            if index > 0 and draw(st.floats(0, 1)) < spec.quote_share:
+                said = next(pool).rstrip(words.sentence_end)
+                name = draw(st.sampled_from(words.names))
+                frame = draw(st.sampled_from(words.quote_frames))
+                blocks.append(Block("body", (frame.format(quote=said, name=name),), quote=Quote(said, name)))
+                continue
+            text = " ".join(next(pool) for _ in range(draw(st.integers(2, 4))))
+            if index == 0 and dateline is not None:
+                text = f"{dateline.text} {text}"
+            blocks.append(Block("body", (text,)))
+        tail_names = draw(st.lists(st.sampled_from(after), unique=True, max_size=len(after))) if after else []
+        tail = [draw(CHROME[name](lang)) for name in tail_names]
+        tail += [draw(extra) for extra in spec.extra_chrome]
+        blocks += draw(st.permutations(tail)) if tail else []
+        blocks.append(draw(copyright_lines(lang, site)))
+        return Page(lang, tuple(blocks), dateline, layout)
+
+    return build()
+
+
+# -- bytes ------------------------------------------------------------------------------------
+
+LEGACY_CODECS: dict[str, tuple[str, ...]] = {
+    "en": ("utf-8", "utf-8-sig", "utf-16", "cp1252"),
+    "de": ("utf-8", "utf-16", "cp1252", "iso-8859-15"),
+    "fr": ("utf-8", "utf-16", "cp1252", "iso-8859-15"),
+    "ru": ("utf-8", "utf-16", "cp1251", "koi8-r"),
+    "ar": ("utf-8", "utf-8-sig", "utf-16", "cp1256"),
+}
+
+
+# The code page UTF-8 of a language is most often misread as.
+MOJIBAKE_READS: dict[str, str] = {"ar": "cp1256", "ru": "cp1251"}
+
+
+def encodable(text: str, codec: str) -> bool:
+    try:
+        text.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def encoded_pages(
+    page_strategy: st.SearchStrategy[Page], codecs: Sequence[str] | None = None
+) -> st.SearchStrategy[tuple[Page, str, bytes]]:
+    """A page as bytes in a codec that can represent it (the page's language's usual ones)."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[Page, str, bytes]:
+        page = draw(page_strategy)
+        usable = [c for c in (codecs or LEGACY_CODECS.get(page.language, ("utf-8",))) if encodable(page.text, c)]
+        codec = draw(st.sampled_from(usable or ["utf-8"]))
+        return page, codec, page.text.encode(codec)
+
+    return build()
+
+
+def mojibaked(page_strategy: st.SearchStrategy[Page], wrong: str = "cp1252") -> st.SearchStrategy[tuple[Page, bytes]]:
+    """A page whose UTF-8 was read as ``wrong`` and saved again as UTF-8: the classic mojibake."""
+
+    def spoil(page: Page) -> tuple[Page, bytes] | None:
+        try:
+            return page, page.text.encode("utf-8").decode(wrong).encode("utf-8")
+        except UnicodeDecodeError:
+            return None
+
+    return page_strategy.map(spoil).filter(lambda pair: pair is not None)  # type: ignore[return-value]
