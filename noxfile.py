@@ -1,4 +1,4 @@
-"""Developer sessions: tests, gate, report, lint, typecheck, bench.
+"""Developer sessions: tests, props, gate, report, lint, typecheck, bench.
 
 Each session installs the project into its own virtual environment, so a session that
 passes here passes on a fresh machine with only Python and pip.
@@ -36,6 +36,19 @@ def report(session: nox.Session) -> None:
     args = session.posargs or ["seeds"]
     session.run("copydesk", "check", *args, "--out", "reports", "--rules", "rules", success_codes=[0, 1])
     session.log("report: reports/index.html (Data Docs: reports/gx/index.html)")
+
+
+@nox.session(python=PYTHON)
+def props(session: nox.Session) -> None:
+    """The rule laws on rules/ and the fuzz tests with many more examples than the test run.
+
+    ``nox -s props -- --examples N`` changes the laws' count; COPYDESK_PROPS_EXAMPLES the tests'.
+    """
+    session.install("-e", ".[test]")
+    args = session.posargs or ["--examples", "1000"]
+    session.run("copydesk", "rules", "test", "rules", *args)
+    env = {"COPYDESK_PROPS_EXAMPLES": session.env.get("COPYDESK_PROPS_EXAMPLES", "300")}
+    session.run("python", "-m", "pytest", "tests/test_fuzz.py", "tests/testing", env=env)
 
 
 @nox.session(python=PYTHON)

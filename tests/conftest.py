@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -37,3 +38,7 @@ def reports_in(out: Path) -> dict[str, dict[str, Any]]:
         validate_report(report)
         found[report["file"]] = report
     return found
+
+
+# Examples per property in the kit and fuzz tests: few in the quick run, many under `nox -s props`.
+PROPERTY_EXAMPLES = int(os.environ.get("COPYDESK_PROPS_EXAMPLES", "15"))

@@ -326,10 +326,11 @@ def _digest(files: list[Path], root: Path) -> str:
     return hasher.hexdigest()
 
 
-def load_rules(directory: Path | None) -> RuleSet:
+def load_rules(directory: Path | str | None) -> RuleSet:
     """Load every rule file under ``directory``; ``None`` means no rules at all."""
     if directory is None:
         return RuleSet(None, {}, (), hashlib.sha256(b"").hexdigest())
+    directory = Path(directory)
     if not directory.is_dir():
         raise RuleFileError(directory, None, "rules directory does not exist")
     profile_files = sorted((directory / "sources").glob("*.y*ml"))

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import seed as hypothesis_seed
 from hypothesis import strategies as st
 
@@ -27,6 +27,10 @@ from copydesk.testing.strategies import (
     pages,
 )
 from copydesk.testing.vocabulary import vocabulary
+
+# Hypothesis's "explain" phase traces every line the law runs to say which ones mattered:
+# over the whole pipeline that multiplies the shrink time, and the page is the explanation.
+PHASES = (Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +50,13 @@ def run_law(
     failing: list[Any] = []
     ran = [0]
 
-    @settings(max_examples=examples, database=None, deadline=None, suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=examples,
+        database=None,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+        phases=PHASES,
+    )
     @given(strategy)
     def law(example: Any) -> None:
         ran[0] += 1

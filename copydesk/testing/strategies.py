@@ -308,16 +308,18 @@ def pages(
             blocks.append(Block("byline", (frame.format(name=draw(st.sampled_from(words.names))),)))
         dateline = draw(datelines(language=lang)) if spec.dateline and draw(st.booleans()) else None
         count = draw(st.integers(spec.min_paragraphs, spec.max_paragraphs))
+        quoted = [index > 0 and draw(st.floats(0, 1)) < spec.quote_share for index in range(count)]
+        sizes = [1 if is_quote else draw(st.integers(2, 4)) for is_quote in quoted]
         # Articles do not repeat themselves: every sentence of the page is drawn distinct.
-        pool = iter(draw(st.lists(sentences(lang), min_size=4 * count, max_size=4 * count, unique=True)))
-        for index in range(count):
-            if index > 0 and draw(st.floats(0, 1)) < spec.quote_share:
+        pool = iter(draw(st.lists(sentences(lang), min_size=sum(sizes), max_size=sum(sizes), unique=True)))
+        for index, (is_quote, size) in enumerate(zip(quoted, sizes, strict=True)):
+            if is_quote:
                 said = next(pool).rstrip(words.sentence_end)
                 name = draw(st.sampled_from(words.names))
                 frame = draw(st.sampled_from(words.quote_frames))
                 blocks.append(Block("body", (frame.format(quote=said, name=name),), quote=Quote(said, name)))
                 continue
-            text = " ".join(next(pool) for _ in range(draw(st.integers(2, 4))))
+            text = " ".join(next(pool) for _ in range(size))
             if index == 0 and dateline is not None:
                 text = f"{dateline.text} {text}"
             blocks.append(Block("body", (text,)))
