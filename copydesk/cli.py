@@ -199,6 +199,10 @@ def check(
     from copydesk.reports.atomic import write_atomic
     from copydesk.reports.junit import junit_xml
 
+    if Path("-") in paths:
+        if len(paths) > 1 or out is not None or junit is not None or prov is not None:
+            _die("'-' reads a JSONL stream from stdin: give it alone, without --out, --junit or --prov")
+        _check_stream(_default_rules(rules), fail_on, max_bytes)
     manifests = _default_manifests(manifest, paths)
     config = RunConfig(_default_rules(rules), manifests, out, fail_on, max_bytes, corpus, prov is not None)
     exclude = frozenset(path.resolve() for path in manifests)
@@ -241,6 +245,22 @@ def check(
     if os.environ.get("GITHUB_ACTIONS") == "true":
         _print_annotations(result, err=fmt == "json")
     sys.exit(1 if result.gate_failed and fail_on != "never" else 0)
+
+
+def _check_stream(rules_dir: Path | None, fail_on: str, max_bytes: int) -> NoReturn:
+    """JSONL records on stdin, one JSON report per line on stdout; exit status as for files."""
+    import io
+
+    from copydesk.rules.ruleset import load_rules
+    from copydesk.stream import check_stream
+
+    try:
+        ruleset = load_rules(rules_dir)
+    except RuleFileError as exc:
+        _die(str(exc))
+    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+    result = check_stream(stdin, ruleset, fail_on, sys.stdout, sys.stderr, max_bytes)
+    sys.exit(1 if result.failed and fail_on != "never" else 0)
 
 
 def _print_annotations(result: Any, err: bool) -> None:

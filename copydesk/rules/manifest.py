@@ -75,14 +75,19 @@ def _entry(manifest: Path, number: int, row: dict[str, Any]) -> ManifestEntry:
     resolved = Path(os.path.normpath(root / raw))
     if resolved != root and root not in resolved.parents:
         raise RuleFileError(manifest, number, f"path {raw!r} is outside the manifest's folder {root}")
+    return ManifestEntry(path=resolved, line=number, **declared_values(manifest, number, row))
+
+
+def declared_values(where: Path | str, number: int, row: dict[str, Any]) -> dict[str, str | None]:
+    """The declared fields besides the path, stripped, with ``fetched_at`` checked."""
     values = {key: (str(row[key]).strip() or None) if row.get(key) is not None else None for key in COLUMNS[1:]}
     fetched = values["fetched_at"]
     if fetched is not None:
         try:
             datetime.fromisoformat(fetched.replace("Z", "+00:00"))
         except ValueError as exc:
-            raise RuleFileError(manifest, number, f"fetched_at {fetched!r} is not an ISO 8601 date-time") from exc
-    return ManifestEntry(path=resolved, line=number, **values)
+            raise RuleFileError(where, number, f"fetched_at {fetched!r} is not an ISO 8601 date-time") from exc
+    return values
 
 
 def load_manifests(paths: tuple[Path, ...]) -> dict[Path, ManifestEntry]:
