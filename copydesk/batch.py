@@ -26,14 +26,19 @@ def records(result: RunResult) -> list[dict[str, Any]]:
     return [row["record"] for row in result.files]
 
 
-def recheck(result: RunResult, config: RunConfig, findings: dict[str, list[Finding]]) -> None:
-    """Check the named files again with their batch findings, replacing their rows."""
+def recheck(
+    result: RunResult,
+    config: RunConfig,
+    findings: dict[str, list[Finding]],
+    stale: frozenset[str] = frozenset(),
+) -> None:
+    """Check the named files again with their batch findings (``stale``: with none), replacing their rows."""
     for position, row in enumerate(result.files):
         extra = findings.get(row["name"])
-        if not extra:
+        if not extra and row["name"] not in stale:
             continue
         item, repeated = result.inputs[row["name"]]
-        result.files[position] = check_one(item, config, repeated, tuple(extra))
+        result.files[position] = check_one(item, config, repeated, tuple(extra or ()))
 
 
 def apply_schema(result: RunResult, config: RunConfig, schema: RecordsSchema) -> None:
@@ -42,7 +47,10 @@ def apply_schema(result: RunResult, config: RunConfig, schema: RecordsSchema) ->
     started = time.perf_counter()
     by_row, table_failures = validate_records(schema, records(result))
     names = [row["name"] for row in result.files]
-    recheck(result, config, {names[position]: found for position, found in by_row.items()})
+    found = {names[position]: findings for position, findings in by_row.items()}
+    result.batch_flagged |= set(found)
+    # A reused file whose last report carried batch findings that no longer hold is written again.
+    recheck(result, config, found, frozenset(result.had_batch - set(found)))
     result.batch_failures += [{"rule": "schema", "message": message} for message in table_failures]
     result.elapsed += time.perf_counter() - started
 

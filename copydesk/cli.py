@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -19,7 +20,7 @@ import click
 from copydesk import __version__
 from copydesk.decode_file import DEFAULT_MAX_BYTES, decode_path
 from copydesk.discover import discover
-from copydesk.executor import RunConfig, run, safe_relative, summary
+from copydesk.executor import RunConfig, prepare, run, safe_relative, summary
 from copydesk.rules.errors import RuleFileError
 from copydesk.validators.expectations import SUITE_NAME
 from copydesk.validators.schema import SCHEMA_NAME
@@ -58,6 +59,17 @@ def _declared(given: Path | None, rules_dir: Path | None, name: str) -> Path | N
         return given
     candidate = rules_dir / name if rules_dir is not None else None
     return candidate if candidate is not None and candidate.is_file() else None
+
+
+def _open_ledger(out: Path | None) -> Any:
+    if out is None:
+        return None
+    from copydesk.ledger import Ledger
+
+    try:
+        return Ledger(out)
+    except (OSError, sqlite3.Error) as exc:
+        _die(f"{out}: cannot open the run ledger: {exc}")
 
 
 def _load_suite(path: Path) -> Any:
@@ -135,6 +147,8 @@ def _print_text(rows: list[dict[str, Any]], data: dict[str, Any]) -> None:
     for failure in data["batch"]["failures"]:
         click.echo(f"FAIL batch: {failure['rule']}: {failure['message']}")
     counts = data["counts"]
+    if counts["skipped"]:
+        click.echo(f"skipped {counts['skipped']} file(s) unchanged since the last run (--no-cache checks all)")
     click.echo(
         f"checked {counts['files']} file(s): {counts['pass']} pass, {counts['warn']} warn, {counts['fail']} fail"
         f" — {counts['failed_gate']} failed the gate (--fail-on {data['fail_on']})"
@@ -179,6 +193,12 @@ def _print_text(rows: list[dict[str, Any]], data: dict[str, Any]) -> None:
     show_default=True,
     help="Larger files fail unread, which bounds memory per worker.",
 )
+@click.option(
+    "--cache/--no-cache",
+    default=True,
+    show_default=True,
+    help="With --out, skip files unchanged since the last run there (same bytes, rules, version, manifest entry).",
+)
 def check(
     paths: tuple[Path, ...],
     out: Path | None,
@@ -193,6 +213,7 @@ def check(
     jobs: int,
     corpus: bool,
     max_bytes: int,
+    cache: bool,
 ) -> None:
     """Check scraped news files and write per-file and batch reports."""
     from copydesk import batch
@@ -214,14 +235,19 @@ def check(
     try:
         records_schema = _load_schema(schema_path) if schema_path else None
         suite = _load_suite(suite_path) if suite_path else None
+        prepare(config)
+        ledger = _open_ledger(out)
         with _Progress(len(items), fmt == "text" and sys.stdout.isatty()) as progress:
-            result = run(items, config, jobs, progress.advance)
+            result = run(items, config, jobs, progress.advance, ledger, reuse=cache)
     except RuleFileError as exc:
         _die(str(exc))
     if records_schema is not None:
         batch.apply_schema(result, config, records_schema)
     if suite is not None:
         batch.apply_expectations(result, suite, out)
+    if ledger is not None:
+        ledger.mark_batch(result.batch_flagged)
+        ledger.close()
     if out is not None:
         batch.write_records(result, out)
     data = summary(result, config)
@@ -405,6 +431,30 @@ def learn_command(folder: Path, source_id: str, out: Path | None, manifest: Path
     else:
         write_atomic(out, text)
         click.echo(f"wrote {out}: {len(found.repeated())} repeated line(s) from {found.files} files", err=True)
+
+
+@main.command(name="diff")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def diff_command(old: Path, new: Path, fmt: str) -> None:
+    """List files whose verdict, findings or extracted fields changed between two runs' output folders.
+
+    Exit status as diff's: 0 no change, 1 changes, 2 a folder is not a copydesk output folder.
+    """
+    from copydesk.rundiff import NotARunFolder, compare, reports
+
+    try:
+        changes = list(compare(reports(old), reports(new)))
+    except NotARunFolder as exc:
+        _die(str(exc))
+    if fmt == "json":
+        click.echo(json.dumps([change.as_dict() for change in changes], ensure_ascii=False))
+    else:
+        for change in changes:
+            click.echo(change.line())
+        click.echo(f"{len(changes)} file(s) changed")
+    sys.exit(1 if changes else 0)
 
 
 @main.group(name="rules")

@@ -8,6 +8,8 @@ files a run has. Worker processes load the rules once each, by path.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import sys
 import time
@@ -22,6 +24,7 @@ from copydesk import __version__, corpus
 from copydesk.corpus import Survey
 from copydesk.decode_file import DEFAULT_MAX_BYTES
 from copydesk.discover import InputFile
+from copydesk.ledger import Ledger, file_key
 from copydesk.model import SEVERITY_RANK, Finding
 from copydesk.pipeline import Analysis, analyse, crashed, survey
 from copydesk.records import record_of
@@ -59,6 +62,9 @@ class RunResult:
     inputs: dict[str, tuple[InputFile, frozenset[int]]] = field(default_factory=dict)  # by name, for re-checks
     batch_failures: list[dict[str, str]] = field(default_factory=list)  # batch findings that fail the gate
     expectations: dict[str, Any] | None = None  # great-expectations results, when a suite ran
+    reused: set[str] = field(default_factory=set)  # files whose row came from the ledger, unchecked
+    had_batch: set[str] = field(default_factory=set)  # reused files that carried batch findings last time
+    batch_flagged: set[str] = field(default_factory=set)  # files the batch steps found something about
 
     @property
     def failed(self) -> int:
@@ -78,6 +84,11 @@ def _load(config: RunConfig) -> tuple[RuleSet, dict[Path, ManifestEntry]]:
         _STATE["rules"] = load_rules(config.rules_dir)
         _STATE["manifest"] = load_manifests(config.manifests)
     return _STATE["rules"], _STATE["manifest"]
+
+
+def prepare(config: RunConfig) -> RuleSet:
+    """Load the run's rules and manifests in this process: a broken one fails before anything is written."""
+    return _load(config)[0]
 
 
 def safe_relative(name: str) -> PurePosixPath:
@@ -183,12 +194,49 @@ def learn_repeats(items: list[InputFile], config: RunConfig, jobs: int) -> tuple
     return [repeated[group] for group, _ in surveyed], found
 
 
+def _ledger_key(item: InputFile, repeated: frozenset[int], config: RunConfig, rules: RuleSet) -> str | None:
+    """The file's ledger key; None when it cannot be read (such a file is always checked)."""
+    try:
+        with open(item.path, "rb") as handle:
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+    entry = _entry(item, _load(config)[1])
+    return file_key(digest, rules.digest, entry.declared() if entry else None, repeated, config.max_bytes)
+
+
+def _reuse(ledger: Ledger, item: InputFile, key: str, config: RunConfig) -> tuple[dict[str, Any], bool] | None:
+    """The stored row, when its key matches and the file's report is still on disk."""
+    if config.out is None:
+        return None
+    base = config.out / "files" / safe_relative(item.name)
+    report_path = base.with_name(base.name + ".report.json")
+    if not report_path.is_file():
+        return None
+    found = ledger.lookup(item.name, key)
+    if found is None:
+        return None
+    row, had_batch = found
+    worst = max((SEVERITY_RANK[f["severity"]] for f in row["findings"]), default=-1)
+    row["failed"] = worst >= FAIL_ON[config.fail_on]
+    row["provenance"] = None
+    if config.prov:
+        try:
+            row["provenance"] = json.loads(report_path.read_text(encoding="utf-8"))["provenance"]
+        except (OSError, ValueError, KeyError):
+            return None
+    return row, had_batch
+
+
 def run(
     items: list[InputFile],
     config: RunConfig,
     jobs: int = 1,
     progress: Callable[[dict[str, Any]], None] | None = None,
+    ledger: Ledger | None = None,
+    reuse: bool = True,
 ) -> RunResult:
+    """Check every file; with a ledger, reuse the rows of files unchanged since it was written."""
     rules, _ = _load(config)  # fail fast, in this process, on broken rules or manifest
     started = time.perf_counter()
     result = RunResult(rules_digest=rules.digest)
@@ -199,8 +247,28 @@ def run(
         result.corpus_groups = sum(1 for group in found.files if found.repeated(group))
         result.corpus_lines = sum(len(found.repeated(group)) for group in found.files)
     result.inputs = {item.name: (item, repeated) for item, repeated in zip(items, repeats, strict=True)}
-    for row in _map(check_one, jobs, items, [config] * len(items), repeats):
+    keys: dict[str, str] = {}
+    todo: list[tuple[InputFile, frozenset[int]]] = []
+    for item, repeated in zip(items, repeats, strict=True):
+        key = _ledger_key(item, repeated, config, rules) if ledger is not None else None
+        if key is not None:
+            keys[item.name] = key
+        reused = _reuse(ledger, item, key, config) if reuse and ledger is not None and key is not None else None
+        if reused is None:
+            todo.append((item, repeated))
+            continue
+        row, had_batch = reused
         result.files.append(row)
+        result.reused.add(item.name)
+        if had_batch:
+            result.had_batch.add(item.name)
+        if progress is not None:
+            progress(row)
+    checked = _map(check_one, jobs, [i for i, _ in todo], [config] * len(todo), [r for _, r in todo])
+    for row in checked:
+        result.files.append(row)
+        if ledger is not None and row["name"] in keys:
+            ledger.store(row["name"], keys[row["name"]], row, rules.digest)
         if progress is not None:
             progress(row)
     result.elapsed = time.perf_counter() - started
@@ -227,7 +295,7 @@ def summary(result: RunResult, config: RunConfig) -> dict[str, Any]:
         },
         "fail_on": config.fail_on,
         "corpus": {"groups_with_repeats": result.corpus_groups, "repeated_lines": result.corpus_lines},
-        "counts": {"files": len(result.files), **verdicts, "failed_gate": result.failed},
+        "counts": {"files": len(result.files), **verdicts, "failed_gate": result.failed, "skipped": len(result.reused)},
         "findings_by_rule": dict(sorted(by_rule.items())),
         "batch": {"failures": result.batch_failures, "expectations": result.expectations},
         "timings": {

@@ -31,7 +31,7 @@ def test_seeds_pass_and_reports_follow_the_contract(tmp_path: Path) -> None:
     for name in reports:
         assert (out / "files" / f"{name}.clean.txt").is_file()
     summary = json.loads((out / "summary.json").read_text())
-    assert summary["counts"] == {"files": 4, "pass": 3, "warn": 1, "fail": 0, "failed_gate": 0}
+    assert summary["counts"] == {"files": 4, "pass": 3, "warn": 1, "fail": 0, "failed_gate": 0, "skipped": 0}
     assert (out / "junit.xml").is_file()
     assert not (out / "files" / "manifest.csv.report.json").exists()  # the manifest is not an input
 

@@ -1,0 +1,87 @@
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ARTICLES, FIXTURES, RULES, run_cli
+
+PAGES = ("harbour_gazette_en.txt", "no_chrome_en.txt", "short_quotes_en.txt")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in PAGES:
+        shutil.copy(ARTICLES / name, folder / name)
+    return folder
+
+
+def check(folder: Path, out: Path, *args: str | Path) -> dict[str, object]:
+    result = run_cli("check", folder, "--rules", RULES, "--out", out, "--no-corpus", *args)
+    assert result.exit_code in (0, 1), result.output
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    summary["output"] = result.output
+    return summary
+
+
+def skipped(summary: dict[str, object]) -> int:
+    return summary["counts"]["skipped"]  # type: ignore[index,no-any-return]
+
+
+def test_a_rerun_skips_what_is_unchanged_and_says_so(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = check(corpus, out)
+    report = out / "files" / "harbour_gazette_en.txt.report.json"
+    written = report.stat().st_mtime_ns
+    second = check(corpus, out)
+    assert skipped(first) == 0 and skipped(second) == 3
+    assert "skipped 3 file(s) unchanged since the last run" in str(second["output"])
+    assert report.stat().st_mtime_ns == written  # not rewritten
+    assert second["counts"]["pass"] == first["counts"]["pass"]  # type: ignore[index]
+    assert second["files"] == first["files"]
+    with sqlite3.connect(out / "ledger.sqlite") as db:
+        rows = db.execute(
+            "select name, sha256, rules_digest, tool_version, verdict from files order by name"
+        ).fetchall()
+    assert [row[0] for row in rows] == sorted(PAGES) and all(len(row[1]) == 64 for row in rows)
+
+
+def test_changed_bytes_rules_or_manifest_are_checked_again(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    check(corpus, out)
+    page = corpus / "no_chrome_en.txt"
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence for the record.\n", encoding="utf-8")
+    assert skipped(check(corpus, out)) == 2
+    (corpus / "manifest.csv").write_text("path,fetched_at\nno_chrome_en.txt,2024-01-01T00:00:00Z\n", encoding="utf-8")
+    assert skipped(check(corpus, out)) == 2
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES, rules)
+    with open(rules / "boilerplate" / "en.yaml", "a", encoding="utf-8") as handle:
+        handle.write("# a changed rule file changes the digest\n")
+    result = run_cli("check", corpus, "--rules", rules, "--out", out, "--no-corpus")
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["counts"]["skipped"] == 0, result.output
+
+
+def test_no_cache_checks_everything_and_a_missing_report_is_rewritten(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    check(corpus, out)
+    assert skipped(check(corpus, out, "--no-cache")) == 0
+    (out / "files" / "short_quotes_en.txt.report.json").unlink()
+    assert skipped(check(corpus, out)) == 2
+    assert (out / "files" / "short_quotes_en.txt.report.json").is_file()
+
+
+def test_a_reused_file_loses_batch_findings_that_no_longer_hold(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    schema = FIXTURES / "batch" / "unique_sha.schema.yaml"
+    shutil.copy(corpus / "no_chrome_en.txt", corpus / "copy.txt")
+    check(corpus, out, "--schema", schema)
+    report = out / "files" / "no_chrome_en.txt.report.json"
+    assert "schema.sha256.field_uniqueness" in report.read_text(encoding="utf-8")
+    (corpus / "copy.txt").write_text("A different page now.\n\nWith its own words in it.\n", encoding="utf-8")
+    second = check(corpus, out, "--schema", schema)
+    assert skipped(second) == 3  # the three unchanged pages were reused ...
+    assert "schema." not in report.read_text(encoding="utf-8")  # ... and the stale finding was cleared
