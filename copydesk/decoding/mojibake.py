@@ -17,12 +17,14 @@ from copydesk.lines import iter_chunks
 from copydesk.model import Repair
 
 # Code pages whose misreading of a script's UTF-8 ftfy does not undo, with the UTF-8 lead
-# bytes of that script: a lead byte's rendering followed by a continuation byte's (80-BF)
-# is the unmistakable shape of the mojibake.
-_SCRIPT_MOJIBAKE = (("cp1256", range(0xD8, 0xDC)), ("cp1251", range(0xD0, 0xD2)))
+# bytes of that script and of the signs its pages use (C2-C3: « » © °; E2: — “ ” …): a lead
+# byte's rendering followed by a continuation byte's (80-BF) is the shape of the mojibake.
+# Only the shape is searched; the repair is made only when the whole line reverses to UTF-8.
+_SIGNS = (0xC2, 0xC3, 0xE2)
+_SCRIPT_MOJIBAKE = (("cp1256", (*range(0xD8, 0xDC), *_SIGNS)), ("cp1251", (0xD0, 0xD1, *_SIGNS)))
 
 
-def _shape(codec: str, leads: range) -> re.Pattern[str]:
+def _shape(codec: str, leads: tuple[int, ...]) -> re.Pattern[str]:
     lead_chars = bytes(leads).decode(codec)
     continuations = bytes(range(0x80, 0xC0)).decode(codec, errors="ignore")
     return re.compile(f"[{re.escape(lead_chars)}][{re.escape(continuations)}]")

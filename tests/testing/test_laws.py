@@ -113,8 +113,9 @@ def test_regression_a_german_page_with_few_accents_is_cp1252() -> None:
 
 
 def test_regression_russian_utf8_read_as_cp1251() -> None:
-    """Found by repairs_mojibake[ru]: ftfy leaves Cyrillic mojibake ("Р°Рі") alone."""
-    text = 'Агжй а агжй а агжй автор.\n\n"Агжй а агжй автора," Агжй Ёэъч.\n'
+    """Found by repairs_mojibake[ru]: ftfy leaves Cyrillic mojibake ("Р°Рі") alone; and then
+    (at 300 examples) the copyright sign of a Russian page, "В©"."""
+    text = 'Агжй а агжй а агжй автор.\n\n"Агжй а агжй автора," Агжй Ёэъч.\n\n© 2000 The Daily Courier.\n'
     repairs_mojibake(text, text.encode("utf-8").decode("cp1251").encode("utf-8"), "ru")
 
 
