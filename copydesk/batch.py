@@ -8,14 +8,14 @@ concerns: that file is checked again with it, so its report, page and verdict ag
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from copydesk.executor import RunConfig, RunResult, check_one, safe_relative
+from copydesk.executor import Mapper, RunConfig, RunResult, check_one, emit, engine_map, safe_relative
 from copydesk.model import Finding
 from copydesk.records import parquet_bytes
-from copydesk.reports.atomic import write_atomic
 
 if TYPE_CHECKING:
     from copydesk.validators.expectations import Suite
@@ -31,17 +31,22 @@ def recheck(
     config: RunConfig,
     findings: dict[str, list[Finding]],
     stale: frozenset[str] = frozenset(),
+    mapper: Mapper | None = None,
 ) -> None:
     """Check the named files again with their batch findings (``stale``: with none), replacing their rows."""
-    for position, row in enumerate(result.files):
-        extra = findings.get(row["name"])
-        if not extra and row["name"] not in stale:
-            continue
-        item, repeated = result.inputs[row["name"]]
-        result.files[position] = check_one(item, config, repeated, tuple(extra or ()))
+    positions = [i for i, row in enumerate(result.files) if findings.get(row["name"]) or row["name"] in stale]
+    if not positions:
+        return
+    names = [result.files[i]["name"] for i in positions]
+    items = [result.inputs[name][0] for name in names]
+    repeats = [result.inputs[name][1] for name in names]
+    extras = [tuple(findings.get(name) or ()) for name in names]
+    rows = engine_map(mapper, 1)(check_one, items, [config] * len(items), repeats, extras)
+    for position, row in zip(positions, rows, strict=True):
+        result.files[position] = row
 
 
-def apply_schema(result: RunResult, config: RunConfig, schema: RecordsSchema) -> None:
+def apply_schema(result: RunResult, config: RunConfig, schema: RecordsSchema, mapper: Mapper | None = None) -> None:
     from copydesk.validators.schema import validate_records
 
     started = time.perf_counter()
@@ -50,7 +55,7 @@ def apply_schema(result: RunResult, config: RunConfig, schema: RecordsSchema) ->
     found = {names[position]: findings for position, findings in by_row.items()}
     result.batch_flagged |= set(found)
     # A reused file whose last report carried batch findings that no longer hold is written again.
-    recheck(result, config, found, frozenset(result.had_batch - set(found)))
+    recheck(result, config, found, frozenset(result.had_batch - set(found)), mapper)
     result.batch_failures += [{"rule": "schema", "message": message} for message in table_failures]
     result.elapsed += time.perf_counter() - started
 
@@ -69,12 +74,12 @@ def apply_expectations(result: RunResult, suite: Suite, out: Path | None) -> Non
     result.elapsed += time.perf_counter() - started
 
 
-def write_records(result: RunResult, out: Path) -> None:
-    write_atomic(out / "records.parquet", parquet_bytes(records(result)))
-
-
-def write_index(result: RunResult, summary: dict[str, Any], out: Path) -> None:
+def write_batch_outputs(result: RunResult, summary: dict[str, Any], config: RunConfig, junit_text: str) -> None:
+    """records.parquet, index.html, summary.json and junit.xml, beside the per-file outputs."""
     from copydesk.reports.html import index_page
 
+    emit(config, "records.parquet", parquet_bytes(records(result)))
     names = [safe_relative(row["name"]) for row in result.files]
-    write_atomic(out / "index.html", index_page(summary, result.files, names))
+    emit(config, "index.html", index_page(summary, result.files, names))
+    emit(config, "summary.json", json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
+    emit(config, "junit.xml", junit_text)

@@ -19,7 +19,7 @@ import click
 
 from copydesk import __version__
 from copydesk.decode_file import DEFAULT_MAX_BYTES, decode_path
-from copydesk.discover import discover
+from copydesk.discover import discover, discover_args
 from copydesk.executor import RunConfig, prepare, run, safe_relative, summary
 from copydesk.rules.errors import RuleFileError
 from copydesk.validators.expectations import SUITE_NAME
@@ -157,8 +157,8 @@ def _print_text(rows: list[dict[str, Any]], data: dict[str, Any]) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", type=click.Path(path_type=Path), default=None, help="Write reports under this folder.")
+@click.argument("paths", nargs=-1, required=True, type=str)
+@click.option("--out", type=str, default=None, help="Write reports under this folder (a path or an fsspec URL).")
 @rules_option
 @manifest_option
 @click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error", show_default=True)
@@ -199,9 +199,17 @@ def _print_text(rows: list[dict[str, Any]], data: dict[str, Any]) -> None:
     show_default=True,
     help="With --out, skip files unchanged since the last run there (same bytes, rules, version, manifest entry).",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where the per-file steps run: this machine's processes, or a Dask cluster (copydesk[dask]).",
+)
+@click.option("--scheduler", default=None, help="Dask scheduler address; without it a local cluster of -j workers.")
 def check(
-    paths: tuple[Path, ...],
-    out: Path | None,
+    paths: tuple[str, ...],
+    out: str | None,
     rules: Path | None,
     manifest: Path | None,
     fail_on: str,
@@ -214,48 +222,66 @@ def check(
     corpus: bool,
     max_bytes: int,
     cache: bool,
+    engine: str,
+    scheduler: str | None,
 ) -> None:
-    """Check scraped news files and write per-file and batch reports."""
+    """Check scraped news files and write per-file and batch reports.
+
+    PATHS are files, folders, fsspec URLs (s3://bucket/crawl, memory://...), or '-' for a
+    JSONL stream on stdin.
+    """
     from copydesk import batch
+    from copydesk.fsio import is_url
     from copydesk.reports.atomic import write_atomic
     from copydesk.reports.junit import junit_xml
 
-    if Path("-") in paths:
+    if "-" in paths:
         if len(paths) > 1 or out is not None or junit is not None or prov is not None:
             _die("'-' reads a JSONL stream from stdin: give it alone, without --out, --junit or --prov")
         _check_stream(_default_rules(rules), fail_on, max_bytes)
-    manifests = _default_manifests(manifest, paths)
-    config = RunConfig(_default_rules(rules), manifests, out, fail_on, max_bytes, corpus, prov is not None)
+    local_out = Path(out) if out is not None and not is_url(out) else None
+    out_url = out if out is not None and is_url(out) else None
+    manifests = _default_manifests(manifest, tuple(Path(p) for p in paths if not is_url(p)))
+    config = RunConfig(
+        _default_rules(rules), manifests, local_out, fail_on, max_bytes, corpus, prov is not None, out_url=out_url
+    )
     exclude = frozenset(path.resolve() for path in manifests)
-    items = discover(list(paths), exclude)
+    try:
+        items = discover_args(list(paths), exclude)
+    except (OSError, ValueError, ImportError) as exc:
+        _die(f"cannot list {', '.join(paths)}: {exc}")
     if not items:
         _die("no input files found under " + ", ".join(map(str, paths)))
     schema_path = _declared(schema, config.rules_dir, SCHEMA_NAME)
     suite_path = _declared(expectations, config.rules_dir, SUITE_NAME)
+    client = None
     try:
         records_schema = _load_schema(schema_path) if schema_path else None
         suite = _load_suite(suite_path) if suite_path else None
         prepare(config)
-        ledger = _open_ledger(out)
+        ledger = _open_ledger(local_out)
+        client = _engine_client(engine, scheduler, jobs)
+        mapper = _engine_mapper(client)
         with _Progress(len(items), fmt == "text" and sys.stdout.isatty()) as progress:
-            result = run(items, config, jobs, progress.advance, ledger, reuse=cache)
+            result = run(items, config, jobs, progress.advance, ledger, reuse=cache, mapper=mapper)
+        if records_schema is not None:
+            batch.apply_schema(result, config, records_schema, mapper)
     except RuleFileError as exc:
         _die(str(exc))
-    if records_schema is not None:
-        batch.apply_schema(result, config, records_schema)
+    finally:
+        if client is not None:
+            from copydesk.engines.dask_engine import close
+
+            close(client)
     if suite is not None:
-        batch.apply_expectations(result, suite, out)
+        batch.apply_expectations(result, suite, local_out)
     if ledger is not None:
         ledger.mark_batch(result.batch_flagged)
         ledger.close()
-    if out is not None:
-        batch.write_records(result, out)
     data = summary(result, config)
     junit_text = junit_xml(result.files, result.elapsed)
-    if out is not None:
-        batch.write_index(result, data, out)
-        write_atomic(out / "summary.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        write_atomic(out / "junit.xml", junit_text)
+    if local_out is not None or out_url is not None:
+        batch.write_batch_outputs(result, data, config, junit_text)
     if junit is not None:
         write_atomic(junit, junit_text)
     if prov is not None:
@@ -271,6 +297,30 @@ def check(
     if os.environ.get("GITHUB_ACTIONS") == "true":
         _print_annotations(result, err=fmt == "json")
     sys.exit(1 if result.gate_failed and fail_on != "never" else 0)
+
+
+def _engine_client(engine: str, scheduler: str | None, jobs: int) -> Any:
+    """A Dask client for ``--engine dask`` (a new local cluster of -j workers without --scheduler)."""
+    if engine != "dask":
+        if scheduler:
+            _die("--scheduler needs --engine dask")
+        return None
+    from copydesk.engines.dask_engine import MissingDask, client_for
+
+    try:
+        return client_for(scheduler, jobs)
+    except MissingDask as exc:
+        _die(str(exc))
+    except (OSError, TimeoutError) as exc:
+        _die(f"cannot reach the Dask scheduler {scheduler}: {exc}")
+
+
+def _engine_mapper(client: Any) -> Any:
+    if client is None:
+        return None
+    from copydesk.engines.dask_engine import mapper
+
+    return mapper(client)
 
 
 def _check_stream(rules_dir: Path | None, fail_on: str, max_bytes: int) -> NoReturn:

@@ -17,8 +17,9 @@ SKIP_DIRS = frozenset({".git", ".hg", ".svn", "__pycache__", ".nox", ".venv", "n
 
 @dataclass(frozen=True, slots=True)
 class InputFile:
-    path: Path
+    path: Path  # for a URL input: its name, as a path (groups the corpus pass by folder)
     name: str
+    url: str | None = None  # an fsspec URL, read through fsspec instead of the filesystem
 
 
 def _inside(root: Path, path: Path) -> bool:
@@ -44,6 +45,17 @@ def walk(root: Path) -> list[InputFile]:
     return found
 
 
+def discover_args(args: list[str], exclude: frozenset[Path] = frozenset()) -> list[InputFile]:
+    """``discover`` for command-line arguments that may be fsspec URLs as well as paths."""
+    from copydesk.fsio import find, is_url
+
+    local = [Path(arg) for arg in args if not is_url(arg)]
+    found = discover(local, exclude) if local else []
+    for arg in (a for a in args if is_url(a)):
+        found += [InputFile(Path(name), name, url) for url, name in find(arg)]
+    return _unique(found)
+
+
 def discover(paths: list[Path], exclude: frozenset[Path] = frozenset()) -> list[InputFile]:
     """Every input file, in a stable order, with unique names.
 
@@ -56,10 +68,14 @@ def discover(paths: list[Path], exclude: frozenset[Path] = frozenset()) -> list[
             inputs.extend(item for item in walk(path) if item.path.resolve() not in exclude)
         else:
             inputs.append(InputFile(path, path.name))
+    return _unique(inputs)
+
+
+def _unique(inputs: list[InputFile]) -> list[InputFile]:
     seen: dict[str, int] = {}
     unique: list[InputFile] = []
     for item in inputs:
         count = seen.get(item.name, 0)
         seen[item.name] = count + 1
-        unique.append(item if count == 0 else InputFile(item.path, f"{item.name}~{count + 1}"))
+        unique.append(item if count == 0 else InputFile(item.path, f"{item.name}~{count + 1}", item.url))
     return unique

@@ -49,6 +49,7 @@ class RunConfig:
     corpus: bool = True  # learn lines repeated across a source's files before checking
     prov: bool = False  # keep each file's PROV document for a run bundle
     html: bool = True  # write each file's HTML page beside its report
+    out_url: str | None = None  # an fsspec URL folder for the outputs, instead of ``out``
 
 
 @dataclass(slots=True)
@@ -97,6 +98,16 @@ def safe_relative(name: str) -> PurePosixPath:
     return PurePosixPath(*parts) if parts else PurePosixPath("_")
 
 
+def emit(config: RunConfig, relative: str, content: str | bytes) -> None:
+    """Write one output: atomically under a local folder, or as one object under an fsspec URL."""
+    if config.out_url is not None:
+        from copydesk import fsio
+
+        fsio.write(config.out_url, relative, content)
+    elif config.out is not None:
+        write_atomic(config.out / relative, content)
+
+
 def provenance_of(analysis: Analysis, rules_digest: str) -> dict[str, Any]:
     decoded = analysis.outcome.decoded
     return file_provenance(
@@ -114,6 +125,8 @@ def provenance_of(analysis: Analysis, rules_digest: str) -> dict[str, Any]:
 
 
 def _entry(item: InputFile, manifest: dict[Path, ManifestEntry]) -> ManifestEntry | None:
+    if item.url is not None:
+        return None  # manifests declare local files
     try:
         return manifest.get(item.path.resolve())
     except OSError:
@@ -123,7 +136,7 @@ def _entry(item: InputFile, manifest: dict[Path, ManifestEntry]) -> ManifestEntr
 def survey_one(item: InputFile, config: RunConfig) -> tuple[str, frozenset[int]]:
     rules, manifest = _load(config)
     try:
-        return survey(item.path, rules, _entry(item, manifest), config.max_bytes)
+        return survey(item.path, rules, _entry(item, manifest), config.max_bytes, item.url)
     except Exception:  # the check pass reports the problem; the survey just skips the file
         return corpus.group_of(None, item.path), frozenset()
 
@@ -143,19 +156,19 @@ def check_one(
     rules, manifest = _load(config)
     entry = _entry(item, manifest)
     try:
-        analysis = analyse(item.path, item.name, rules, entry, config.max_bytes, repeated)
+        analysis = analyse(item.path, item.name, rules, entry, config.max_bytes, repeated, item.url)
     except Exception as exc:  # a bug must fail this file, not the batch
         analysis = crashed(item.path, item.name, exc)
     analysis.findings.extend(batch_findings)
     report = build_report(analysis, provenance_of(analysis, rules.digest))
-    if config.out is not None:
-        base = config.out / "files" / safe_relative(item.name)
-        write_atomic(base.with_name(base.name + ".clean.txt"), analysis.article_text)
-        write_atomic(base.with_name(base.name + ".report.json"), dumps(report))
+    if config.out is not None or config.out_url is not None:
+        relative = "files/" + str(safe_relative(item.name))
+        emit(config, relative + ".clean.txt", analysis.article_text)
+        emit(config, relative + ".report.json", dumps(report))
         if config.html:
             from copydesk.reports.html import file_page
 
-            write_atomic(base.with_name(base.name + ".html"), file_page(analysis, report, safe_relative(item.name)))
+            emit(config, relative + ".html", file_page(analysis, report, safe_relative(item.name)))
     worst = max((SEVERITY_RANK[f.severity] for f in analysis.findings), default=-1)
     return {
         "provenance": report["provenance"] if config.prov else None,
@@ -173,6 +186,9 @@ def check_one(
     }
 
 
+Mapper = Callable[..., Iterator[Any]]
+
+
 def _map(function: Callable[..., Any], jobs: int, *columns: list[Any]) -> Iterator[Any]:
     """``map`` in this process or in a pool of workers, results in input order."""
     if jobs == 1:
@@ -184,9 +200,18 @@ def _map(function: Callable[..., Any], jobs: int, *columns: list[Any]) -> Iterat
         yield from pool.map(function, *columns, chunksize=chunk)
 
 
-def learn_repeats(items: list[InputFile], config: RunConfig, jobs: int) -> tuple[list[frozenset[int]], Survey]:
+def engine_map(mapper: Mapper | None, jobs: int) -> Mapper:
+    """The engine's map: a distributed one when given, else this machine's processes."""
+    if mapper is not None:
+        return mapper
+    return lambda function, *columns: _map(function, jobs, *columns)
+
+
+def learn_repeats(
+    items: list[InputFile], config: RunConfig, jobs: int, mapper: Mapper | None = None
+) -> tuple[list[frozenset[int]], Survey]:
     """The cross-file pass: each file's group, and the lines its group repeats."""
-    surveyed = list(_map(survey_one, jobs, items, [config] * len(items)))
+    surveyed = list(engine_map(mapper, jobs)(survey_one, items, [config] * len(items)))
     found = Survey()
     for group, keys in surveyed:
         found.add(group, keys)
@@ -235,6 +260,7 @@ def run(
     progress: Callable[[dict[str, Any]], None] | None = None,
     ledger: Ledger | None = None,
     reuse: bool = True,
+    mapper: Mapper | None = None,
 ) -> RunResult:
     """Check every file; with a ledger, reuse the rows of files unchanged since it was written."""
     rules, _ = _load(config)  # fail fast, in this process, on broken rules or manifest
@@ -243,7 +269,7 @@ def run(
     jobs = max(1, min(jobs, len(items), os.cpu_count() or 1)) if items else 1
     repeats: list[frozenset[int]] = [frozenset()] * len(items)
     if config.corpus and len(items) >= corpus.MIN_GROUP:
-        repeats, found = learn_repeats(items, config, jobs)
+        repeats, found = learn_repeats(items, config, jobs, mapper)
         result.corpus_groups = sum(1 for group in found.files if found.repeated(group))
         result.corpus_lines = sum(len(found.repeated(group)) for group in found.files)
     result.inputs = {item.name: (item, repeated) for item, repeated in zip(items, repeats, strict=True)}
@@ -264,7 +290,7 @@ def run(
             result.had_batch.add(item.name)
         if progress is not None:
             progress(row)
-    checked = _map(check_one, jobs, [i for i, _ in todo], [config] * len(todo), [r for _, r in todo])
+    checked = engine_map(mapper, jobs)(check_one, [i for i, _ in todo], [config] * len(todo), [r for _, r in todo])
     for row in checked:
         result.files.append(row)
         if ledger is not None and row["name"] in keys:

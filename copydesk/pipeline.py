@@ -152,6 +152,21 @@ def fetched_at(entry: ManifestEntry | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(entry.fetched_at.replace("Z", "+00:00"))
 
 
+def decode_input(path: Path, language: str | None, max_bytes: int, url: str | None = None) -> DecodeOutcome:
+    """A local file, or a URL read through fsspec: the same outcome, the same findings."""
+    if url is None:
+        return decode_path(path, language=language, max_bytes=max_bytes)
+    from copydesk import fsio
+
+    data, size, problem = fsio.read_limited(url, max_bytes)
+    outcome = DecodeOutcome(path=path, size=size)
+    if data is None:
+        outcome.findings.append(problem or Finding("input.unreadable", "error", "cannot read"))
+        return outcome
+    outcome.sha256 = hashlib.sha256(data).hexdigest()
+    return decode_data(data, outcome, language)
+
+
 def analyse(
     path: Path,
     name: str,
@@ -159,9 +174,10 @@ def analyse(
     entry: ManifestEntry | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     repeated: frozenset[int] = frozenset(),
+    url: str | None = None,
 ) -> Analysis:
     clock = _Clock({})
-    outcome = decode_path(path, language=declared_language(rules, entry), max_bytes=max_bytes)
+    outcome = decode_input(path, declared_language(rules, entry), max_bytes, url)
     clock.lap("encoding")
     return analyse_decoded(outcome, name, rules, entry, repeated, clock)
 
@@ -266,10 +282,14 @@ def analyse_decoded(
 
 
 def survey(
-    path: Path, rules: RuleSet, entry: ManifestEntry | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path,
+    rules: RuleSet,
+    entry: ManifestEntry | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    url: str | None = None,
 ) -> tuple[str, frozenset[int]]:
     """A file's corpus group and line keys, for the cross-file pass; unreadable files give none."""
-    outcome = decode_path(path, language=declared_language(rules, entry), max_bytes=max_bytes)
+    outcome = decode_input(path, declared_language(rules, entry), max_bytes, url)
     if outcome.decoded is None:
         return corpus.group_of(entry.source if entry else None, path), frozenset()
     lines = split_lines(outcome.decoded.text)
