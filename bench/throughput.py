@@ -1,7 +1,7 @@
 """Speed and memory of the gate: per-file steps, ``copydesk check`` end to end, start-up.
 
-Builds a corpus from the test fixtures (10,000 files by default, varied so no two are
-equal), then measures: the per-file steps in-process with one worker and with two (and
+Builds a corpus of ~5 KB pages from the test fixtures (10,000 files by default, varied so
+no two are equal), then measures: the per-file steps in-process with one worker and with two (and
 seconds per validator); ``copydesk check`` end to end as a user runs it (reports, batch
 schema and expectations, HTML index), with -j 1 and -j 2, and its peak memory at a tenth
 of the corpus and at all of it (flat memory: reports are streamed out, not held); and
@@ -26,14 +26,31 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "articles"
 
 
-def build_corpus(folder: Path, count: int) -> int:
+def build_corpus(folder: Path, count: int, size: int = 5000) -> int:
+    """~5 KB English pages: a fixture page (chrome and all) with other fixtures' paragraphs,
+    each used once per page, inserted after its first paragraph, so the chrome stays around
+    the article and no page repeats itself."""
     rng = random.Random(1)
-    templates = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    templates = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*_en.txt")) if "all_chrome" not in p.name]
+    pool = sorted({line for text in templates for line in text.splitlines() if len(line) > 120})
     total = 0
     for i in range(count):
         base = templates[i % len(templates)]
-        extra = f"\n\nPara {i}: the council will meet again on day {rng.randint(1, 28)} to review it.\n"
-        data = (base + extra * rng.randint(1, 12)).encode("utf-8")
+        lines = base.splitlines()
+        used = set(lines)
+        extra = [f"Update {i}: the council will meet again on day {rng.randint(1, 28)} to review the plan."]
+        for paragraph in rng.sample(pool, len(pool)):
+            if len(base) + sum(len(p) + 2 for p in extra) >= size:
+                break
+            if paragraph not in used:
+                extra.append(paragraph)
+        k = 0
+        while len(base) + sum(len(p) + 2 for p in extra) < size:
+            k += 1
+            extra.append(f"Officials said item {i}.{k} of the plan would be reviewed by the council on day {k}.")
+        at = next((n + 1 for n, line in enumerate(lines) if len(line) > 120), len(lines))
+        text = "\n".join([*lines[:at], "", *"\n\n".join(extra).splitlines(), *lines[at:]]) + "\n"
+        data = text.encode("utf-8")
         (folder / f"{i:06d}.txt").write_bytes(data)
         total += len(data)
     return total

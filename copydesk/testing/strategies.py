@@ -186,6 +186,13 @@ def menus(language: str = "en") -> st.SearchStrategy[Block]:
     )
 
 
+def headlines(language: str = "en") -> st.SearchStrategy[str]:
+    """A linked headline in a list: content words, no sentence end."""
+    words = _vocabulary(language)
+    chosen = st.lists(st.sampled_from(words.content_words), min_size=4, max_size=8).map(" ".join)
+    return chosen.map(lambda text: text[:1].upper() + text[1:])
+
+
 def recent_stories(language: str = "en") -> st.SearchStrategy[Block]:
     """A heading, then headlines each followed by an "N hours ago" stamp."""
     words = _vocabulary(language)
@@ -194,11 +201,8 @@ def recent_stories(language: str = "en") -> st.SearchStrategy[Block]:
     def build(draw: st.DrawFn) -> Block:
         lines = [draw(st.sampled_from(words.chrome.recent_heading))]
         for _ in range(draw(st.integers(2, 5))):
-            headline = " ".join(draw(st.lists(st.sampled_from(words.content_words), min_size=4, max_size=8)))
-            lines += [
-                headline[:1].upper() + headline[1:],
-                _filled(draw(st.sampled_from(words.chrome.ago)), "", draw(st.integers(1, 23)), 0),
-            ]
+            stamp = _filled(draw(st.sampled_from(words.chrome.ago)), "", draw(st.integers(1, 23)), 0)
+            lines += [draw(headlines(language)), stamp]
         return Block("chrome", tuple(lines), "recent_stories")
 
     return build()
@@ -234,9 +238,7 @@ def popular_posts(language: str = "en") -> st.SearchStrategy[Block]:
     @st.composite
     def build(draw: st.DrawFn) -> Block:
         lines = [draw(st.sampled_from(words.chrome.popular_heading))]
-        for _ in range(draw(st.integers(2, 4))):
-            headline = " ".join(draw(st.lists(st.sampled_from(words.content_words), min_size=4, max_size=8)))
-            lines.append(headline[:1].upper() + headline[1:])
+        lines += draw(st.lists(headlines(language), min_size=2, max_size=4))
         return Block("chrome", tuple(lines), "popular_posts")
 
     return build()
