@@ -8,6 +8,7 @@ quotation mark. An opening mark that never closes is reported, not guessed at.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from copydesk.model import Line
 # and typographic quotes ("…” or “…").
 _CLOSERS = {'"': '"”', "“": '”"', "„": '“”"', "«": "»", "‹": "›"}
 _OPENERS = {mark: closers for mark, closers in _CLOSERS.items() if mark != '"'}
+_ANY_OPENER = re.compile("[" + re.escape("".join(_CLOSERS)) + "]")
 MIN_WORDS = 3  # shorter quoted spans are names, titles or scare quotes
 
 
@@ -39,18 +41,18 @@ def _spans(line: str) -> tuple[list[tuple[int, int]], int | None]:
     """Closed spans ``(open, close)`` in one line, and the offset of a quote left open at its end."""
     spans: list[tuple[int, int]] = []
     i = 0
-    while i < len(line):
-        closers = _CLOSERS.get(line[i])
-        if closers is None:
-            i += 1
-            continue
+    while True:
+        opening = _ANY_OPENER.search(line, i)  # jump to the next mark: most of a line has none
+        if opening is None:
+            return spans, None
+        i = opening.start()
+        closers = _CLOSERS[line[i]]
         found = [at for at in (line.find(mark, i + 1) for mark in closers) if at != -1]
         if not found:
             return spans, i
         close = min(found)
         spans.append((i, close))
         i = close + 1
-    return spans, None
 
 
 def find_quotes(text: str, lines: Sequence[Line], kept: Sequence[bool]) -> QuoteScan:
