@@ -244,6 +244,7 @@ def _reuse(ledger: Ledger, item: InputFile, key: str, config: RunConfig) -> tupl
     row, had_batch = found
     worst = max((SEVERITY_RANK[f["severity"]] for f in row["findings"]), default=-1)
     row["failed"] = worst >= FAIL_ON[config.fail_on]
+    row["timings"], row["seconds"] = {}, 0.0  # this run spent nothing on it
     row["provenance"] = None
     if config.prov:
         try:

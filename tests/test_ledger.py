@@ -42,6 +42,7 @@ def test_a_rerun_skips_what_is_unchanged_and_says_so(corpus: Path, tmp_path: Pat
     assert report.stat().st_mtime_ns == written  # not rewritten
     assert second["counts"]["pass"] == first["counts"]["pass"]  # type: ignore[index]
     assert second["files"] == first["files"]
+    assert second["timings"]["step_seconds"] == {}  # type: ignore[index]  # nothing was checked
     with sqlite3.connect(out / "ledger.sqlite") as db:
         rows = db.execute(
             "select name, sha256, rules_digest, tool_version, verdict from files order by name"
