@@ -6,6 +6,8 @@ passes here passes on a fresh machine with only Python and pip.
 
 from __future__ import annotations
 
+import os
+
 import nox
 
 nox.options.sessions = ["lint", "typecheck", "tests", "gate"]
@@ -47,7 +49,7 @@ def props(session: nox.Session) -> None:
     session.install("-e", ".[test]")
     args = session.posargs or ["--examples", "1000"]
     session.run("copydesk", "rules", "test", "rules", *args)
-    env = {"COPYDESK_PROPS_EXAMPLES": session.env.get("COPYDESK_PROPS_EXAMPLES", "300")}
+    env = {"COPYDESK_PROPS_EXAMPLES": os.environ.get("COPYDESK_PROPS_EXAMPLES", "300")}
     session.run("python", "-m", "pytest", "tests/test_fuzz.py", "tests/testing", env=env)
 
 
