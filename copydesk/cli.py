@@ -259,9 +259,9 @@ def check(
         records_schema = _load_schema(schema_path) if schema_path else None
         suite = _load_suite(suite_path) if suite_path else None
         prepare(config)
-        ledger = _open_ledger(local_out)
         client = _engine_client(engine, scheduler, jobs)
         mapper = _engine_mapper(client)
+        ledger = _open_ledger(local_out)  # last: a usage error above leaves nothing written
         with _Progress(len(items), fmt == "text" and sys.stdout.isatty()) as progress:
             result = run(items, config, jobs, progress.advance, ledger, reuse=cache, mapper=mapper)
         if records_schema is not None:

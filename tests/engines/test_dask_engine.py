@@ -87,3 +87,9 @@ def test_a_missing_url_is_a_clear_error() -> None:
     result = run_cli("check", "memory://no-such-crawl", "--rules", RULES)
     assert result.exit_code == 1
     assert "input.not_found" in result.output or "no such file" in result.output
+
+
+def test_a_scheduler_without_the_dask_engine_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_cli("check", SEEDS, "--rules", RULES, "--scheduler", "tcp://127.0.0.1:1", "--out", tmp_path / "o")
+    assert result.exit_code == 2 and "--scheduler needs --engine dask" in result.output
+    assert not (tmp_path / "o").exists()
