@@ -4,7 +4,7 @@ Run with many more examples by ``nox -s props`` (COPYDESK_PROPS_EXAMPLES).
 """
 
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from copydesk.executor import provenance_of
 from copydesk.pipeline import analyse_data
 from copydesk.records import record_of
+from copydesk.reports.html import file_page
 from copydesk.reports.json_report import build_report, validate_report
 from copydesk.rules.ruleset import RuleSet
 from copydesk.testing import pages
@@ -38,6 +39,7 @@ def _full_report(data: bytes, rules: RuleSet) -> dict[str, object]:
     report = build_report(analysis, provenance_of(analysis, rules.digest))
     validate_report(report)
     record_of(report, len(analysis.lines), len(analysis.article_text))
+    assert "<script" not in file_page(analysis, report, PurePosixPath("fuzz.txt")).lower()
     if analysis.outcome.decoded is None:
         assert any(f.severity == "error" for f in analysis.findings)  # refused with a finding
     return report
