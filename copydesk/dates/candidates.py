@@ -49,6 +49,11 @@ class Candidate:
 _DIGIT = regex.compile(r"[0-9٠-٩۰-۹]")
 
 
+def western_digits(text: str) -> str:
+    """The text with Arabic-Indic digits as ASCII ones; ASCII text, the usual case, as it is."""
+    return text if text.isascii() else text.translate(ARABIC_INDIC)
+
+
 def has_digit(text: str) -> bool:
     """Every date form holds a digit; a line without one is not searched."""
     return _DIGIT.search(text) is not None
@@ -128,7 +133,7 @@ def find(text: str, line: int, lexicon: Lexicon, day_first: bool | None = None) 
     ``day_first`` settles numeric dates like 08/11/2023 when the page itself has shown its
     order; otherwise the language's order does.
     """
-    digits = text.translate(ARABIC_INDIC)
+    digits = western_digits(text)
     found: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     months = _named(digits, lexicon.months)
@@ -148,7 +153,7 @@ def page_order(texts: list[str]) -> bool | None:
     """The day/month order a page's own slash and dash dates prove (a number over 12), if any."""
     day_first = month_first = False
     for text in texts:
-        for match in _NUMERIC.finditer(text.translate(ARABIC_INDIC)):
+        for match in _NUMERIC.finditer(western_digits(text)):
             a, b = int(match.group("a")), int(match.group("b"))
             day_first = day_first or (a > 12 >= b)
             month_first = month_first or (b > 12 >= a)
