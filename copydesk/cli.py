@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -64,6 +63,8 @@ def _declared(given: Path | None, rules_dir: Path | None, name: str) -> Path | N
 def _open_ledger(out: Path | None) -> Any:
     if out is None:
         return None
+    import sqlite3
+
     from copydesk.ledger import Ledger
 
     try:

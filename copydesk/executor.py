@@ -18,13 +18,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from copydesk import __version__, corpus
 from copydesk.corpus import Survey
 from copydesk.decode_file import DEFAULT_MAX_BYTES
 from copydesk.discover import InputFile
-from copydesk.ledger import Ledger, file_key
 from copydesk.model import SEVERITY_RANK, Finding
 from copydesk.pipeline import Analysis, analyse, crashed, survey
 from copydesk.records import record_of
@@ -33,6 +32,9 @@ from copydesk.reports.json_report import build_report, dumps
 from copydesk.reports.provenance import file_provenance
 from copydesk.rules.manifest import ManifestEntry, load_manifests
 from copydesk.rules.ruleset import RuleSet, load_rules
+
+if TYPE_CHECKING:  # the ledger (sqlite3) is imported only when a run writes reports
+    from copydesk.ledger import Ledger
 
 FAIL_ON = {"error": 2, "warning": 1, "never": 99}
 
@@ -226,6 +228,8 @@ def _ledger_key(item: InputFile, repeated: frozenset[int], config: RunConfig, ru
             digest = hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
         return None
+    from copydesk.ledger import file_key
+
     entry = _entry(item, _load(config)[1])
     return file_key(digest, rules.digest, entry.declared() if entry else None, repeated, config.max_bytes)
 

@@ -34,7 +34,6 @@ def _join(url: str, relative: str) -> str:
 def find(url: str) -> list[tuple[str, str]]:
     """(url, name relative to ``url``) of every file under it, hidden ones skipped; a file: itself."""
     fs, root = _fs(url)
-    protocol = url.split("://", 1)[0]
     if not fs.isdir(root):
         return [(url, root.rstrip("/").rsplit("/", 1)[-1])]
     found = []
@@ -42,7 +41,7 @@ def find(url: str) -> list[tuple[str, str]]:
         relative = path[len(root.rstrip("/")) + 1 :] if path.startswith(root.rstrip("/")) else path
         if any(part.startswith(".") for part in relative.split("/")):
             continue
-        found.append((f"{protocol}://{path.lstrip('/')}" if protocol != "memory" else f"memory://{path}", relative))
+        found.append((fs.unstrip_protocol(path), relative))
     return found
 
 

@@ -84,19 +84,26 @@ def for_language(rule_language: str, page_language: str | None) -> bool:
     return rule_language == "any" or (page_language is not None and page_language == rule_language)
 
 
-@dataclass(frozen=True, slots=True)
-class GenericPatterns:
-    name: str
+class LanguageScoped:
+    """A rule file that declares ``language:`` (a code, or ``any``)."""
+
+    __slots__ = ()
     language: str
-    boilerplate: BoilerplateRules
-    bylines: tuple[RulePattern, ...] = ()
 
     def applies_to(self, language: str | None) -> bool:
         return for_language(self.language, language)
 
 
 @dataclass(frozen=True, slots=True)
-class DateCues:
+class GenericPatterns(LanguageScoped):
+    name: str
+    language: str
+    boilerplate: BoilerplateRules
+    bylines: tuple[RulePattern, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DateCues(LanguageScoped):
     """Words that tell what a date beside them is, in one language (or ``any``)."""
 
     language: str
@@ -106,32 +113,23 @@ class DateCues:
     today: tuple[RulePattern, ...] = ()
     yesterday: tuple[RulePattern, ...] = ()
 
-    def applies_to(self, language: str | None) -> bool:
-        return for_language(self.language, language)
-
 
 @dataclass(frozen=True, slots=True)
-class DatelinePatterns:
+class DatelinePatterns(LanguageScoped):
     """Wire datelines by their shape, with named groups place, agency, month, day, year."""
 
     name: str
     language: str
     patterns: tuple[RulePattern, ...]
 
-    def applies_to(self, language: str | None) -> bool:
-        return for_language(self.language, language)
-
 
 @dataclass(frozen=True, slots=True)
-class AttributionWords:
+class AttributionWords(LanguageScoped):
     """Reporting verbs and pronouns of one language."""
 
     language: str
     verbs: tuple[str, ...]
     pronouns: frozenset[str]
-
-    def applies_to(self, language: str | None) -> bool:
-        return for_language(self.language, language)
 
 
 @dataclass(frozen=True, slots=True)
