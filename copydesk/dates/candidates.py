@@ -6,12 +6,18 @@ language writes them unless a number over 12 settles it), and textual with a mon
 in any language dateparser knows ("24th May 2021", "May 24, 2021", "24. Mai 2021",
 "24 مايو 2021"). A textual date may lack its year ("MOSCOW, July 9."); a time right after
 the date ("11:06 PM", "12.09 Uhr") is kept for minute precision.
+
+A page is searched as one text, its lines joined by newlines, so each form is one pass of
+the regex engine rather than one per line; no form crosses a newline (spaces inside a
+date are "[^\\S\\n]"), so a page finds exactly what its lines would find one by one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 import regex
@@ -19,10 +25,11 @@ import regex
 from copydesk.dates.lexicon import Lexicon
 from copydesk.validators.shape import TO_SPACE
 
-_NUMERIC = regex.compile(r"(?<![\d.:/])(?P<a>[0-3]?\d)[/-](?P<b>[0-3]?\d)[/-](?:19|20)?\d\d(?!\d)")
+_NUMERIC = regex.compile(r"(?=\d)(?<![\d.:/])(?P<a>[0-3]?\d)[/-](?P<b>[0-3]?\d)[/-](?:19|20)?\d\d(?!\d)")
+_SP = r"[^\S\n]"  # white space inside a line: a date never runs on into the next line
 ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _TIME = regex.compile(
-    r"\G[\s,|·•–—-]*(?:um\s+|at\s+|à\s+|a\s+las\s+|в\s+)?(\d{1,2})[:.h](\d{2})(?::\d{2})?\s*(?:([AaPp])\.?[Mm]\.?)?"
+    rf"\G(?:{_SP}|[,|·•–—-])*(?:(?:um|at|à|a{_SP}+las|в){_SP}+)?(\d{{1,2}})[:.h](\d{{2}})(?::\d{{2}})?{_SP}*(?:([AaPp])\.?[Mm]\.?)?"
 )
 
 
@@ -46,17 +53,12 @@ class Candidate:
             return None
 
 
-_DIGIT = regex.compile(r"[0-9٠-٩۰-۹]")
+_EASTERN_DIGIT = regex.compile("[٠-٩۰-۹]")
 
 
 def western_digits(text: str) -> str:
-    """The text with Arabic-Indic digits as ASCII ones; ASCII text, the usual case, as it is."""
-    return text if text.isascii() else text.translate(ARABIC_INDIC)
-
-
-def has_digit(text: str) -> bool:
-    """Every date form holds a digit; a line without one is not searched."""
-    return _DIGIT.search(text) is not None
+    """The text with Arabic-Indic digits as ASCII ones; text without them, the usual case, as it is."""
+    return text if text.isascii() or not _EASTERN_DIGIT.search(text) else text.translate(ARABIC_INDIC)
 
 
 @cache
@@ -70,46 +72,56 @@ def _year(text: str) -> int:
 
 
 _FLAGS = regex.IGNORECASE | regex.VERSION1
+# Each form opens with a look-ahead for its first character: the regex engine then skips
+# ahead to candidates instead of trying the look-behind at every position of the page.
 _NUMERIC_FORMS = (
     # 2021-05-24, 2021/05/24, 2021.05.24
-    regex.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)([-/.])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)(?![\d])", _FLAGS),
+    regex.compile(
+        r"(?=\d)(?<![\d.])(?P<year>(?:19|20)\d\d)([-/.])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)(?![\d])", _FLAGS
+    ),
     # 24.05.2021, 05/24/2021, 24-05-21
     regex.compile(
-        r"(?<![\d.:/])(?P<a>[0-3]?\d)([./-])\s?(?P<b>[0-3]?\d)\2\s?(?P<year>(?:19|20)?\d\d)(?![\d]|\.\d)", _FLAGS
+        rf"(?=\d)(?<![\d.:/])(?P<a>[0-3]?\d)([./-]){_SP}?(?P<b>[0-3]?\d)\2{_SP}?(?P<year>(?:19|20)?\d\d)(?![\d]|\.\d)",
+        _FLAGS,
     ),
 )
 
 
 @lru_cache(maxsize=4096)
 def _textual_forms(month_names: tuple[str, ...], weekday_names: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
-    """The textual date forms for the month (and weekday) names a line holds.
+    """The textual date forms for the month (and weekday) names a page holds.
 
     Built from the few names present rather than every name of every language: a small
-    alternation is many times faster to search, and lines repeat the same names.
+    alternation is many times faster to search, and pages repeat the same few names.
     """
     month = "(?P<mname>" + "|".join(regex.escape(n) for n in month_names) + ")\\.?"
     weekday = (
-        "(?:(?P<wname>" + "|".join(regex.escape(n) for n in weekday_names) + ")\\.?,?\\s+)?" if weekday_names else ""
+        "(?:(?P<wname>" + "|".join(regex.escape(n) for n in weekday_names) + rf")\.?,?{_SP}+)?" if weekday_names else ""
     )
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.|º)?"
     year = r"(?P<year>(?:19|20)\d\d)"
     return (
         # Mon 24th May 2021, 24. Mai 2021, 31 de octubre de 2023, 24 مايو 2021, 9 July
         regex.compile(
-            rf"(?<![\p{{L}}\d]){weekday}{day}\s*(?:de\s+)?{month}(?![\p{{L}}])(?:,?\s*(?:de\s+)?{year})?", _FLAGS
+            rf"(?<![\p{{L}}\d]){weekday}{day}{_SP}*(?:de{_SP}+)?{month}(?![\p{{L}}])(?:,?{_SP}*(?:de{_SP}+)?{year})?",
+            _FLAGS,
         ),
         # Monday, May 24, 2021; Oct. 19 2019; July 9
         regex.compile(
-            rf"(?<![\p{{L}}\d]){weekday}{month}(?![\p{{L}}])\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?\s*{year})?",
+            rf"(?<![\p{{L}}\d]){weekday}{month}(?![\p{{L}}]){_SP}*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?{_SP}*{year})?",
             _FLAGS,
         ),
     )
 
 
-def _named(text: str, names: dict[str, int]) -> tuple[str, ...]:
-    """The names (from ``names``) that occur as words of ``text``, sorted longest first."""
-    words = {word.rstrip(".") for word in text.casefold().translate(TO_SPACE).split()}
-    return tuple(sorted((word for word in words if word in names), key=lambda w: (-len(w), w)))
+def _words(text: str) -> set[str]:
+    """The case-folded words of ``text``, punctuation (abbreviation dots too) left out."""
+    return set(text.casefold().translate(TO_SPACE).split())
+
+
+def _named(words: set[str], names: dict[str, int]) -> tuple[str, ...]:
+    """The names (from ``names``) among ``words``, sorted longest first."""
+    return tuple(sorted(words.intersection(names), key=lambda w: (-len(w), w)))
 
 
 def _time(text: str, at: int) -> tuple[int | None, int | None, int]:
@@ -128,41 +140,80 @@ def _time(text: str, at: int) -> tuple[int | None, int | None, int]:
 
 
 def find(text: str, line: int, lexicon: Lexicon, day_first: bool | None = None) -> list[Candidate]:
-    """Every date written in ``text``, left to right, overlapping matches dropped.
+    """Every date written in one line, left to right, overlapping matches dropped."""
+    return [replace(c, line=line) for c in find_in_page([text], lexicon, day_first)]
+
+
+def find_in_page(texts: Sequence[str], lexicon: Lexicon, day_first: bool | None = None) -> list[Candidate]:
+    """Every date written on a page's lines, in page order, overlapping matches dropped.
 
     ``day_first`` settles numeric dates like 08/11/2023 when the page itself has shown its
     order; otherwise the language's order does.
     """
-    digits = western_digits(text)
+    page = western_digits("\n".join(texts))
+    starts = _line_starts(texts)
+    words = _words(page)
+    months = _named(words, lexicon.months)
+    whole = [(0, len(page))]
+    searches = [(form, whole) for form in _NUMERIC_FORMS]
+    if months:
+        # Textual forms cannot open with a cheap first character, so they are searched
+        # only on the lines that name a month.
+        named = _lines_naming(page, starts, months)
+        searches += [(form, named) for form in _textual_forms(months, _named(words, lexicon.weekdays))]
     found: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
-    months = _named(digits, lexicon.months)
-    forms = _NUMERIC_FORMS + (_textual_forms(months, _named(digits, lexicon.weekdays)) if months else ())
-    for kind, pattern in enumerate(forms):
-        for match in pattern.finditer(digits):
-            if any(match.start() < end and start < match.end() for start, end in taken):
+    taken: dict[int, list[tuple[int, int]]] = {}  # by line: spans already read as dates
+    for kind, (pattern, spans) in enumerate(searches):
+        for match in (m for lo, hi in spans for m in pattern.finditer(page, lo, hi)):
+            line = bisect_right(starts, match.start()) - 1
+            start, end = match.start() - starts[line], match.end() - starts[line]
+            if any(start < right and left < end for left, right in taken.get(line, ())):
                 continue
-            candidate = _candidate(kind, match, digits, line, lexicon, day_first)
+            candidate = _candidate(kind, match, page, starts[line], line, lexicon, day_first)
             if candidate is not None:
                 found.append(candidate)
-                taken.append((candidate.start, candidate.end))
-    return sorted(found, key=lambda c: c.start)
+                taken.setdefault(line, []).append((candidate.start, candidate.end))
+    return sorted(found, key=lambda c: (c.line, c.start))
 
 
-def page_order(texts: list[str]) -> bool | None:
+@lru_cache(maxsize=1024)
+def _name_regex(names: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile("|".join(regex.escape(name) for name in names), _FLAGS)
+
+
+def _lines_naming(page: str, starts: list[int], names: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The bounds, in ``page``, of each line where one of ``names`` occurs."""
+    bounds: dict[int, tuple[int, int]] = {}
+    for match in _name_regex(names).finditer(page):
+        line = bisect_right(starts, match.start()) - 1
+        if line not in bounds:
+            end = page.find("\n", starts[line])
+            bounds[line] = (starts[line], len(page) if end < 0 else end)
+    return list(bounds.values())
+
+
+def _line_starts(texts: Sequence[str]) -> list[int]:
+    """The offset of each line in the texts joined by newlines."""
+    starts = [0]
+    for text in texts[:-1]:
+        starts.append(starts[-1] + len(text) + 1)
+    return starts
+
+
+def page_order(texts: Sequence[str]) -> bool | None:
     """The day/month order a page's own slash and dash dates prove (a number over 12), if any."""
     day_first = month_first = False
-    for text in texts:
-        for match in _NUMERIC.finditer(western_digits(text)):
-            a, b = int(match.group("a")), int(match.group("b"))
-            day_first = day_first or (a > 12 >= b)
-            month_first = month_first or (b > 12 >= a)
+    for match in _NUMERIC.finditer(western_digits("\n".join(texts))):
+        a, b = int(match.group("a")), int(match.group("b"))
+        day_first = day_first or (a > 12 >= b)
+        month_first = month_first or (b > 12 >= a)
     return day_first if day_first != month_first else None
 
 
 def _candidate(
-    kind: int, match: regex.Match[str], text: str, line: int, lexicon: Lexicon, day_first: bool | None
+    kind: int, match: regex.Match[str], text: str, offset: int, line: int, lexicon: Lexicon, day_first: bool | None
 ) -> Candidate | None:
+    """The date a match writes, at offsets within its line (``text`` starts the line at ``offset``)."""
     groups = match.groupdict()
     weekday = None
     if kind == 0:
@@ -190,6 +241,7 @@ def _candidate(
         except ValueError:
             return None
     hour, minute, end = _time(text, match.end())
+    start = match.start()
     return Candidate(
-        line, match.start(), end, text[match.start() : end].rstrip(), year, month, day, hour, minute, weekday
+        line, start - offset, end - offset, text[start:end].rstrip(), year, month, day, hour, minute, weekday
     )

@@ -116,11 +116,9 @@ def extract(
     words = _lexicon(language, date_order)
     page = _page(lines, labels)
     cues = _cues(cue_rules, language)
-    dated = [line.text for line in lines if found.has_digit(line.text)]
-    order = None if date_order else found.page_order(dated)
-    every = [
-        c for i, line in enumerate(lines) if found.has_digit(line.text) for c in found.find(line.text, i, words, order)
-    ]
+    texts = [line.text for line in lines]
+    order = None if date_order else found.page_order(texts)
+    every = found.find_in_page(texts, words, order)
     result = DateResult()
     complete = [c for c in every if c.year is not None]
     chosen = best(complete, page, cues)
