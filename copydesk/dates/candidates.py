@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -152,33 +152,43 @@ def find_in_page(texts: Sequence[str], lexicon: Lexicon, day_first: bool | None 
     """
     page = western_digits("\n".join(texts))
     starts = _line_starts(texts)
-    words = _words(page)
-    months = _named(words, lexicon.months)
-    whole = [(0, len(page))]
-    searches = [(form, whole) for form in _NUMERIC_FORMS]
-    if months:
-        # Textual forms cannot open with a cheap first character, so they are searched
-        # only on the lines that name a month.
-        named = _lines_naming(page, starts, months)
-        searches += [(form, named) for form in _textual_forms(months, _named(words, lexicon.weekdays))]
     found: list[Candidate] = []
     taken: dict[int, list[tuple[int, int]]] = {}  # by line: spans already read as dates
-    for kind, (pattern, spans) in enumerate(searches):
-        for match in (m for lo, hi in spans for m in pattern.finditer(page, lo, hi)):
-            line = bisect_right(starts, match.start()) - 1
-            start, end = match.start() - starts[line], match.end() - starts[line]
-            if any(start < right and left < end for left, right in taken.get(line, ())):
-                continue
-            candidate = _candidate(kind, match, page, starts[line], line, lexicon, day_first)
-            if candidate is not None:
-                found.append(candidate)
-                taken.setdefault(line, []).append((candidate.start, candidate.end))
+    for kind, match in _matches(page, starts, lexicon):
+        line = bisect_right(starts, match.start()) - 1
+        start, end = match.start() - starts[line], match.end() - starts[line]
+        if any(start < right and left < end for left, right in taken.get(line, ())):
+            continue
+        candidate = _candidate(kind, match, page, starts[line], line, lexicon, day_first)
+        if candidate is not None:
+            found.append(candidate)
+            taken.setdefault(line, []).append((candidate.start, candidate.end))
     return sorted(found, key=lambda c: (c.line, c.start))
 
 
 @lru_cache(maxsize=1024)
 def _name_regex(names: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile("|".join(regex.escape(name) for name in names), _FLAGS)
+
+
+def _matches(page: str, starts: list[int], lexicon: Lexicon) -> Iterator[tuple[int, regex.Match[str]]]:
+    """Each form's matches with the form's index: numeric forms over the whole page, then
+    the textual forms of each line that names a month, built from the names it holds."""
+    for kind, form in enumerate(_NUMERIC_FORMS):
+        for match in form.finditer(page):
+            yield kind, match
+    months = _named(_words(page), lexicon.months)
+    if not months:
+        return
+    for lo, hi in _lines_naming(page, starts, months):
+        words = _words(page[lo:hi])
+        named = _named(words, lexicon.months)
+        if not named:
+            continue  # the name is only part of a longer word
+        forms = _textual_forms(named, _named(words, lexicon.weekdays))
+        for kind, form in enumerate(forms, start=len(_NUMERIC_FORMS)):
+            for match in form.finditer(page, lo, hi):
+                yield kind, match
 
 
 def _lines_naming(page: str, starts: list[int], names: tuple[str, ...]) -> list[tuple[int, int]]:

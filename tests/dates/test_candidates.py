@@ -1,6 +1,8 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from copydesk.dates.candidates import find, page_order
+from copydesk.dates.candidates import find, find_in_page, page_order
 from copydesk.dates.lexicon import lexicon
 
 
@@ -58,3 +60,38 @@ def test_numeric_order_by_language_page_and_evidence() -> None:
     assert page_order(["Updated 25/12/2020", "03/04/2021"]) is True
     assert page_order(["12/25/2020"]) is False
     assert page_order(["03/04/2021"]) is None
+
+
+def test_a_date_never_runs_on_into_the_next_line() -> None:
+    # Joined, "24\nMay" and "3.\n4.2021" would read as dates; line by line they are not.
+    assert find_in_page(["Room 24", "May visitors come", "Step 3.", "4.2021 budget"], lexicon("en")) == []
+
+
+FRAGMENTS = [
+    "24",
+    "May",
+    "May 24, 2021",
+    "3.4.2021",
+    "05/24/21",
+    "2021-05-24",
+    " ",
+    ", ",
+    ".",
+    "\t",
+    "at 11:06 PM",
+    "Monday",
+    "de",
+    "octubre",
+    "٢٤ مايو ٢٠٢١",
+    "9 July",
+    "12:30",
+    "/",
+    "-",
+]
+
+
+@given(st.lists(st.lists(st.sampled_from(FRAGMENTS), max_size=6).map("".join), min_size=1, max_size=6))
+def test_a_page_finds_exactly_what_its_lines_find(lines: list[str]) -> None:
+    words = lexicon("en")
+    by_line = [c for i, text in enumerate(lines) for c in find(text, i, words)]
+    assert find_in_page(lines, words) == by_line
