@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from copydesk.model import Line
-from copydesk.validators.shape import normalise
+from copydesk.validators.shape import normalised
 
 MIN_FILES = 3  # a line must be seen in at least this many files
 MIN_SHARE = 0.5  # ... and in at least this share of its group's files
@@ -25,7 +25,11 @@ RULE = "corpus.repeated_across_files"
 
 def line_key(text: str) -> int | None:
     """A stable 64-bit key for a line's normalised text; None for lines with no letters or digits."""
-    folded = normalise(text)
+    return normalised_key(normalised(text))
+
+
+def normalised_key(folded: str) -> int | None:
+    """``line_key`` for text already normalised (the labelling keeps each line's)."""
     if not folded or not any(ch.isalnum() for ch in folded):
         return None
     return int.from_bytes(hashlib.blake2b(folded.encode("utf-8"), digest_size=8).digest(), "big")

@@ -12,12 +12,10 @@ from dataclasses import dataclass, field
 
 from copydesk.model import Finding, Kind, Label, Line
 from copydesk.rules.patterns import PatternTimeout
-from copydesk.textcache import LineMemo
-from copydesk.validators.shape import normalise
+from copydesk.validators.shape import normalised
 
 BLANK = Label(Kind.BLANK)
 BODY = Label(Kind.BODY)
-_normalise: LineMemo[str, str] = LineMemo(normalise)
 
 
 @dataclass(slots=True)
@@ -38,7 +36,7 @@ class Labelling:
         """The line's text as compared for repeats, computed once."""
         cached = self._normalised.get(index)
         if cached is None:
-            cached = self._normalised[index] = _normalise(self.lines[index].stripped)
+            cached = self._normalised[index] = normalised(self.lines[index].stripped)
         return cached
 
     @classmethod

@@ -141,7 +141,7 @@ def declared_language(rules: RuleSet, entry: ManifestEntry | None) -> str | None
 def mark_repeated_across_files(labelling: Labelling, repeated: frozenset[int]) -> None:
     label = Label(Kind.BOILERPLATE, corpus.RULE)
     for index in labelling.content_indices():
-        if corpus.line_key(labelling.lines[index].text) in repeated:
+        if corpus.normalised_key(labelling.normalised(index)) in repeated:
             labelling.decide(index, label)
 
 

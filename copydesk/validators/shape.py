@@ -10,6 +10,8 @@ import unicodedata
 
 import regex
 
+from copydesk.textcache import LineMemo
+
 MAX_TITLE_WORDS = 30
 
 # Punctuation and symbols (Latin, general, CJK): stripped from line edges and turned into
@@ -30,6 +32,9 @@ _BODY_END = regex.compile(r"[.!?؟۔。\"”»]\s*$")
 def normalise(text: str) -> str:
     """Text as compared for repeats: case-folded, spaces collapsed, edge punctuation gone."""
     return " ".join(_strip_edges(text).split()).casefold()
+
+
+normalised: LineMemo[str, str] = LineMemo(normalise)  # the same, once per distinct line
 
 
 def _strip_edges(text: str) -> str:
