@@ -43,7 +43,7 @@ def recheck(
     extras = [tuple(findings.get(name) or ()) for name in names]
     rows = engine_map(mapper, 1)(check_one, items, [config] * len(items), repeats, extras)
     for position, row in zip(positions, rows, strict=True):
-        result.files[position] = row
+        result.add(row, position)
 
 
 def apply_schema(result: RunResult, config: RunConfig, schema: RecordsSchema, mapper: Mapper | None = None) -> None:

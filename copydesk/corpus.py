@@ -3,7 +3,8 @@
 A site prints its menus, footers and widgets on every page and its articles once. In a
 run that holds several pages of one source, a line found in at least half of them (and
 in three at the least) is chrome, whatever it looks like. Lines are compared by a short
-hash of their normalised text, so the survey costs a few bytes per distinct line.
+hash of their normalised text, counted on disk, so the survey's memory does not grow
+with the number of files.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from copydesk.model import Line
@@ -24,7 +24,7 @@ RULE = "corpus.repeated_across_files"
 
 
 def line_key(text: str) -> int | None:
-    """A stable 64-bit key for a line's normalised text; None for lines with no letters or digits."""
+    """A stable signed 64-bit key for a line's normalised text; None for lines with no letters or digits."""
     return normalised_key(normalised(text))
 
 
@@ -32,7 +32,8 @@ def normalised_key(folded: str) -> int | None:
     """``line_key`` for text already normalised (the labelling keeps each line's)."""
     if not folded or not any(ch.isalnum() for ch in folded):
         return None
-    return int.from_bytes(hashlib.blake2b(folded.encode("utf-8"), digest_size=8).digest(), "big")
+    # Signed, so the key fits SQLite's INTEGER.
+    return int.from_bytes(hashlib.blake2b(folded.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 
 
 def file_keys(lines: Sequence[Line]) -> frozenset[int]:
@@ -45,24 +46,53 @@ def group_of(source_id: str | None, path: Path) -> str:
     return f"source:{source_id}" if source_id else f"folder:{path.parent}"
 
 
-@dataclass(slots=True)
 class Survey:
-    """How many files of each group hold each line, and one sample text per key if asked."""
+    """How many files of each group hold each line.
 
-    files: Counter[str] = field(default_factory=Counter)
-    lines: dict[str, Counter[int]] = field(default_factory=dict)
-    samples: dict[int, str] = field(default_factory=dict)
+    The counts live in a temporary SQLite table on disk, not in memory: a survey of a
+    crawl sees one key per distinct line, nearly all of them article lines seen once, and
+    a counter in memory would grow with every file. Only the files per group and, once
+    counted, the repeated keys are held.
+    """
+
+    def __init__(self) -> None:
+        import sqlite3
+        import tempfile
+
+        self.files: Counter[str] = Counter()
+        self._groups: dict[str, int] = {}
+        self._folder = tempfile.TemporaryDirectory(prefix="copydesk-survey-")
+        self._db: sqlite3.Connection | None = sqlite3.connect(Path(self._folder.name) / "survey.sqlite")
+        self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; CREATE TABLE seen(grp INT, key INT)")
+        self._repeated: dict[str, frozenset[int]] | None = None
 
     def add(self, group: str, keys: Iterable[int]) -> None:
+        if self._db is None:
+            raise RuntimeError("the survey has been counted; no file can be added")
         self.files[group] += 1
-        self.lines.setdefault(group, Counter()).update(keys)
+        number = self._groups.setdefault(group, len(self._groups))
+        self._db.executemany("INSERT INTO seen VALUES (?, ?)", ((number, key) for key in keys))
 
     def repeated(self, group: str) -> frozenset[int]:
-        total = self.files.get(group, 0)
-        if total < MIN_GROUP:
-            return frozenset()
-        floor = max(MIN_FILES, MIN_SHARE * total)
-        return frozenset(key for key, count in self.lines[group].items() if count >= floor)
+        if self._repeated is None:
+            self._repeated = self._count()
+        return self._repeated.get(group, frozenset())
 
-    def counts(self, group: str) -> Counter[int]:
-        return self.lines.get(group, Counter())
+    def _count(self) -> dict[str, frozenset[int]]:
+        """Every group's repeated keys, in one grouped query; then the table is dropped."""
+        assert self._db is not None
+        floors = {self._groups[g]: max(MIN_FILES, MIN_SHARE * n) for g, n in self.files.items() if n >= MIN_GROUP}
+        names = {number: group for group, number in self._groups.items()}
+        found: dict[str, set[int]] = {}
+        query = "SELECT grp, key, COUNT(*) FROM seen GROUP BY grp, key HAVING COUNT(*) >= ?"
+        for number, key, count in self._db.execute(query, (MIN_FILES,)):
+            if number in floors and count >= floors[number]:
+                found.setdefault(names[number], set()).add(key)
+        self.close()
+        return {group: frozenset(keys) for group, keys in found.items()}
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+            self._folder.cleanup()

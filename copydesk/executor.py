@@ -68,6 +68,16 @@ class RunResult:
     reused: set[str] = field(default_factory=set)  # files whose row came from the ledger, unchecked
     had_batch: set[str] = field(default_factory=set)  # reused files that carried batch findings last time
     batch_flagged: set[str] = field(default_factory=set)  # files the batch steps found something about
+    step_seconds: dict[str, float] = field(default_factory=dict)  # summed over every file checked
+
+    def add(self, row: dict[str, Any], position: int | None = None) -> None:
+        """Keep a file's row (at ``position``: in place of a re-checked one); its timings go into the sums."""
+        for step, seconds in row.pop("timings", {}).items():
+            self.step_seconds[step] = self.step_seconds.get(step, 0.0) + seconds
+        if position is None:
+            self.files.append(row)
+        else:
+            self.files[position] = row
 
     @property
     def failed(self) -> int:
@@ -212,13 +222,21 @@ def engine_map(mapper: Mapper | None, jobs: int) -> Mapper:
 def learn_repeats(
     items: list[InputFile], config: RunConfig, jobs: int, mapper: Mapper | None = None
 ) -> tuple[list[frozenset[int]], Survey]:
-    """The cross-file pass: each file's group, and the lines its group repeats."""
-    surveyed = list(engine_map(mapper, jobs)(survey_one, items, [config] * len(items)))
+    """The cross-file pass: each file's group, and the lines its group repeats.
+
+    Keys are counted as they arrive; only each file's group is kept (one shared string per group).
+    """
     found = Survey()
-    for group, keys in surveyed:
-        found.add(group, keys)
-    repeated = {group: found.repeated(group) for group in found.files}
-    return [repeated[group] for group, _ in surveyed], found
+    groups: list[str] = []
+    interned: dict[str, str] = {}
+    try:
+        for group, keys in engine_map(mapper, jobs)(survey_one, items, [config] * len(items)):
+            found.add(group, keys)
+            groups.append(interned.setdefault(group, group))
+        repeated = {group: found.repeated(group) for group in found.files}
+    finally:
+        found.close()
+    return [repeated[group] for group in groups], found
 
 
 def _ledger_key(item: InputFile, repeated: frozenset[int], config: RunConfig, rules: RuleSet) -> str | None:
@@ -248,7 +266,7 @@ def _reuse(ledger: Ledger, item: InputFile, key: str, config: RunConfig) -> tupl
     row, had_batch = found
     worst = max((SEVERITY_RANK[f["severity"]] for f in row["findings"]), default=-1)
     row["failed"] = worst >= FAIL_ON[config.fail_on]
-    row["timings"], row["seconds"] = {}, 0.0  # this run spent nothing on it
+    row["seconds"] = 0.0  # this run spent nothing on it
     row["provenance"] = None
     if config.prov:
         try:
@@ -289,7 +307,7 @@ def run(
             todo.append((item, repeated))
             continue
         row, had_batch = reused
-        result.files.append(row)
+        result.add(row)
         result.reused.add(item.name)
         if had_batch:
             result.had_batch.add(item.name)
@@ -297,7 +315,7 @@ def run(
             progress(row)
     checked = engine_map(mapper, jobs)(check_one, [i for i, _ in todo], [config] * len(todo), [r for _, r in todo])
     for row in checked:
-        result.files.append(row)
+        result.add(row)
         if ledger is not None and row["name"] in keys:
             ledger.store(row["name"], keys[row["name"]], row, rules.digest)
         if progress is not None:
@@ -310,13 +328,10 @@ def run(
 def summary(result: RunResult, config: RunConfig) -> dict[str, Any]:
     verdicts = {"pass": 0, "warn": 0, "fail": 0}
     by_rule: dict[str, int] = {}
-    steps: dict[str, float] = {}
     for row in result.files:
         verdicts[row["verdict"]] += 1
         for finding in row["findings"]:
             by_rule[finding["rule"]] = by_rule.get(finding["rule"], 0) + 1
-        for step, seconds in row["timings"].items():
-            steps[step] = steps.get(step, 0.0) + seconds
     return {
         "schema_version": 1,
         "tool": {"name": "copydesk", "version": __version__, "python": sys.version.split()[0]},
@@ -332,7 +347,7 @@ def summary(result: RunResult, config: RunConfig) -> dict[str, Any]:
         "timings": {
             "wall_seconds": round(result.elapsed, 4),
             "files_per_second": round(len(result.files) / result.elapsed, 1) if result.elapsed else None,
-            "step_seconds": {step: round(seconds, 4) for step, seconds in sorted(steps.items())},
+            "step_seconds": {step: round(seconds, 4) for step, seconds in sorted(result.step_seconds.items())},
         },
         "files": [
             {key: row[key] for key in ("name", "verdict", "failed", "source", "codec", "language", "boilerplate_ratio")}

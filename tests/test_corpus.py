@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from copydesk.corpus import Survey, line_key
@@ -48,6 +49,27 @@ def test_survey_thresholds() -> None:
     for _ in range(3):
         small.add("h", {keys[0]})  # type: ignore[arg-type]
     assert small.repeated("h") == frozenset()
+
+
+def test_survey_counts_on_disk_and_cleans_up() -> None:
+    survey = Survey()
+    folder = Path(survey._folder.name)
+    menu, footer = line_key("Menu"), line_key("Footer")
+    for i in range(10):
+        survey.add("site", {menu, line_key(f"story {i}")} | ({footer} if i % 2 else set()))  # type: ignore[arg-type]
+        survey.add("other", {line_key(f"alone {i}")})  # type: ignore[arg-type]
+    assert (folder / "survey.sqlite").is_file()
+    assert survey.repeated("site") == frozenset({menu, footer})  # footer in exactly half the files
+    assert survey.repeated("other") == frozenset()
+    assert not folder.exists()  # counted once, then the table is gone
+    with pytest.raises(RuntimeError):
+        survey.add("site", {menu})  # type: ignore[arg-type]
+
+
+def test_line_keys_fit_sqlite_integers() -> None:
+    keys = [line_key(f"line number {i}") for i in range(2000)]
+    assert all(key is not None and -(2**63) <= key < 2**63 for key in keys)
+    assert any(key is not None and key < 0 for key in keys)  # the whole signed range is used
 
 
 def test_repeated_lines_are_chrome_and_articles_stay(tmp_path: Path) -> None:
