@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from copydesk.reports.html import _parts
+from copydesk.reports.html import _lines_html, _LineView, _Part, _parts
 from tests.conftest import ARTICLES, FIXTURES, RULES, run_cli
 
 INJECTION = FIXTURES / "html" / "injection_en.txt"
@@ -94,3 +94,22 @@ def test_line_parts_split_at_highlights_and_cuts() -> None:
         (" there.", None),
         (" More:", "cut"),
     ]
+
+
+def test_line_rows_escape_every_text_they_hold() -> None:
+    view = _LineView(
+        7,
+        "body",
+        "removed",
+        'boilerplate: rule "<x>"',
+        [_Part("<b>bold</b> & ", None), _Part('"<i>quoted</i>"', "quote"), _Part(" More: <", "cut")],
+        [{"severity": "error", "rule": "r<1>", "message": "<script>alert(1)</script>"}],
+    )
+    html = str(_lines_html([view]))
+    assert '<div class="line removed" id="L7" data-label="body">' in html
+    assert "&lt;b&gt;bold&lt;/b&gt; &amp; " in html
+    assert '<mark class="quote">&#34;&lt;i&gt;quoted&lt;/i&gt;&#34;</mark>' in html
+    assert '<span class="cut"> More: &lt;</span>' in html
+    assert "boilerplate: rule &#34;&lt;x&gt;&#34;" in html
+    assert "error · r&lt;1&gt;: &lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert [tag for tag, _ in tags(html)] == ["div", "span", "span", "mark", "span", "span", "span"]
