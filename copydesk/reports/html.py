@@ -83,10 +83,12 @@ def _marks(analysis: Analysis) -> list[tuple[int, int, str]]:
 def _parts(text: str, start: int, marks: Sequence[tuple[int, int, str]], cut: int | None) -> list[_Part]:
     """The line split where a highlight or an in-line cut begins or ends."""
     end = start + len(text)
+    touching = [(first, last) for first, last, _ in marks if first < end and last > start]
+    if not touching and cut is None:
+        return [_Part(text)]  # most lines: nothing to split
     bounds = {0, len(text)}
-    for first, last, _ in marks:
-        if first < end and last > start:
-            bounds.update({max(first, start) - start, min(last, end) - start})
+    for first, last in touching:
+        bounds.update({max(first, start) - start, min(last, end) - start})
     if cut is not None:
         bounds.add(cut)
     ordered = sorted(bounds)
