@@ -145,12 +145,12 @@ def _entry(item: InputFile, manifest: dict[Path, ManifestEntry]) -> ManifestEntr
         return None
 
 
-def survey_one(item: InputFile, config: RunConfig) -> tuple[str, frozenset[int]]:
+def survey_one(item: InputFile, config: RunConfig) -> tuple[str, frozenset[int], str | None]:
     rules, manifest = _load(config)
     try:
         return survey(item.path, rules, _entry(item, manifest), config.max_bytes, item.url)
     except Exception:  # the check pass reports the problem; the survey just skips the file
-        return corpus.group_of(None, item.path), frozenset()
+        return corpus.group_of(None, item.path), frozenset(), None
 
 
 def check_one(
@@ -219,33 +219,49 @@ def engine_map(mapper: Mapper | None, jobs: int) -> Mapper:
     return lambda function, *columns: _map(function, jobs, *columns)
 
 
-def learn_repeats(
-    items: list[InputFile], config: RunConfig, jobs: int, mapper: Mapper | None = None
-) -> tuple[list[frozenset[int]], Survey]:
+@dataclass(slots=True)
+class Surveyed:
+    """What the cross-file pass learned: per file, the lines its group repeats and its sha256."""
+
+    repeats: list[frozenset[int]]
+    digests: list[str | None]
+    survey: Survey
+
+
+def learn_repeats(items: list[InputFile], config: RunConfig, jobs: int, mapper: Mapper | None = None) -> Surveyed:
     """The cross-file pass: each file's group, and the lines its group repeats.
 
-    Keys are counted as they arrive; only each file's group is kept (one shared string per group).
+    Keys are counted as they arrive; only each file's group (one shared string per group)
+    and digest are kept.
     """
     found = Survey()
     groups: list[str] = []
+    digests: list[str | None] = []
     interned: dict[str, str] = {}
     try:
-        for group, keys in engine_map(mapper, jobs)(survey_one, items, [config] * len(items)):
+        for group, keys, digest in engine_map(mapper, jobs)(survey_one, items, [config] * len(items)):
             found.add(group, keys)
             groups.append(interned.setdefault(group, group))
+            digests.append(digest)
         repeated = {group: found.repeated(group) for group in found.files}
     finally:
         found.close()
-    return [repeated[group] for group in groups], found
+    return Surveyed([repeated[group] for group in groups], digests, found)
 
 
-def _ledger_key(item: InputFile, repeated: frozenset[int], config: RunConfig, rules: RuleSet) -> str | None:
-    """The file's ledger key; None when it cannot be read (such a file is always checked)."""
-    try:
-        with open(item.path, "rb") as handle:
-            digest = hashlib.file_digest(handle, "sha256").hexdigest()
-    except OSError:
-        return None
+def _ledger_key(
+    item: InputFile, repeated: frozenset[int], config: RunConfig, rules: RuleSet, digest: str | None = None
+) -> str | None:
+    """The file's ledger key; None when it cannot be read (such a file is always checked).
+
+    ``digest``: the sha256 the survey already took of a local file, so it is not read twice.
+    """
+    if digest is None or item.url is not None:
+        try:
+            with open(item.path, "rb") as handle:
+                digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        except OSError:
+            return None
     from copydesk.ledger import file_key
 
     entry = _entry(item, _load(config)[1])
@@ -291,15 +307,17 @@ def run(
     result = RunResult(rules_digest=rules.digest)
     jobs = max(1, min(jobs, len(items), os.cpu_count() or 1)) if items else 1
     repeats: list[frozenset[int]] = [frozenset()] * len(items)
+    digests: list[str | None] = [None] * len(items)
     if config.corpus and len(items) >= corpus.MIN_GROUP:
-        repeats, found = learn_repeats(items, config, jobs, mapper)
+        surveyed = learn_repeats(items, config, jobs, mapper)
+        repeats, digests, found = surveyed.repeats, surveyed.digests, surveyed.survey
         result.corpus_groups = sum(1 for group in found.files if found.repeated(group))
         result.corpus_lines = sum(len(found.repeated(group)) for group in found.files)
     result.inputs = {item.name: (item, repeated) for item, repeated in zip(items, repeats, strict=True)}
     keys: dict[str, str] = {}
     todo: list[tuple[InputFile, frozenset[int]]] = []
-    for item, repeated in zip(items, repeats, strict=True):
-        key = _ledger_key(item, repeated, config, rules) if ledger is not None else None
+    for item, repeated, digest in zip(items, repeats, digests, strict=True):
+        key = _ledger_key(item, repeated, config, rules, digest) if ledger is not None else None
         if key is not None:
             keys[item.name] = key
         reused = _reuse(ledger, item, key, config) if reuse and ledger is not None and key is not None else None

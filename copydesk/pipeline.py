@@ -287,14 +287,17 @@ def survey(
     entry: ManifestEntry | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     url: str | None = None,
-) -> tuple[str, frozenset[int]]:
-    """A file's corpus group and line keys, for the cross-file pass; unreadable files give none."""
+) -> tuple[str, frozenset[int], str | None]:
+    """A file's corpus group, line keys and sha256, for the cross-file pass; unreadable files give no keys.
+
+    The sha256 is of the bytes just read, so the run ledger need not read the file again.
+    """
     outcome = decode_input(path, declared_language(rules, entry), max_bytes, url)
     if outcome.decoded is None:
-        return corpus.group_of(entry.source if entry else None, path), frozenset()
+        return corpus.group_of(entry.source if entry else None, path), frozenset(), outcome.sha256
     lines = split_lines(outcome.decoded.text)
     found, _, _ = source.identify(rules, lines, entry)
-    return corpus.group_of(found.id, path), corpus.file_keys(lines)
+    return corpus.group_of(found.id, path), corpus.file_keys(lines), outcome.sha256
 
 
 def crashed(path: Path, name: str, exc: Exception) -> Analysis:

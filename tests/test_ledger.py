@@ -1,3 +1,4 @@
+import hashlib
 import json
 import shutil
 import sqlite3
@@ -86,3 +87,18 @@ def test_a_reused_file_loses_batch_findings_that_no_longer_hold(corpus: Path, tm
     second = check(corpus, out, "--schema", schema)
     assert skipped(second) == 3  # the three unchanged pages were reused ...
     assert "schema." not in report.read_text(encoding="utf-8")  # ... and the stale finding was cleared
+
+
+def test_with_the_corpus_pass_the_survey_digest_keys_the_ledger(corpus: Path, tmp_path: Path) -> None:
+    shutil.copy(ARTICLES / "sahil_ar.txt", corpus / "sahil_ar.txt")  # four files: the survey runs
+    out = tmp_path / "out"
+    run_cli("check", corpus, "--rules", RULES, "--out", out)
+    second = run_cli("check", corpus, "--rules", RULES, "--out", out)
+    assert "skipped 4 file(s) unchanged since the last run" in second.output
+    with sqlite3.connect(out / "ledger.sqlite") as db:
+        stored = dict(db.execute("select name, sha256 from files").fetchall())
+    assert stored == {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in corpus.iterdir()}
+    page = corpus / "no_chrome_en.txt"
+    page.write_bytes(page.read_bytes() + b"\nA late correction to the record.\n")
+    third = run_cli("check", corpus, "--rules", RULES, "--out", out)
+    assert "skipped 3 file(s) unchanged since the last run" in third.output
