@@ -4,7 +4,7 @@ Builds a corpus of ~5 KB pages from the test fixtures (10,000 files by default, 
 no two are equal), then measures: the per-file steps in-process with one worker and with two (and
 seconds per validator); ``copydesk check`` end to end as a user runs it (reports, batch
 schema and expectations, HTML index), with -j 1 and -j 2, and its peak memory at a tenth
-of the corpus and at all of it (flat memory: reports are streamed out, not held); and
+of the corpus and at all of it (how memory grows with the file count); and
 the wall time of a one-file run with and without a declared schema and suite. No number
 is asserted: this is a measurement, not a test.
 """
@@ -115,8 +115,16 @@ def startup() -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--files", type=int, default=10_000)
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=None,
+        help="Where the corpus and the reports go (default: the system's temp folder). A tmpfs "
+        "such as /dev/shm takes the disk out of the figures: creating 30,000 small files costs "
+        "from 0.05 to 0.6 ms each on a shared virtual disk, whatever the checks cost.",
+    )
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
         build_corpus(folder, args.files)
