@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -104,6 +105,22 @@ class PatternSet:
         except PatternTimeout:
             return True
 
+    def live_on(self, *pages: str) -> tuple[RulePattern, ...]:
+        """The patterns that may match some line of ``pages`` (each: lines joined by newlines).
+
+        One search of a whole page rules out a searched pattern for all its lines at once;
+        the anchored alternation and patterns that run under the time limit stay, checked
+        line by line. Exact: a pattern dropped here matches none of the lines.
+        """
+        if not self.exact:
+            return self.patterns
+        dead = {
+            id(p)
+            for p in self.anywhere
+            if not p.risky and (page := _page_form(p.source)) is not None and not any(map(page.search, pages))
+        }
+        return tuple(p for p in self.patterns if id(p) not in dead) if dead else self.patterns
+
     def first_match(self, text: str, on_timeout: Callable[[PatternTimeout], None]) -> tuple[RulePattern, Any] | None:
         """The first pattern in declared order that matches, with its match; None when none does.
 
@@ -123,6 +140,22 @@ class PatternSet:
 
 
 _SETS: dict[int, tuple[tuple[RulePattern, ...], PatternSet]] = {}
+
+# What could see past a line's ends: the text's own start and end, and negative look-arounds
+# (at a line's edge they see nothing alone, a newline when lines are joined).
+_LINE_BOUND = regex.compile(r"\\[AZzG]|\(\?<?!")
+
+
+@lru_cache(maxsize=4096)
+def _page_form(source: str) -> Any:
+    """The pattern as searched over lines joined by newlines, ``^`` and ``$`` at each line's
+    ends; None when joining could hide a match a line has on its own."""
+    if _LINE_BOUND.search(source):
+        return None
+    try:
+        return regex.compile(source, regex.VERSION1 | regex.UNICODE | regex.MULTILINE)
+    except regex.error:
+        return None
 
 
 def _alternation(patterns: list[RulePattern]) -> Any:
@@ -190,12 +223,19 @@ def may_backtrack(source: str) -> bool:
         elif ch == ")":
             inner = stack.pop() if len(stack) > 1 else False
             is_atomic = atomic.pop() if atomic else False
-            if inner and not is_atomic and _repeats(source, i + 1) and source[i + 2 : i + 3] != "+":
+            if inner and not is_atomic and _repeats(source, i + 1) and not _possessive(source, i + 1):
                 return True
             stack[-1] = stack[-1] or inner
         elif ch in "|*+" or (ch == "{" and _BOUNDS.match(source, i)):
             stack[-1] = True
     return False
+
+
+def _possessive(source: str, at: int) -> bool:
+    """Whether the quantifier at ``at`` (``*``, ``+``, ``?`` or ``{m,n}``) is followed by ``+``."""
+    bounds = _BOUNDS.match(source, at)
+    end = bounds.end() if bounds else at + 1
+    return source[end : end + 1] == "+"
 
 
 def _repeats(source: str, at: int) -> bool:

@@ -38,19 +38,24 @@ def _first_match(patterns: tuple[RulePattern, ...], text: str, labelling: Labell
 
 
 def rule_candidates(labelling: Labelling, rule_sets: Sequence[BoilerplateRules]) -> set[int] | None:
-    """The lines any pattern of these rule sets could match, found with one search per line.
+    """The lines any pattern of these rule sets could match.
 
-    Most lines of a page match no rule; one combined pattern over every section of every
-    applicable rule file rules them out at once, and the sections then look only at the
-    rest. Exact: a line outside the set cannot match any of the patterns.
+    Most lines of a page match no rule. The patterns the whole page rules out are dropped
+    first; one combined pattern over what is left, every section of every applicable rule
+    file, then rules lines out one by one, and the sections look only at the rest. Exact:
+    a line outside the set cannot match any of the patterns.
     """
     patterns = tuple(p for rules in rule_sets for name in BOILERPLATE_SECTIONS for p in getattr(rules, name))
     if not patterns:
         return set()
+    indices = labelling.content_indices()
+    lines = [labelling.lines[index] for index in indices]
     combined = pattern_set(stable(patterns))
+    live = combined.live_on("\n".join(line.stripped for line in lines), "\n".join(line.text for line in lines))
+    if live is not combined.patterns:
+        combined = pattern_set(stable(live))
     found: set[int] = set()
-    for index in labelling.content_indices():
-        line = labelling.lines[index]
+    for index, line in zip(indices, lines, strict=True):
         if _could_match(combined, line.stripped) or (line.text != line.stripped and _could_match(combined, line.text)):
             found.add(index)
     return found

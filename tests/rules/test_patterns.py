@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from copydesk.rules.patterns import anchored, compile_pattern, may_backtrack, pattern_set
 
@@ -30,6 +32,8 @@ def test_linear_shapes_run_without_it(source: str) -> None:
 def test_atomic_groups_and_possessive_repeats_cannot_backtrack() -> None:
     assert not may_backtrack(r"^[^|]{1,40}(?>\s+\|\s+[^|]{1,40}){2,}$")
     assert not may_backtrack(r"^(?:a+b)++$")
+    assert not may_backtrack(r"^(?:[^\s.]{1,15}\s){0,3}+(?:Facebook|Twitter)$")
+    assert may_backtrack(r"^(?:[^\s.]{1,15}\s){0,3}(?:Facebook|Twitter)$")
 
 
 def test_anchored_needs_a_start_anchor_and_no_top_level_alternation() -> None:
@@ -53,3 +57,42 @@ def test_pattern_set_finds_the_first_declared_match() -> None:
     assert found.first_match("nothing here", timeouts.append) is None
     assert found.first_match("a" * 40 + "b", timeouts.append) is None
     assert len(timeouts) == 1
+
+
+LIVE_SOURCES = [
+    r"©\s*\d{4}",
+    r"Copyright\s*\d{4}$",
+    r"\bcookies?\b.{0,20}\baccept\b",
+    r"\AMenu",
+    r"(?<!\S)Share",
+    r"x\s+y",
+    r"(?i)more:$",
+]
+
+
+def test_a_page_search_drops_only_patterns_no_line_matches() -> None:
+    patterns = tuple(compile_pattern(f"r{i}", source) for i, source in enumerate(LIVE_SOURCES))
+    lines = ["Menu", "Share this", "We use cookies, accept them", "x", "y", "© 2024 The Courier"]
+    live = {p.source for p in pattern_set(patterns).live_on("\n".join(lines))}
+    matching = {p.source for p in patterns if any(p.search(line) for line in lines)}
+    assert matching <= live
+    assert r"x\s+y" not in matching and r"x\s+y" in live  # joined, it spans two lines: kept, still exact
+    assert r"Copyright\s*\d{4}$" not in live and r"(?i)more:$" not in live
+    assert r"\AMenu" in live and r"(?<!\S)Share" in live  # they see past a line's ends: never dropped
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(
+                ["©", " ", "2024", "Copyright", "cookies", "accept", "x", "y", "more:", "Menu", "Share", "\t"]
+            ),
+            max_size=6,
+        ).map("".join),
+        max_size=8,
+    )
+)
+def test_live_patterns_cover_every_matching_line(lines: list[str]) -> None:
+    patterns = tuple(compile_pattern(f"r{i}", source) for i, source in enumerate(LIVE_SOURCES))
+    live = set(pattern_set(patterns).live_on("\n".join(lines)))
+    assert {p for p in patterns if any(p.search(line) for line in lines)} <= live
