@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 import regex
 
 from copydesk.dates.lexicon import Lexicon
-from copydesk.validators.shape import TO_SPACE
+from copydesk.validators.shape import to_space
 
 _NUMERIC = regex.compile(r"(?=\d)(?<![\d.:/])(?P<a>[0-3]?\d)[/-](?P<b>[0-3]?\d)[/-](?:19|20)?\d\d(?!\d)")
 _SP = r"[^\S\n]"  # white space inside a line: a date never runs on into the next line
@@ -116,7 +116,7 @@ def _textual_forms(month_names: tuple[str, ...], weekday_names: tuple[str, ...])
 
 def _words(text: str) -> set[str]:
     """The case-folded words of ``text``, punctuation (abbreviation dots too) left out."""
-    return set(text.casefold().translate(TO_SPACE).split())
+    return set(to_space(text.casefold()).split())
 
 
 def _named(words: set[str], names: dict[str, int]) -> tuple[str, ...]:

@@ -22,6 +22,18 @@ PUNCTUATION = (
     + "、。，！？：；（）「」『』【】《》〈〉"
 )
 TO_SPACE = str.maketrans(dict.fromkeys(PUNCTUATION, " "))
+_ASCII_PUNCTUATION = "".join(c for c in PUNCTUATION if c.isascii()).encode("ascii")
+_ASCII_TO_SPACE = bytes.maketrans(_ASCII_PUNCTUATION, b" " * len(_ASCII_PUNCTUATION))
+
+
+def to_space(text: str) -> str:
+    """``text.translate(TO_SPACE)``; an ASCII line, most lines of most pages, through a byte
+    table, which is several times faster than the per-character dictionary."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_TO_SPACE).decode("ascii")
+    return text.translate(TO_SPACE)
+
+
 _LEADING = re.compile(r"[\W_]+")  # stdlib re: Unicode-aware \W, anchored by .match
 MAX_TITLE_CHARS = 250
 
@@ -48,7 +60,7 @@ def _strip_edges(text: str) -> str:
 
 
 def word_count(text: str) -> int:
-    return len(text.translate(TO_SPACE).split())
+    return len(to_space(text).split())
 
 
 def is_body_like(text: str) -> bool:

@@ -1,0 +1,20 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from copydesk.validators.line_features import _DROP_LOWER, _DROP_UPPER, _casing
+from copydesk.validators.shape import TO_SPACE, to_space
+
+ASCII_HEAVY = st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text()
+
+
+@given(ASCII_HEAVY)
+def test_the_byte_table_spaces_exactly_what_the_dictionary_does(text: str) -> None:
+    assert to_space(text) == text.translate(TO_SPACE)
+
+
+@given(st.lists(ASCII_HEAVY.filter(bool), max_size=50))
+def test_casing_counts_the_same_on_either_path(words: list[str]) -> None:
+    initials = "".join(word[0] for word in words[1:40])
+    upper = len(initials) - len(initials.translate(_DROP_UPPER))
+    lower = len(initials) - len(initials.translate(_DROP_LOWER))
+    assert _casing(words) == (upper, upper + lower)
