@@ -19,7 +19,7 @@ import click
 from copydesk import __version__
 from copydesk.decode_file import DEFAULT_MAX_BYTES, decode_path
 from copydesk.discover import discover, discover_args
-from copydesk.executor import RunConfig, prepare, run, safe_relative, summary
+from copydesk.executor import RunConfig, prepare, run, safe_relative, summary, survey_corpus
 from copydesk.rules.errors import RuleFileError
 from copydesk.validators.expectations import SUITE_NAME
 from copydesk.validators.schema import SCHEMA_NAME
@@ -256,15 +256,23 @@ def check(
     schema_path = _declared(schema, config.rules_dir, SCHEMA_NAME)
     suite_path = _declared(expectations, config.rules_dir, SUITE_NAME)
     client = None
+    batch_rules: dict[str, Any] = {}
+
+    def load_batch_rules() -> None:
+        # pandera and great-expectations take seconds to import: done while the workers
+        # run the first pass, which writes nothing, so a broken file still leaves no output.
+        batch_rules["schema"] = _load_schema(schema_path) if schema_path else None
+        batch_rules["suite"] = _load_suite(suite_path) if suite_path else None
+
     try:
-        records_schema = _load_schema(schema_path) if schema_path else None
-        suite = _load_suite(suite_path) if suite_path else None
         prepare(config)
         client = _engine_client(engine, scheduler, jobs)
         mapper = _engine_mapper(client)
+        surveyed = survey_corpus(items, config, jobs, mapper, meanwhile=load_batch_rules)
+        records_schema, suite = batch_rules["schema"], batch_rules["suite"]
         ledger = _open_ledger(local_out)  # last: a usage error above leaves nothing written
         with _Progress(len(items), fmt == "text" and sys.stdout.isatty()) as progress:
-            result = run(items, config, jobs, progress.advance, ledger, reuse=cache, mapper=mapper)
+            result = run(items, config, jobs, progress.advance, ledger, cache, mapper, surveyed)
         if records_schema is not None:
             batch.apply_schema(result, config, records_schema, mapper)
     except RuleFileError as exc:

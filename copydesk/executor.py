@@ -208,8 +208,11 @@ def _map(function: Callable[..., Any], jobs: int, *columns: list[Any]) -> Iterat
         return
     count = len(columns[0])
     chunk = max(1, min(64, count // (jobs * 8) or 1))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    try:
         yield from pool.map(function, *columns, chunksize=chunk)
+    finally:  # a consumer that stops early (an error) does not wait for the queued files
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def engine_map(mapper: Mapper | None, jobs: int) -> Mapper:
@@ -226,27 +229,39 @@ class Surveyed:
     repeats: list[frozenset[int]]
     digests: list[str | None]
     survey: Survey
+    seconds: float = 0.0  # the pass's wall time
 
 
-def learn_repeats(items: list[InputFile], config: RunConfig, jobs: int, mapper: Mapper | None = None) -> Surveyed:
+def learn_repeats(
+    items: list[InputFile],
+    config: RunConfig,
+    jobs: int,
+    mapper: Mapper | None = None,
+    meanwhile: Callable[[], None] | None = None,
+) -> Surveyed:
     """The cross-file pass: each file's group, and the lines its group repeats.
 
     Keys are counted as they arrive; only each file's group (one shared string per group)
-    and digest are kept.
+    and digest are kept. ``meanwhile`` runs once the first file is back, so with workers it
+    overlaps their work instead of adding to it.
     """
+    started = time.perf_counter()
     found = Survey()
     groups: list[str] = []
     digests: list[str | None] = []
     interned: dict[str, str] = {}
     try:
         for group, keys, digest in engine_map(mapper, jobs)(survey_one, items, [config] * len(items)):
+            if meanwhile is not None:
+                meanwhile()
+                meanwhile = None
             found.add(group, keys)
             groups.append(interned.setdefault(group, group))
             digests.append(digest)
         repeated = {group: found.repeated(group) for group in found.files}
     finally:
         found.close()
-    return Surveyed([repeated[group] for group in groups], digests, found)
+    return Surveyed([repeated[group] for group in groups], digests, found, time.perf_counter() - started)
 
 
 def _ledger_key(
@@ -292,6 +307,31 @@ def _reuse(ledger: Ledger, item: InputFile, key: str, config: RunConfig) -> tupl
     return row, had_batch
 
 
+def _workers(jobs: int, items: list[InputFile]) -> int:
+    return max(1, min(jobs, len(items), os.cpu_count() or 1)) if items else 1
+
+
+def survey_corpus(
+    items: list[InputFile],
+    config: RunConfig,
+    jobs: int = 1,
+    mapper: Mapper | None = None,
+    meanwhile: Callable[[], None] | None = None,
+) -> Surveyed | None:
+    """The run's first pass, when it has one (the corpus option, four files or more).
+
+    ``meanwhile`` runs during the pass (or at once, without one): the caller's own slow
+    preparation, such as importing great-expectations, overlaps the workers' first pass
+    instead of keeping every core but one idle. The pass writes nothing.
+    """
+    _load(config)  # fail fast, in this process, on broken rules or manifest
+    if not (config.corpus and len(items) >= corpus.MIN_GROUP):
+        if meanwhile is not None:
+            meanwhile()
+        return None
+    return learn_repeats(items, config, _workers(jobs, items), mapper, meanwhile)
+
+
 def run(
     items: list[InputFile],
     config: RunConfig,
@@ -300,16 +340,23 @@ def run(
     ledger: Ledger | None = None,
     reuse: bool = True,
     mapper: Mapper | None = None,
+    surveyed: Surveyed | None = None,
 ) -> RunResult:
-    """Check every file; with a ledger, reuse the rows of files unchanged since it was written."""
+    """Check every file; with a ledger, reuse the rows of files unchanged since it was written.
+
+    ``surveyed``: the first pass, when the caller ran :func:`survey_corpus` itself.
+    """
     rules, _ = _load(config)  # fail fast, in this process, on broken rules or manifest
     started = time.perf_counter()
     result = RunResult(rules_digest=rules.digest)
-    jobs = max(1, min(jobs, len(items), os.cpu_count() or 1)) if items else 1
+    jobs = _workers(jobs, items)
+    if surveyed is None:
+        surveyed = survey_corpus(items, config, jobs, mapper)
+    else:
+        started -= surveyed.seconds  # the caller's first pass counts in the run's time
     repeats: list[frozenset[int]] = [frozenset()] * len(items)
     digests: list[str | None] = [None] * len(items)
-    if config.corpus and len(items) >= corpus.MIN_GROUP:
-        surveyed = learn_repeats(items, config, jobs, mapper)
+    if surveyed is not None:
         repeats, digests, found = surveyed.repeats, surveyed.digests, surveyed.survey
         result.corpus_groups = sum(1 for group in found.files if found.repeated(group))
         result.corpus_lines = sum(len(found.repeated(group)) for group in found.files)

@@ -1,7 +1,9 @@
 import json
 import re
+import time
 from pathlib import Path
 
+from copydesk.executor import _map
 from tests.conftest import ARTICLES, RULES, SEEDS, run_cli
 
 
@@ -39,3 +41,17 @@ def test_reports_are_written_atomically(tmp_path: Path) -> None:
     run_cli("check", SEEDS, "--rules", RULES, "--out", tmp_path)
     leftovers = [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
     assert leftovers == []
+
+
+def _touch(folder: str, name: str) -> str:
+    time.sleep(0.01)  # 400 files take two seconds on two workers; the test stops after the first chunk
+    Path(folder, name).touch()
+    return name
+
+
+def test_a_consumer_that_stops_early_does_not_wait_for_the_queued_files(tmp_path: Path) -> None:
+    names = [f"f{i}" for i in range(400)]
+    results = _map(_touch, 2, [str(tmp_path)] * len(names), names)
+    assert next(results) == "f0"
+    results.close()  # as when the caller fails on the first result
+    assert len(list(tmp_path.iterdir())) < len(names)

@@ -39,6 +39,20 @@ def test_cli_broken_suite_is_exit_2_with_one_line(tmp_path: Path) -> None:
     assert not (tmp_path / "files").exists()
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_broken_suite_found_during_the_first_pass_still_writes_nothing(tmp_path: Path, jobs: str) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for page in sorted(ARTICLES.glob("*_en.txt"))[:4]:  # four files: the corpus pass runs
+        shutil.copy(page, folder / page.name)
+    suite = BATCH / "unknown_type.expectations.json"
+    out = tmp_path / "out"
+    result = run_cli("check", folder, "--expectations", suite, "--out", out, "-j", jobs)
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and "unknown_type.expectations.json" in result.output
+    assert not out.exists()  # neither reports nor the ledger
+
+
 def test_data_docs_accept_a_relative_output_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     result = run_cli("check", ARTICLES / "harbour_gazette_en.txt", "--rules", RULES, "--out", "rel")
