@@ -208,11 +208,10 @@ def _map(function: Callable[..., Any], jobs: int, *columns: list[Any]) -> Iterat
         return
     count = len(columns[0])
     chunk = max(1, min(64, count // (jobs * 8) or 1))
-    pool = ProcessPoolExecutor(max_workers=jobs)
-    try:
+    # A consumer that stops early (an error) waits only for the chunks already running:
+    # closing the map's iterator cancels the queued ones.
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(function, *columns, chunksize=chunk)
-    finally:  # a consumer that stops early (an error) does not wait for the queued files
-        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def engine_map(mapper: Mapper | None, jobs: int) -> Mapper:
