@@ -18,15 +18,23 @@ from copydesk.rules.ruleset import BOILERPLATE_SECTIONS, BoilerplateRules
 from copydesk.textcache import LineMemo
 from copydesk.validators.shape import is_body_like
 
-_COULD_MATCH: dict[int, LineMemo[str, bool]] = {}
+_SETS_BY_ID: dict[int, PatternSet] = {}  # pattern sets are interned, so an id names one for good
+
+
+def _set_could_match(key: tuple[int, str]) -> bool:
+    set_id, text = key
+    return _SETS_BY_ID[set_id].could_match(text)
+
+
+# One memo for every rule list: its bound then holds for the run, however many lists a
+# run's languages, profiles and pages combine.
+_COULD_MATCH: LineMemo[tuple[int, str], bool] = LineMemo(_set_could_match)
 
 
 def _could_match(combined: PatternSet, text: str) -> bool:
-    """``combined.could_match``, once per distinct line and rule list (pattern sets are interned)."""
-    memo = _COULD_MATCH.get(id(combined))
-    if memo is None:
-        memo = _COULD_MATCH[id(combined)] = LineMemo(combined.could_match)
-    return memo(text)
+    """``combined.could_match``, once per distinct line and rule list."""
+    _SETS_BY_ID.setdefault(id(combined), combined)
+    return _COULD_MATCH((id(combined), text))
 
 
 def _first_match(patterns: tuple[RulePattern, ...], text: str, labelling: Labelling) -> RulePattern | None:
