@@ -52,7 +52,8 @@ class Survey:
     The counts live in a temporary SQLite table on disk, not in memory: a survey of a
     crawl sees one key per distinct line, nearly all of them article lines seen once, and
     a counter in memory would grow with every file. Only the files per group and, once
-    counted, the repeated keys are held.
+    counted, the repeated keys are held. Without a writable temp folder the table is kept
+    in memory, so the run still works.
     """
 
     def __init__(self) -> None:
@@ -61,8 +62,12 @@ class Survey:
 
         self.files: Counter[str] = Counter()
         self._groups: dict[str, int] = {}
-        self._folder = tempfile.TemporaryDirectory(prefix="copydesk-survey-")
-        self._db: sqlite3.Connection | None = sqlite3.connect(Path(self._folder.name) / "survey.sqlite")
+        self._folder: tempfile.TemporaryDirectory[str] | None = None
+        try:
+            self._folder = tempfile.TemporaryDirectory(prefix="copydesk-survey-")
+            self._db: sqlite3.Connection | None = sqlite3.connect(Path(self._folder.name) / "survey.sqlite")
+        except (OSError, sqlite3.Error):  # no writable temp folder: count in memory instead
+            self._db = sqlite3.connect(":memory:")
         self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; CREATE TABLE seen(grp INT, key INT)")
         self._repeated: dict[str, frozenset[int]] | None = None
 
@@ -95,4 +100,6 @@ class Survey:
         if self._db is not None:
             self._db.close()
             self._db = None
+        if self._folder is not None:
             self._folder.cleanup()
+            self._folder = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,7 @@ def test_survey_thresholds() -> None:
 
 def test_survey_counts_on_disk_and_cleans_up() -> None:
     survey = Survey()
+    assert survey._folder is not None
     folder = Path(survey._folder.name)
     menu, footer = line_key("Menu"), line_key("Footer")
     for i in range(10):
@@ -64,6 +66,18 @@ def test_survey_counts_on_disk_and_cleans_up() -> None:
     assert not folder.exists()  # counted once, then the table is gone
     with pytest.raises(RuntimeError):
         survey.add("site", {menu})  # type: ignore[arg-type]
+
+
+def test_without_a_writable_temp_folder_the_survey_counts_in_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError("read-only file system")
+
+    monkeypatch.setattr(tempfile, "TemporaryDirectory", refuse)
+    survey = Survey()
+    menu = line_key("Menu")
+    for i in range(4):
+        survey.add("site", {menu, line_key(f"story {i}")})  # type: ignore[arg-type]
+    assert survey.repeated("site") == frozenset({menu})
 
 
 def test_line_keys_fit_sqlite_integers() -> None:
