@@ -78,8 +78,8 @@ def measure(folder: Path, jobs: int, out: Path | None) -> None:
             print(f"   {step:12} {seconds:.3f}s  ({len(items) / seconds:.0f} files/s)" if seconds else f"   {step}")
 
 
-def end_to_end(folder: Path, out: Path, jobs: int, label: str) -> None:
-    """``copydesk check`` in a child process, as a user runs it; wall time and the child's peak RSS."""
+def end_to_end(folder: Path, out: Path, jobs: int, label: str) -> float:
+    """``copydesk check`` in a child process, as a user runs it; wall time and the child's peak RSS (returned, MB)."""
     command = [sys.executable, "-m", "copydesk", "check", str(folder), "--rules", str(ROOT / "rules")]
     command += ["--out", str(out), "-j", str(jobs), "--fail-on", "never", "--no-cache"]
     started = time.perf_counter()
@@ -92,6 +92,7 @@ def end_to_end(folder: Path, out: Path, jobs: int, label: str) -> None:
         f"copydesk check -j {jobs} ({label}): {count} files, {size / 1e6:.1f} MB in {elapsed:.2f}s wall: "
         f"{count / elapsed:.0f} files/s, {size / 1e6 / elapsed:.2f} MB/s; peak RSS {usage.ru_maxrss / 1024:.0f} MB"
     )
+    return float(usage.ru_maxrss / 1024)
 
 
 def startup() -> None:
@@ -136,9 +137,12 @@ def main() -> int:
         tenth.mkdir()
         for path in sorted(folder.iterdir())[: max(1, args.files // 10)]:
             shutil.copy(path, tenth / path.name)
-        end_to_end(tenth, Path(tmp) / "out-tenth", 1, "a tenth of the corpus")
-        for jobs in (1, 2):
-            end_to_end(folder, Path(tmp) / f"out{jobs}", jobs, "the whole corpus")
+        small = end_to_end(tenth, Path(tmp) / "out-tenth", 1, "a tenth of the corpus")
+        large = [end_to_end(folder, Path(tmp) / f"out{jobs}", jobs, "the whole corpus") for jobs in (1, 2)]
+        added = args.files - len(list(tenth.iterdir()))
+        if added:
+            growth = (large[0] - small) * 1024 / added
+            print(f"memory growth end to end (-j 1): {growth:.1f} KB a file from a tenth of the corpus to all of it")
     startup()
     return 0
 

@@ -8,22 +8,37 @@ concerns: that file is checked again with it, so its report, page and verdict ag
 
 from __future__ import annotations
 
-import json
+import itertools
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from copydesk.executor import Mapper, RunConfig, RunResult, check_one, emit, engine_map, safe_relative
+from copydesk.executor import (
+    Mapper,
+    RunConfig,
+    RunResult,
+    check_one,
+    emit,
+    engine_map,
+    summary_entries,
+    summary_json,
+)
 from copydesk.model import Finding
 from copydesk.records import parquet_bytes
+from copydesk.reports.junit import junit_xml
 
 if TYPE_CHECKING:
     from copydesk.validators.expectations import Suite
     from copydesk.validators.schema import RecordsSchema
 
 
-def records(result: RunResult) -> list[dict[str, Any]]:
-    return [row["record"] for row in result.files]
+def records(result: RunResult, names: list[str] | None = None) -> Iterator[dict[str, Any]]:
+    """The records, in name order, read one at a time; ``names`` gathers the files' names as they go."""
+    for row in result.files:
+        if names is not None:
+            names.append(row["name"])
+        yield row["record"]
 
 
 def recheck(
@@ -34,24 +49,22 @@ def recheck(
     mapper: Mapper | None = None,
 ) -> None:
     """Check the named files again with their batch findings (``stale``: with none), replacing their rows."""
-    positions = [i for i, row in enumerate(result.files) if findings.get(row["name"]) or row["name"] in stale]
-    if not positions:
+    names = sorted(name for name in result.inputs if findings.get(name) or name in stale)
+    if not names:
         return
-    names = [result.files[i]["name"] for i in positions]
     items = [result.inputs[name][0] for name in names]
     repeats = [result.inputs[name][1] for name in names]
     extras = [tuple(findings.get(name) or ()) for name in names]
-    rows = engine_map(mapper, 1)(check_one, items, [config] * len(items), repeats, extras)
-    for position, row in zip(positions, rows, strict=True):
-        result.add(row, position)
+    for row in engine_map(mapper, 1)(check_one, items, [config] * len(items), repeats, extras):
+        result.add(row)
 
 
 def apply_schema(result: RunResult, config: RunConfig, schema: RecordsSchema, mapper: Mapper | None = None) -> None:
     from copydesk.validators.schema import validate_records
 
     started = time.perf_counter()
-    by_row, table_failures = validate_records(schema, records(result))
-    names = [row["name"] for row in result.files]
+    names: list[str] = []
+    by_row, table_failures = validate_records(schema, records(result, names))
     found = {names[position]: findings for position, findings in by_row.items()}
     result.batch_flagged |= set(found)
     # A reused file whose last report carried batch findings that no longer hold is written again.
@@ -74,12 +87,21 @@ def apply_expectations(result: RunResult, suite: Suite, out: Path | None) -> Non
     result.elapsed += time.perf_counter() - started
 
 
-def write_batch_outputs(result: RunResult, summary: dict[str, Any], config: RunConfig, junit_text: str) -> None:
-    """records.parquet, index.html, summary.json and junit.xml, beside the per-file outputs."""
+def junit_of(result: RunResult, summary: dict[str, Any]) -> Iterator[str]:
+    """The run's JUnit XML, in pieces as the rows are read."""
+    counts = summary["counts"]
+    return junit_xml(result.files, result.elapsed, counts["files"], counts["failed_gate"])
+
+
+def write_batch_outputs(result: RunResult, summary: dict[str, Any], config: RunConfig) -> None:
+    """records.parquet, index.html, summary.json and junit.xml, beside the per-file outputs.
+
+    Each is written as it is read from the row store: a run of any size holds one row at a
+    time (the parquet table, columnar, is the exception).
+    """
     from copydesk.reports.html import index_page
 
     emit(config, "records.parquet", parquet_bytes(records(result)))
-    names = [safe_relative(row["name"]) for row in result.files]
-    emit(config, "index.html", index_page(summary, result.files, names))
-    emit(config, "summary.json", json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
-    emit(config, "junit.xml", junit_text)
+    emit(config, "index.html", index_page(summary, result.files))
+    emit(config, "summary.json", itertools.chain(summary_json(summary, summary_entries(result)), ["\n"]))
+    emit(config, "junit.xml", junit_of(result, summary))

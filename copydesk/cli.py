@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, NoReturn
@@ -19,7 +20,16 @@ import click
 from copydesk import __version__
 from copydesk.decode_file import DEFAULT_MAX_BYTES, decode_path
 from copydesk.discover import discover, discover_args
-from copydesk.executor import RunConfig, prepare, run, safe_relative, summary, survey_corpus
+from copydesk.executor import (
+    RunConfig,
+    prepare,
+    run,
+    safe_relative,
+    summary,
+    summary_entries,
+    summary_json,
+    survey_corpus,
+)
 from copydesk.rules.errors import RuleFileError
 from copydesk.validators.expectations import SUITE_NAME
 from copydesk.validators.schema import SCHEMA_NAME
@@ -136,7 +146,7 @@ class _Progress:
             self.bar.advance(self.task)
 
 
-def _print_text(rows: list[dict[str, Any]], data: dict[str, Any]) -> None:
+def _print_text(rows: Iterable[dict[str, Any]], data: dict[str, Any]) -> None:
     for row in rows:
         if row["verdict"] == "pass":
             continue
@@ -234,7 +244,6 @@ def check(
     from copydesk import batch
     from copydesk.fsio import is_url
     from copydesk.reports.atomic import write_atomic
-    from copydesk.reports.junit import junit_xml
 
     if "-" in paths:
         if len(paths) > 1 or out is not None or junit is not None or prov is not None:
@@ -288,11 +297,10 @@ def check(
         ledger.mark_batch(result.batch_flagged)
         ledger.close()
     data = summary(result, config)
-    junit_text = junit_xml(result.files, result.elapsed)
     if local_out is not None or out_url is not None:
-        batch.write_batch_outputs(result, data, config, junit_text)
+        batch.write_batch_outputs(result, data, config)
     if junit is not None:
-        write_atomic(junit, junit_text)
+        write_atomic(junit, batch.junit_of(result, data))
     if prov is not None:
         from copydesk.reports.provenance import run_bundle
 
@@ -300,7 +308,9 @@ def check(
         bundle = run_bundle(documents, result.started, result.started + timedelta(seconds=result.elapsed))
         write_atomic(prov, json.dumps(bundle, ensure_ascii=False, indent=1) + "\n")
     if fmt == "json":
-        click.echo(json.dumps(data, ensure_ascii=False))
+        sys.stdout.writelines(summary_json(data, summary_entries(result), indent=None))
+        sys.stdout.write("\n")
+        sys.stdout.flush()
     else:
         _print_text(result.files, data)
     if os.environ.get("GITHUB_ACTIONS") == "true":

@@ -57,26 +57,19 @@ class Survey:
     """
 
     def __init__(self) -> None:
-        import sqlite3
-        import tempfile
+        from copydesk.spool import TempDatabase
 
         self.files: Counter[str] = Counter()
         self._groups: dict[str, int] = {}
-        self._folder: tempfile.TemporaryDirectory[str] | None = None
-        try:
-            self._folder = tempfile.TemporaryDirectory(prefix="copydesk-survey-")
-            self._db: sqlite3.Connection | None = sqlite3.connect(Path(self._folder.name) / "survey.sqlite")
-        except (OSError, sqlite3.Error):  # no writable temp folder: count in memory instead
-            self._db = sqlite3.connect(":memory:")
-        self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; CREATE TABLE seen(grp INT, key INT)")
+        self._spool: TempDatabase | None = TempDatabase("copydesk-survey-", "CREATE TABLE seen(grp INT, key INT)")
         self._repeated: dict[str, frozenset[int]] | None = None
 
     def add(self, group: str, keys: Iterable[int]) -> None:
-        if self._db is None:
+        if self._spool is None:
             raise RuntimeError("the survey has been counted; no file can be added")
         self.files[group] += 1
         number = self._groups.setdefault(group, len(self._groups))
-        self._db.executemany("INSERT INTO seen VALUES (?, ?)", ((number, key) for key in keys))
+        self._spool.db.executemany("INSERT INTO seen VALUES (?, ?)", ((number, key) for key in keys))
 
     def repeated(self, group: str) -> frozenset[int]:
         if self._repeated is None:
@@ -85,21 +78,18 @@ class Survey:
 
     def _count(self) -> dict[str, frozenset[int]]:
         """Every group's repeated keys, in one grouped query; then the table is dropped."""
-        assert self._db is not None
+        assert self._spool is not None
         floors = {self._groups[g]: max(MIN_FILES, MIN_SHARE * n) for g, n in self.files.items() if n >= MIN_GROUP}
         names = {number: group for group, number in self._groups.items()}
         found: dict[str, set[int]] = {}
         query = "SELECT grp, key, COUNT(*) FROM seen GROUP BY grp, key HAVING COUNT(*) >= ?"
-        for number, key, count in self._db.execute(query, (MIN_FILES,)):
+        for number, key, count in self._spool.db.execute(query, (MIN_FILES,)):
             if number in floors and count >= floors[number]:
                 found.setdefault(names[number], set()).add(key)
         self.close()
         return {group: frozenset(keys) for group, keys in found.items()}
 
     def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
-        if self._folder is not None:
-            self._folder.cleanup()
-            self._folder = None
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None

@@ -13,7 +13,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -27,11 +27,12 @@ from copydesk.discover import InputFile
 from copydesk.model import SEVERITY_RANK, Finding
 from copydesk.pipeline import Analysis, analyse, crashed, survey
 from copydesk.records import record_of
-from copydesk.reports.atomic import write_atomic
+from copydesk.reports.atomic import Content, write_atomic
 from copydesk.reports.json_report import build_report, dumps
 from copydesk.reports.provenance import file_provenance
 from copydesk.rules.manifest import ManifestEntry, load_manifests
 from copydesk.rules.ruleset import RuleSet, load_rules
+from copydesk.spool import RowStore
 
 if TYPE_CHECKING:  # the ledger (sqlite3) is imported only when a run writes reports
     from copydesk.ledger import Ledger
@@ -56,7 +57,7 @@ class RunConfig:
 
 @dataclass(slots=True)
 class RunResult:
-    files: list[dict[str, Any]] = field(default_factory=list)
+    files: RowStore = field(default_factory=RowStore)  # every file's summary row, on disk, in name order
     elapsed: float = 0.0
     rules_digest: str = ""
     corpus_groups: int = 0
@@ -70,18 +71,15 @@ class RunResult:
     batch_flagged: set[str] = field(default_factory=set)  # files the batch steps found something about
     step_seconds: dict[str, float] = field(default_factory=dict)  # summed over every file checked
 
-    def add(self, row: dict[str, Any], position: int | None = None) -> None:
-        """Keep a file's row (at ``position``: in place of a re-checked one); its timings go into the sums."""
+    def add(self, row: dict[str, Any]) -> None:
+        """Keep a file's row (in place of the row of a file checked again); its timings go into the sums."""
         for step, seconds in row.pop("timings", {}).items():
             self.step_seconds[step] = self.step_seconds.get(step, 0.0) + seconds
-        if position is None:
-            self.files.append(row)
-        else:
-            self.files[position] = row
+        self.files.put(row)
 
     @property
     def failed(self) -> int:
-        return sum(1 for f in self.files if f["failed"])
+        return self.files.failed
 
     @property
     def gate_failed(self) -> bool:
@@ -110,7 +108,7 @@ def safe_relative(name: str) -> PurePosixPath:
     return PurePosixPath(*parts) if parts else PurePosixPath("_")
 
 
-def emit(config: RunConfig, relative: str, content: str | bytes) -> None:
+def emit(config: RunConfig, relative: str, content: Content) -> None:
     """Write one output: atomically under a local folder, or as one object under an fsspec URL."""
     if config.out_url is not None:
         from copydesk import fsio
@@ -385,14 +383,16 @@ def run(
         if progress is not None:
             progress(row)
     result.elapsed = time.perf_counter() - started
-    result.files.sort(key=lambda row: row["name"])
     return result
 
 
 def summary(result: RunResult, config: RunConfig) -> dict[str, Any]:
+    """The run's summary, without its per-file list: :func:`summary_entries` streams that."""
     verdicts = {"pass": 0, "warn": 0, "fail": 0}
     by_rule: dict[str, int] = {}
+    files = 0
     for row in result.files:
+        files += 1
         verdicts[row["verdict"]] += 1
         for finding in row["findings"]:
             by_rule[finding["rule"]] = by_rule.get(finding["rule"], 0) + 1
@@ -405,17 +405,31 @@ def summary(result: RunResult, config: RunConfig) -> dict[str, Any]:
         },
         "fail_on": config.fail_on,
         "corpus": {"groups_with_repeats": result.corpus_groups, "repeated_lines": result.corpus_lines},
-        "counts": {"files": len(result.files), **verdicts, "failed_gate": result.failed, "skipped": len(result.reused)},
+        "counts": {"files": files, **verdicts, "failed_gate": result.failed, "skipped": len(result.reused)},
         "findings_by_rule": dict(sorted(by_rule.items())),
         "batch": {"failures": result.batch_failures, "expectations": result.expectations},
         "timings": {
             "wall_seconds": round(result.elapsed, 4),
-            "files_per_second": round(len(result.files) / result.elapsed, 1) if result.elapsed else None,
+            "files_per_second": round(files / result.elapsed, 1) if result.elapsed else None,
             "step_seconds": {step: round(seconds, 4) for step, seconds in sorted(result.step_seconds.items())},
         },
-        "files": [
-            {key: row[key] for key in ("name", "verdict", "failed", "source", "codec", "language", "boilerplate_ratio")}
-            | {"findings": len(row["findings"])}
-            for row in result.files
-        ],
     }
+
+
+SUMMARY_FIELDS = ("name", "verdict", "failed", "source", "codec", "language", "boilerplate_ratio")
+
+
+def summary_entries(result: RunResult) -> Iterator[dict[str, Any]]:
+    """The summary's ``files`` list, one entry per file in name order, read as it is written."""
+    for row in result.files:
+        yield {key: row[key] for key in SUMMARY_FIELDS} | {"findings": len(row["findings"])}
+
+
+def summary_json(head: dict[str, Any], entries: Iterable[dict[str, Any]], indent: int | None = 2) -> Iterator[str]:
+    """``head`` with ``"files": [entries]`` as JSON, in pieces: a run of any size never holds the whole text."""
+    text = json.dumps(head, ensure_ascii=False, indent=indent)
+    newline, step = ("\n", " " * indent) if indent else ("", "")
+    yield text[: text.rindex("}")].rstrip() + f',{newline}{step}"files": ['
+    for number, entry in enumerate(entries):
+        yield ("," if number else "") + newline + step * 2 + json.dumps(entry, ensure_ascii=False)
+    yield f"{newline}{step}]{newline}}}"

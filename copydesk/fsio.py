@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from copydesk.model import Finding
+from copydesk.reports.atomic import Content, write_content
 
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 
@@ -65,16 +66,15 @@ def read_limited(url: str, max_bytes: int) -> tuple[bytes | None, int | None, Fi
     return data, len(data), None
 
 
-def write(url: str, relative: str, content: str | bytes) -> None:
+def write(url: str, relative: str, content: Content) -> None:
     """Write one output under a URL folder; object stores replace an object whole, so readers
     never see half of one."""
     fs, path = _fs(_join(url, relative))
     parent = path.rsplit("/", 1)[0]
     if parent:
         fs.makedirs(parent, exist_ok=True)
-    data = content.encode("utf-8") if isinstance(content, str) else content
     with fs.open(path, "wb") as handle:
-        handle.write(data)
+        write_content(handle, content)
 
 
 def read_text(url: str, relative: str) -> str:

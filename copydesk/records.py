@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 # Column name -> polars type name; the order is the table's.
@@ -127,8 +128,12 @@ def record_of(report: dict[str, Any], lines: int, body_chars: int) -> dict[str, 
     }
 
 
-def polars_frame(records: Sequence[dict[str, Any]]) -> Any:
-    """The records as a polars DataFrame with a fixed schema (empty batches keep their columns)."""
+def polars_frame(records: Iterable[dict[str, Any]]) -> Any:
+    """The records as a polars DataFrame with a fixed schema (empty batches keep their columns).
+
+    Built a few thousand rows at a time, so only the columnar table is held, never every
+    record as a dictionary.
+    """
     import polars as pl
 
     types: dict[str, Any] = {
@@ -140,18 +145,25 @@ def polars_frame(records: Sequence[dict[str, Any]]) -> Any:
         "list": pl.List(pl.String),
     }
     schema = {name: types[kind] for name, kind in COLUMNS.items()}
-    return pl.DataFrame(list(records), schema=schema)
+    rows = iter(records)
+    frames = [pl.DataFrame(chunk, schema=schema) for chunk in iter(lambda: list(itertools.islice(rows, 4096)), [])]
+    return pl.concat(frames, rechunk=True) if frames else pl.DataFrame(schema=schema)
 
 
-def pandas_frame(records: Sequence[dict[str, Any]]) -> Any:
+def pandas_frame(records: Iterable[dict[str, Any]]) -> Any:
     """The records as a pandas DataFrame, the table pandera and great-expectations validate.
 
-    Built from the rows directly (no pyarrow round trip); nullable integer and boolean
+    Built column by column as the records are read (no pyarrow round trip), so a run holds
+    the table, not every record as a dictionary as well; nullable integer and boolean
     columns keep their type when some files have no value.
     """
     import pandas as pd
 
-    frame = pd.DataFrame(list(records), columns=list(COLUMNS))
+    columns: dict[str, list[Any]] = {name: [] for name in COLUMNS}
+    for record in records:
+        for name, values in columns.items():
+            values.append(record.get(name))
+    frame = pd.DataFrame(columns)
     for name, kind in COLUMNS.items():
         if kind == "int":
             frame[name] = frame[name].astype("Int64")
@@ -166,7 +178,7 @@ def pandas_frame(records: Sequence[dict[str, Any]]) -> Any:
     return frame
 
 
-def parquet_bytes(records: Sequence[dict[str, Any]]) -> bytes:
+def parquet_bytes(records: Iterable[dict[str, Any]]) -> bytes:
     """``records.parquet`` as bytes, so the caller can write it atomically."""
     buffer = io.BytesIO()
     polars_frame(records).write_parquet(buffer)

@@ -54,16 +54,16 @@ def test_survey_thresholds() -> None:
 
 def test_survey_counts_on_disk_and_cleans_up() -> None:
     survey = Survey()
-    assert survey._folder is not None
-    folder = Path(survey._folder.name)
+    assert survey._spool is not None and survey._spool.path is not None
+    database = survey._spool.path
     menu, footer = line_key("Menu"), line_key("Footer")
     for i in range(10):
         survey.add("site", {menu, line_key(f"story {i}")} | ({footer} if i % 2 else set()))  # type: ignore[arg-type]
         survey.add("other", {line_key(f"alone {i}")})  # type: ignore[arg-type]
-    assert (folder / "survey.sqlite").is_file()
+    assert database.is_file()
     assert survey.repeated("site") == frozenset({menu, footer})  # footer in exactly half the files
     assert survey.repeated("other") == frozenset()
-    assert not folder.exists()  # counted once, then the table is gone
+    assert not database.parent.exists()  # counted once, then the table is gone
     with pytest.raises(RuntimeError):
         survey.add("site", {menu})  # type: ignore[arg-type]
 

@@ -3,7 +3,9 @@ import re
 import time
 from pathlib import Path
 
-from copydesk.executor import _map
+import pytest
+
+from copydesk.executor import _map, summary_json
 from tests.conftest import ARTICLES, RULES, SEEDS, run_cli
 
 
@@ -55,3 +57,13 @@ def test_a_consumer_that_stops_early_does_not_wait_for_the_queued_files(tmp_path
     assert next(results) == "f0"
     results.close()  # as when the caller fails on the first result
     assert len(list(tmp_path.iterdir())) < len(names)
+
+
+@pytest.mark.parametrize("indent", [2, None])
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_summary_json_in_pieces_is_the_whole_summary(indent: int | None, count: int) -> None:
+    head = {"counts": {"files": count}, "batch": {"failures": []}, "name": "ü"}
+    entries = [{"name": f"f{i}.txt", "findings": i} for i in range(count)]
+    text = "".join(summary_json(head, iter(entries), indent=indent))
+    assert json.loads(text) == head | {"files": entries}
+    assert ("\n" in text) == (indent is not None)

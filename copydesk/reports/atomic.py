@@ -10,17 +10,30 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+from collections.abc import Iterable
 from pathlib import Path
+from typing import IO
+
+Content = str | bytes | Iterable[str]  # an iterable is written piece by piece: a large output is never held
 
 
-def write_atomic(path: Path, content: str | bytes) -> None:
+def write_content(handle: IO[bytes], content: Content) -> None:
+    if isinstance(content, bytes):
+        handle.write(content)
+    elif isinstance(content, str):
+        handle.write(content.encode("utf-8"))
+    else:
+        for piece in content:
+            handle.write(piece.encode("utf-8"))
+
+
+def write_atomic(path: Path, content: Content) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = content.encode("utf-8") if isinstance(content, str) else content
     # One writer per output file per process: pid and thread make the name unique.
     temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
         with open(temp, "wb") as handle:
-            handle.write(data)
+            write_content(handle, content)
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -20,6 +20,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from copydesk.executor import safe_relative
 from copydesk.model import Kind
 from copydesk.pipeline import Analysis
 
@@ -197,18 +198,21 @@ def _histogram(title: str, labels: Sequence[str], counts: Sequence[int], width: 
     return {"title": title, "width": width, "height": height, "bars": bars, "ticks": ticks}
 
 
-def _charts(records: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    ratios = [r["boilerplate_ratio"] for r in records if r["boilerplate_ratio"] is not None]
+def _charts(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The index's histograms, in one pass over the records."""
     bins = [0] * 10
-    for ratio in ratios:
-        bins[min(int(ratio * 10), 9)] += 1
-    charts = [_histogram("Boilerplate removed (share of text)", [f"{10 * i}%" for i in range(10)], bins)]
     months: dict[str, int] = {}
+    undated = 0
     for record in records:
+        ratio = record["boilerplate_ratio"]
+        if ratio is not None:
+            bins[min(int(ratio * 10), 9)] += 1
         published = record["published"]
-        if published and len(published) >= 7:
+        if not published:
+            undated += 1
+        elif len(published) >= 7:
             months[published[:7]] = months.get(published[:7], 0) + 1
-    undated = sum(1 for r in records if not r["published"])
+    charts = [_histogram("Boilerplate removed (share of text)", [f"{10 * i}%" for i in range(10)], bins)]
     labels = sorted(months)
     charts.append(
         _histogram(
@@ -220,24 +224,24 @@ def _charts(records: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return charts
 
 
-def index_page(summary: dict[str, Any], rows: Sequence[dict[str, Any]], names: Sequence[PurePosixPath]) -> str:
-    """The batch at a glance, with a link to every file's page."""
-    records = [row["record"] for row in rows]
-    table = [
-        {
-            "name": row["name"],
-            "href": str(page_path(name)),
-            "verdict": row["verdict"],
-            "source": row["source"],
-            "language": row["language"],
-            "published": row["record"]["published"],
-            "ratio": row["boilerplate_ratio"],
-            "findings": len(row["findings"]),
-        }
-        for row, name in zip(rows, names, strict=True)
-    ]
-    return str(
-        _environment()
-        .get_template("index.html")
-        .render(css=_css(), summary=summary, rows=table, charts=_charts(records))
-    )
+def _index_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "name": row["name"],
+        "href": str(page_path(safe_relative(row["name"]))),
+        "verdict": row["verdict"],
+        "source": row["source"],
+        "language": row["language"],
+        "published": row["record"]["published"],
+        "ratio": row["boilerplate_ratio"],
+        "findings": len(row["findings"]),
+    }
+
+
+def index_page(summary: dict[str, Any], rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The batch at a glance, with a link to every file's page; in pieces, as the rows are read.
+
+    ``rows`` is read twice (the charts, then the table): a list, or the run's row store.
+    """
+    charts = _charts(row["record"] for row in rows)
+    template = _environment().get_template("index.html")
+    yield from template.generate(css=_css(), summary=summary, rows=map(_index_row, rows), charts=charts)

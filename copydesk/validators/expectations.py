@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -116,7 +116,7 @@ def _site(docs: Path) -> dict[str, Any]:
     }
 
 
-def run_suite(suite: Suite, records: Sequence[dict[str, Any]], docs: Path | None) -> dict[str, Any]:
+def run_suite(suite: Suite, records: Iterable[dict[str, Any]], docs: Path | None) -> dict[str, Any]:
     """Validate the records against the suite; the result as plain JSON, Data Docs under ``docs``."""
     gx = import_gx()
     from great_expectations.data_context.types.base import ProgressBarsConfig

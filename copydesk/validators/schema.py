@@ -9,7 +9,7 @@ when a schema is declared.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,9 +63,9 @@ def _row_message(check: str, column: str | None, case: Any, detail: str | None) 
 
 
 def validate_records(
-    records_schema: RecordsSchema, records: Sequence[dict[str, Any]]
+    records_schema: RecordsSchema, records: Iterable[dict[str, Any]]
 ) -> tuple[dict[int, list[Finding]], list[str]]:
-    """Findings by row position, and the failures that belong to no row."""
+    """Findings by row position (in the order ``records`` gave them), and the failures that belong to no row."""
     import pandera.errors
 
     from copydesk.validators.schema_checks import missing_required
@@ -96,9 +96,8 @@ def validate_records(
                 missing = missing_required(frame.iloc[[row]].reset_index(drop=True), statistics.get("required", {}))
                 detail = "missing " + ", ".join(sorted(missing.get(0, [])))
             elif check == "not_after" and column:
-                detail = (
-                    f"{record_value(records[row], column)} is after {record_value(records[row], statistics['limit'])}"
-                )
+                values = frame.iloc[row]
+                detail = f"{record_value(values, column)} is after {record_value(values, statistics['limit'])}"
         if (row, check, column) in seen:
             continue
         seen.add((row, check, column))
@@ -109,7 +108,8 @@ def validate_records(
     return by_row, sorted(set(batch))
 
 
-def record_value(record: dict[str, Any], column: str) -> str:
+def record_value(record: Mapping[str, Any], column: str) -> str:
+    """A record's value as a message shows it: instants in ISO form. ``record``: a dict or a table row."""
     value = record.get(column)
     isoformat = getattr(value, "isoformat", None)
     return str(isoformat()) if isoformat is not None else str(value)

@@ -10,10 +10,24 @@ def test_one_testcase_per_file_and_failures_carry_findings() -> None:
         {"name": "a.txt", "verdict": "pass", "failed": False, "source": "tass", "findings": []},
         {"name": "b.txt", "verdict": "fail", "failed": True, "source": None, "findings": [FINDING]},
     ]
-    suite = ET.fromstring(junit_xml(rows, 1.5).split("\n", 1)[1])
+    suite = ET.fromstring("".join(junit_xml(rows, 1.5, 2, 1)).split("\n", 1)[1])
     assert suite.get("tests") == "2" and suite.get("failures") == "1"
     cases = suite.findall("testcase")
     assert [c.get("name") for c in cases] == ["a.txt", "b.txt"]
     failure = cases[1].find("failure")
     assert failure is not None and failure.get("message") == "input.empty: file is empty"
     assert "error input.empty (line -): file is empty" in (failure.text or "")
+
+
+def test_no_files_is_an_empty_suite() -> None:
+    suite = ET.fromstring("".join(junit_xml([], 0.0, 0, 0)).split("\n", 1)[1])
+    assert suite.tag == "testsuite" and suite.get("tests") == "0" and not list(suite)
+
+
+def test_names_with_markup_are_escaped() -> None:
+    row = {"name": 'a<b>&"c".txt', "verdict": "warn", "failed": False, "source": None, "findings": [FINDING]}
+    suite = ET.fromstring("".join(junit_xml([row], 0.1, 1, 0)).split("\n", 1)[1])
+    case = suite.find("testcase")
+    assert case is not None and case.get("name") == 'a<b>&"c".txt'
+    out = case.find("system-out")
+    assert out is not None and out.text == "error input.empty: file is empty"

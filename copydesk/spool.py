@@ -1,0 +1,102 @@
+"""Temporary SQLite databases for what a run counts or keeps per file.
+
+A run over a crawl sees hundreds of thousands of files; what it learns or keeps about
+each one (the survey's line counts, every file's summary row) goes to a table on disk
+rather than into the process, so memory does not grow with the file count. Nothing
+here needs to survive the run: no journal, no syncs. Without a writable temp folder the
+table is kept in memory instead, so the run still works.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+
+class TempDatabase:
+    """A throw-away SQLite database in its own temp folder, removed on :meth:`close`."""
+
+    def __init__(self, prefix: str, schema: str) -> None:
+        self._folder: tempfile.TemporaryDirectory[str] | None = None
+        try:
+            self._folder = tempfile.TemporaryDirectory(prefix=prefix)
+            self.db = sqlite3.connect(Path(self._folder.name) / "spool.sqlite")
+        except (OSError, sqlite3.Error):  # no writable temp folder: keep it in memory instead
+            self.db = sqlite3.connect(":memory:")
+        self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; " + schema)
+
+    @property
+    def path(self) -> Path | None:
+        """The database file; None when it is kept in memory."""
+        return Path(self._folder.name) / "spool.sqlite" if self._folder is not None else None
+
+    def close(self) -> None:
+        self.db.close()
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
+
+
+def _key(name: str) -> bytes:
+    """The sort key of a file name: UTF-8 bytes sort as code points do, as Python's strings do.
+
+    ``surrogatepass`` keeps names with undecodable bytes (``os.fsdecode``'s lone surrogates).
+    """
+    return name.encode("utf-8", "surrogatepass")
+
+
+class RowStore:
+    """Every file's summary row, by name, on disk until read; iterated in name order.
+
+    A row is a few kilobytes in memory and ~0.9 KB pickled; the batch outputs read the rows
+    one at a time, so a run of any size holds only the one being written. Putting a row
+    under a name already stored replaces it (a file checked again with batch findings).
+    """
+
+    def __init__(self) -> None:
+        self._spool = TempDatabase(
+            "copydesk-rows-", "CREATE TABLE rows(name BLOB PRIMARY KEY, failed INT, data BLOB) WITHOUT ROWID"
+        )
+        self._db = self._spool.db
+
+    def put(self, row: dict[str, Any]) -> None:
+        data = pickle.dumps(row, protocol=pickle.HIGHEST_PROTOCOL)
+        self._db.execute("INSERT OR REPLACE INTO rows VALUES (?, ?, ?)", (_key(row["name"]), bool(row["failed"]), data))
+
+    def get(self, name: str) -> dict[str, Any] | None:
+        found = self._db.execute("SELECT data FROM rows WHERE name = ?", (_key(name),)).fetchone()
+        return None if found is None else _load(found[0])
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM rows").fetchone()[0])
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        """The rows in name order. Read in pages, so a put during the loop cannot upset it."""
+        last: bytes | None = None
+        while True:
+            if last is None:
+                page = self._db.execute("SELECT name, data FROM rows ORDER BY name LIMIT 512").fetchall()
+            else:
+                query = "SELECT name, data FROM rows WHERE name > ? ORDER BY name LIMIT 512"
+                page = self._db.execute(query, (last,)).fetchall()
+            if not page:
+                return
+            for _, data in page:
+                yield _load(data)
+            last = page[-1][0]
+
+    @property
+    def failed(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM rows WHERE failed").fetchone()[0])
+
+    def close(self) -> None:
+        self._spool.close()
+
+
+def _load(data: bytes) -> dict[str, Any]:
+    row: dict[str, Any] = pickle.loads(data)  # our own rows, from our own temp file
+    return row
