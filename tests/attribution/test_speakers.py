@@ -1,5 +1,9 @@
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from copydesk.attribution.speakers import _forms
 from copydesk.pipeline import analyse
 from copydesk.rules.ruleset import RuleSet
 
@@ -121,3 +125,44 @@ def test_a_clause_subject_starts_after_the_datelines_dash(tmp_path: Path, projec
         'calling it "a fair deal at last" in a letter to the ministry.'
     )
     assert speakers(tmp_path, project_rules, body) == ["Fishermen"]
+
+
+PIECES = [
+    "Maria",
+    "Lopez",
+    "the",
+    "chief",
+    "said",
+    "told",
+    "reporters",
+    "added",
+    "that",
+    "Mr.",
+    "(AP)",
+    ",",
+    ".",
+    "!",
+    "?",
+    ":",
+    '"',
+    "“",
+    "”",
+    "«",
+    "»",
+    " ",
+    " ",
+    "\n",
+    "وقال",
+    "أنتونوف",
+    "unsaid",
+]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map(" ".join))
+def test_the_quick_ending_test_rejects_only_contexts_the_form_rejects(context: str) -> None:
+    """The "before" form first checks how its matches end; that check must never lose a match."""
+    form = _forms(("said", "told", "added", "قال"))
+    for candidate in (*form.before, form.passive):
+        found, full = candidate.search(context), candidate.pattern.search(context)
+        assert (found is None) == (full is None)
+        assert found is None or full is None or found.span() == full.span()
