@@ -21,3 +21,37 @@ def test_profile_language_guides_legacy_decoding(project_rules: RuleSet, tmp_pat
     assert analysis.outcome.decoded is not None
     assert analysis.outcome.decoded.text == ARABIC and analysis.language == "ar"
     assert analysis.cleaning is not None and analysis.cleaning.rebuild() == ARABIC
+
+
+SCIENCE = [
+    "Researchers at the coastal laboratory spent four winters counting the mussels that cling to the old pier, "
+    "and the numbers they published this week surprised even the most cautious members of the team.",
+    "The count rose in every season they measured, which the authors link to cooler water flowing in from the "
+    "north after the harbour wall was rebuilt and the currents around the pier changed direction.",
+    "Local fishermen had noticed the change first, the study says, because their nets came up heavier with "
+    "shells each spring and the gulls that feed on the mussels stayed longer into the summer months.",
+    "Other biologists urged caution about the result, saying that four winters is a short record for animals "
+    "that can live for decades, and that one pier cannot speak for a whole stretch of the coast.",
+    "The team plans to widen the survey next year to six more piers along the bay, with help from volunteers "
+    "who will photograph the same patches of wall at every low tide for the whole of the season.",
+]
+
+
+def test_a_share_bar_inside_the_article_does_not_end_it(tmp_path: Path, project_rules: RuleSet) -> None:
+    """Share bars sit above, inside and below articles; the comments after the article still go."""
+    page = "\n\n".join(
+        [
+            "Mussels return to the old pier",
+            "Share this article",
+            *SCIENCE[:3],
+            "Share this article",
+            "Newsletter",
+            *SCIENCE[3:],
+            "Leave a comment",
+            "Great piece, thanks for writing it up so clearly, I have sent it to my whole family already.",
+        ]
+    )
+    path = tmp_path / "mussels.txt"
+    path.write_text(page + "\n", encoding="utf-8")
+    analysis = analyse(path, "mussels.txt", project_rules)
+    assert analysis.article_text.strip().split("\n\n") == SCIENCE
