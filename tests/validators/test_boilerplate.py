@@ -1,7 +1,7 @@
 from copydesk.labelling import Labelling
 from copydesk.lines import split_lines
 from copydesk.rules.patterns import compile_pattern
-from copydesk.rules.ruleset import BoilerplateRules
+from copydesk.rules.ruleset import BoilerplateRules, RuleSet
 from copydesk.validators.boilerplate import apply_rules
 
 BODY = "The committee published its findings on Wednesday after a year of hearings and site visits."
@@ -79,3 +79,16 @@ def test_catastrophic_pattern_is_a_finding_not_a_hang() -> None:
     assert [str(label) for label in labelling.finish()] == ["body", "body"]
     assert {f.rule for f in labelling.findings} == {"rules.regex_timeout"}
     assert "t.lines[0]" in labelling.findings[0].message
+
+
+def test_generic_english_headings(project_rules: RuleSet) -> None:
+    """Chrome headings weigh against the article (section markers); only comment headers end it."""
+    (english,) = [g.boilerplate for g in project_rules.generic if g.name == "generic.en"]
+
+    def matches(kind: str, line: str) -> bool:
+        return any(pattern.search(line) for pattern in getattr(english, kind))
+
+    for heading in ("Related links:", "Other news in this section", "Share this article", "Share on:", "Most read"):
+        assert matches("section_markers", heading) and not matches("tail_markers", heading), heading
+    for heading in ("Leave a reply", "12 responses to “Harbour plan”", "Post a comment"):
+        assert matches("tail_markers", heading), heading
