@@ -92,3 +92,37 @@ def test_generic_english_headings(project_rules: RuleSet) -> None:
         assert matches("section_markers", heading) and not matches("tail_markers", heading), heading
     for heading in ("Leave a reply", "12 responses to “Harbour plan”", "Post a comment"):
         assert matches("tail_markers", heading), heading
+
+
+CAPTIONS_AND_LINKS = [
+    "The old lighthouse keeper's cottage at dawn (Image: Harbour Trust)",
+    "Firefighters at the scene on Tuesday (Photo: Jane Ode / Coast News)",
+    "Photo: Mark Hale, AP",
+    "Image caption The bridge reopened after two years of repairs",
+    "Picture copyright @harbourtrust",
+    "Image 3 of 12",
+    "Image 1 of / 13",
+    "Read more: Council approves night ferries after long debate",
+    "Related: Ten bridges that changed the city",
+    "Click to share on Twitter (Opens in new window)",
+    "Share to linkedin",
+    "Back to gallery",
+    "View comments",
+    "View all (23)",
+]
+PROSE = [
+    "Photo opportunities abounded as the ministers arrived at the harbour on Tuesday.",
+    "The report, published on Monday, found that the image of the port had improved.",
+    "Related research in Norway reached the same conclusion, the authors said.",
+    "Read more carefully, the contract gave the council the right to close the pier.",
+    "She closed the window (it had been open all night) and went back to sleep.",
+    "Close to 300 people attended the meeting.",
+]
+
+
+def test_english_captions_gallery_and_link_lines_are_chrome(project_rules: RuleSet) -> None:
+    (english,) = [g.boilerplate for g in project_rules.generic if g.name == "generic.en"]
+    for line in CAPTIONS_AND_LINKS:
+        assert any(pattern.search(line) for pattern in english.lines), line
+    for line in PROSE:
+        assert not any(pattern.search(line) for pattern in english.lines), line
