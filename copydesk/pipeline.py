@@ -126,6 +126,7 @@ def label_lines(
     title, author = structure.label_structure(
         labelling, _byline_patterns(rules, profile, lang), region.start if region else None
     )
+    article_region.mark_listed(labelling, region)
     article_region.mark_outside(labelling, region)
     return labelling, title, author
 

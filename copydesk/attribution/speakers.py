@@ -111,7 +111,7 @@ def _patterns(verbs: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
     )
 
 
-_STOPS = "\"“”«».!?"
+_STOPS = '"“”«».!?'
 
 
 def _ending(verb: str) -> str:

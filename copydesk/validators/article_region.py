@@ -18,10 +18,13 @@ from dataclasses import dataclass
 from copydesk.labelling import Labelling
 from copydesk.model import Kind, Label
 from copydesk.validators.line_features import CHROME_BASE
+from copydesk.validators.shape import looks_like_headline
 
 MIN_ARTICLE_WEIGHT = 150.0
 EARLY_SHARE = 0.3  # an earlier run wins when it has at least this share of the best run's score
 OUTSIDE = "article.outside_region"
+LISTED = "article.listed_under_heading"
+MIN_LISTED = 2  # one headline-shaped line after a heading may be the article's own subheading
 DECIDED_CHROME = -CHROME_BASE
 MARKER = -300.0  # a generic marker ("Share this:", "Related stories") weighs like a paragraph of chrome
 
@@ -131,6 +134,31 @@ def with_introduced_block(labelling: Labelling, region: Region) -> Region:
     while block_end + 1 < len(lines) and not lines[block_end + 1].is_blank and labelling.undecided(block_end + 1):
         block_end += 1
     return Region(region.start, block_end, region.score) if block_end > end else region
+
+
+def mark_listed(labelling: Labelling, region: Region | None) -> None:
+    """The list under a chrome heading inside the article ("More from UK", then headlines): chrome.
+
+    Inside an article a section marker is followed either by the article again (a paragraph,
+    or a subheading and its paragraph) or by the section's own list: headlines, one to a
+    line. Two or more headline-shaped lines in a row are that list, up to the first line that
+    is not a headline; region scoring alone keeps them, each being a line of several words.
+    """
+    if region is None:
+        return
+    label = Label(Kind.BOILERPLATE, LISTED)
+    for marker in sorted(labelling.markers):
+        listed = []
+        for index in range(marker + 1, region.end + 1):
+            line = labelling.lines[index]
+            if line.is_blank:
+                continue
+            if index < region.start or not labelling.undecided(index) or not looks_like_headline(line.stripped):
+                break
+            listed.append(index)
+        if len(listed) >= MIN_LISTED:
+            for index in listed:
+                labelling.decide(index, label)
 
 
 def mark_outside(labelling: Labelling, region: Region | None) -> None:

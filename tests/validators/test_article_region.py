@@ -1,7 +1,7 @@
 from copydesk.labelling import Labelling
 from copydesk.lines import split_lines
 from copydesk.model import Kind, Label
-from copydesk.validators.article_region import Region, choose, find_region, runs
+from copydesk.validators.article_region import Region, choose, find_region, mark_listed, runs
 
 PARA = "The regional council approved the new harbour plan on Tuesday after two years of public debate."
 
@@ -47,3 +47,28 @@ def test_block_introduced_by_a_colon_joins_the_article() -> None:
     labelling = Labelling.start(split_lines(text))
     region = find_region(labelling, [95.0, 95.0, -40.0, -40.0, -40.0, 0.0, -30.0])
     assert region is not None and (region.start, region.end) == (0, 4)
+
+
+def listed(text: str, marker: int, region: Region) -> list[str]:
+    """Labels after ``mark_listed``: the marker line is a section heading the rules found."""
+    labelling = Labelling.start(split_lines(text))
+    labelling.decide(marker, Label(Kind.BOILERPLATE, "generic.en.section_markers[2]"))
+    labelling.markers.add(marker)
+    mark_listed(labelling, region)
+    return [str(label) for label in labelling.finish()]
+
+
+def test_headlines_listed_under_a_heading_inside_the_article_go() -> None:
+    text = f"{PARA}\nMore from UK\nFerry fares to rise in spring\nNew bridge opens to traffic\n{PARA}\n"
+    assert listed(text, 1, Region(0, 4, 500.0))[2:4] == ["boilerplate:article.listed_under_heading"] * 2
+    assert listed(text, 1, Region(0, 4, 500.0))[4] == "body"  # the list ends at the first paragraph
+
+
+def test_one_subheading_after_a_heading_stays() -> None:
+    text = f"{PARA}\nShare this article\nA plan decades in the making\n{PARA}\n"
+    assert listed(text, 1, Region(0, 3, 500.0))[2:] == ["body", "body"]
+
+
+def test_a_heading_above_the_article_lists_nothing_in_it() -> None:
+    text = f"Top stories\nSport\n\nFerry fares to rise in spring\nNew bridge opens to traffic\n{PARA}\n"
+    assert listed(text, 0, Region(3, 5, 500.0))[3:] == ["body", "body", "body"]
