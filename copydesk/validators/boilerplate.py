@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from copydesk.labelling import Labelling
-from copydesk.model import Kind, Label
+from copydesk.model import Kind, Label, Line
 from copydesk.rules.patterns import PatternSet, RulePattern, pattern_set, stable
 from copydesk.rules.ruleset import BOILERPLATE_SECTIONS, BoilerplateRules
 from copydesk.textcache import LineMemo
-from copydesk.validators.shape import is_body_like
+from copydesk.validators.shape import is_body_like, list_item
 
 _SETS_BY_ID: dict[int, PatternSet] = {}  # pattern sets are interned, so an id names one for good
 
@@ -45,6 +45,16 @@ def _first_match(patterns: tuple[RulePattern, ...], text: str, labelling: Labell
     return found[0] if found else None
 
 
+def _line_match(patterns: tuple[RulePattern, ...], line: Line, labelling: Labelling) -> RulePattern | None:
+    """The first pattern matching the line, or else its list item without the bullet."""
+    hit = _first_match(patterns, line.stripped, labelling)
+    if hit is None:
+        item = list_item(line.stripped)
+        if item is not line.stripped:
+            hit = _first_match(patterns, item, labelling)
+    return hit
+
+
 def rule_candidates(labelling: Labelling, rule_sets: Sequence[BoilerplateRules]) -> set[int] | None:
     """The lines any pattern of these rule sets could match.
 
@@ -58,13 +68,21 @@ def rule_candidates(labelling: Labelling, rule_sets: Sequence[BoilerplateRules])
         return set()
     indices = labelling.content_indices()
     lines = [labelling.lines[index] for index in indices]
+    # A rule may match a list item only without its bullet: the items are searched as a page too.
+    items = [list_item(line.stripped) for line in lines]
+    pages = ["\n".join(line.stripped for line in lines), "\n".join(line.text for line in lines)]
+    bulleted = [item for item, line in zip(items, lines, strict=True) if item is not line.stripped]
     combined = pattern_set(stable(patterns))
-    live = combined.live_on("\n".join(line.stripped for line in lines), "\n".join(line.text for line in lines))
+    live = combined.live_on(*pages, *(["\n".join(bulleted)] if bulleted else []))
     if live is not combined.patterns:
         combined = pattern_set(stable(live))
     found: set[int] = set()
-    for index, line in zip(indices, lines, strict=True):
-        if _could_match(combined, line.stripped) or (line.text != line.stripped and _could_match(combined, line.text)):
+    for index, line, item in zip(indices, lines, items, strict=True):
+        if (
+            _could_match(combined, line.stripped)
+            or (line.text != line.stripped and _could_match(combined, line.text))
+            or (item is not line.stripped and _could_match(combined, item))
+        ):
             found.add(index)
     return found
 
@@ -81,7 +99,7 @@ def apply_tail_markers(labelling: Labelling, rules: BoilerplateRules) -> None:
     for index, line in enumerate(labelling.lines):
         if not labelling.undecided(index):
             continue
-        hit = _first_match(rules.tail_markers, line.stripped, labelling)
+        hit = _line_match(rules.tail_markers, line, labelling)
         if hit is None:
             body_before = body_before or is_body_like(line.stripped)
             continue
@@ -99,7 +117,7 @@ def apply_head_markers(labelling: Labelling, rules: BoilerplateRules) -> None:
     for index, line in enumerate(labelling.lines):
         if not labelling.undecided(index):
             continue
-        hit = _first_match(rules.head_markers, line.stripped, labelling)
+        hit = _line_match(rules.head_markers, line, labelling)
         if hit is None:
             continue
         if not any(labelling.undecided(rest) for rest in range(index + 1, len(labelling.lines))):
@@ -113,7 +131,7 @@ def _label_matches(labelling: Labelling, patterns: tuple[RulePattern, ...], note
     if not patterns:
         return
     for index in labelling.rule_indices():
-        hit = _first_match(patterns, labelling.lines[index].stripped, labelling)
+        hit = _line_match(patterns, labelling.lines[index], labelling)
         if hit is not None:
             labelling.decide(index, Label(Kind.BOILERPLATE, hit.rule_id))
             if noted is not None:

@@ -59,6 +59,23 @@ def _strip_edges(text: str) -> str:
     return text[start:end]
 
 
+_LIST_BULLET = re.compile(r"[*+•·▪◦‣●■□–-]\s+")
+_BULLET_CHARS = frozenset("*+•·▪◦‣●■□–-")
+
+
+def list_item(stripped: str) -> str:
+    """A stripped line without its list bullet ("* Share", "• Newsletter"); the line itself when it has none.
+
+    Converters mark list items with a bullet of their own (inscriptis: "* "); rules speak of
+    the item's text, so they see it both ways. Letters and numbers are never taken for
+    bullets ("o", "1.": an item's number may be its content).
+    """
+    if stripped[:1] not in _BULLET_CHARS:
+        return stripped
+    bullet = _LIST_BULLET.match(stripped)
+    return stripped[bullet.end() :] if bullet and bullet.end() < len(stripped) else stripped
+
+
 def word_count(text: str) -> int:
     return len(to_space(text).split())
 

@@ -1,8 +1,11 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from copydesk.labelling import Labelling
 from copydesk.lines import split_lines
 from copydesk.rules.patterns import compile_pattern
 from copydesk.rules.ruleset import BoilerplateRules, RuleSet
-from copydesk.validators.boilerplate import apply_rules
+from copydesk.validators.boilerplate import apply_rules, rule_candidates
 
 BODY = "The committee published its findings on Wednesday after a year of hearings and site visits."
 
@@ -109,6 +112,9 @@ CAPTIONS_AND_LINKS = [
     "Back to gallery",
     "View comments",
     "View all (23)",
+    "Sign up for our daily newsletter",
+    "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019",
+    "Published 2:16 AM EST Nov 20, 2019",
 ]
 PROSE = [
     "Photo opportunities abounded as the ministers arrived at the harbour on Tuesday.",
@@ -117,6 +123,8 @@ PROSE = [
     "Read more carefully, the contract gave the council the right to close the pier.",
     "She closed the window (it had been open all night) and went back to sleep.",
     "Close to 300 people attended the meeting.",
+    "Published in 1998, the book sold more copies than any other that year.",
+    "Sign up for the course opened on Monday, with a newsletter promised to every student who enrolled early.",
 ]
 
 
@@ -126,3 +134,37 @@ def test_english_captions_gallery_and_link_lines_are_chrome(project_rules: RuleS
         assert any(pattern.search(line) for pattern in english.lines), line
     for line in PROSE:
         assert not any(pattern.search(line) for pattern in english.lines), line
+
+
+def test_rules_see_list_items_without_their_bullet() -> None:
+    text = f"* Share\n• Share\n- Share\no Share\n{BODY}\n"
+    assert labels_of(text, rules(lines=["^Share$"])) == [*["boilerplate:t.lines[0]"] * 3, "body", "body"]
+
+
+def test_a_rule_written_with_the_bullet_still_matches() -> None:
+    assert labels_of(f"* Menu\n{BODY}\n", rules(lines=[r"^\* Menu$"])) == ["boilerplate:t.lines[0]", "body"]
+
+
+def test_list_items_reach_markers_too() -> None:
+    text = f"{BODY}\n\n* Related\nA link\n"
+    assert labels_of(text, rules(tail_markers=["^Related$"]))[2:] == ["boilerplate:t.tail_markers[0]"] * 2
+
+
+LINE_PIECES = ["* ", "• ", "- ", "Share", "Related", "Menu", "Read more: ", "the council", "(Image: AP)", "|", " "]
+
+
+@given(st.lists(st.lists(st.sampled_from(LINE_PIECES), max_size=5).map("".join), max_size=12))
+def test_the_candidate_prefilter_loses_no_match(page: list[str]) -> None:
+    """Rules run only on the lines the page-level prefilter keeps; they must label exactly as without it."""
+    boilerplate = rules(
+        lines=["^Share$", r"\(Image: [^()]+\)$", "^Read more: .+"],
+        section_markers=["^Related$"],
+        tail_markers=["^Menu$"],
+    )
+    text = "\n".join([*page, BODY]) + "\n"
+    filtered = Labelling.start(split_lines(text))
+    filtered.rule_candidates = rule_candidates(filtered, [boilerplate])
+    apply_rules(filtered, boilerplate)
+    unfiltered = Labelling.start(split_lines(text))
+    apply_rules(unfiltered, boilerplate)
+    assert filtered.finish() == unfiltered.finish()

@@ -2,7 +2,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from copydesk.validators.line_features import _DROP_LOWER, _DROP_UPPER, _casing
-from copydesk.validators.shape import TO_SPACE, to_space
+from copydesk.validators.shape import TO_SPACE, list_item, to_space
 
 ASCII_HEAVY = st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text()
 
@@ -18,3 +18,13 @@ def test_casing_counts_the_same_on_either_path(words: list[str]) -> None:
     upper = len(initials) - len(initials.translate(_DROP_UPPER))
     lower = len(initials) - len(initials.translate(_DROP_LOWER))
     assert _casing(words) == (upper, upper + lower)
+
+
+def test_list_item_drops_a_bullet_only() -> None:
+    assert list_item("* Share to facebook") == "Share to facebook"
+    assert list_item("• Newsletter") == "Newsletter"
+    assert list_item("- Contact") == "Contact"
+    for kept in ("o Share", "1. Preheat the oven", "-5 degrees overnight", "*", "** bold **", "Share"):
+        assert list_item(kept) == kept
+    line = "Share"
+    assert list_item(line) is line  # no copy when there is no bullet
