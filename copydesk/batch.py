@@ -102,6 +102,6 @@ def write_batch_outputs(result: RunResult, summary: dict[str, Any], config: RunC
     from copydesk.reports.html import index_page
 
     emit(config, "records.parquet", parquet_bytes(records(result)))
-    emit(config, "index.html", index_page(summary, result.files))
+    emit(config, "index.html", index_page(summary, result.files, pages=config.html))
     emit(config, "summary.json", itertools.chain(summary_json(summary, summary_entries(result)), ["\n"]))
     emit(config, "junit.xml", junit_of(result, summary))

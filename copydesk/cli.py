@@ -218,6 +218,12 @@ def _print_text(rows: Iterable[dict[str, Any]], data: dict[str, Any]) -> None:
     help="Where the per-file steps run: this machine's processes, or a Dask cluster (copydesk[dask]).",
 )
 @click.option("--scheduler", default=None, help="Dask scheduler address; without it a local cluster of -j workers.")
+@click.option(
+    "--pages/--no-pages",
+    default=True,
+    show_default=True,
+    help="Write each file's HTML page (files/NAME.html); without, the index links to the JSON reports.",
+)
 def check(
     paths: tuple[str, ...],
     out: str | None,
@@ -235,6 +241,7 @@ def check(
     cache: bool,
     engine: str,
     scheduler: str | None,
+    pages: bool,
 ) -> None:
     """Check scraped news files and write per-file and batch reports.
 
@@ -253,7 +260,7 @@ def check(
     out_url = out if out is not None and is_url(out) else None
     manifests = _default_manifests(manifest, tuple(Path(p) for p in paths if not is_url(p)))
     config = RunConfig(
-        _default_rules(rules), manifests, local_out, fail_on, max_bytes, corpus, prov is not None, out_url=out_url
+        _default_rules(rules), manifests, local_out, fail_on, max_bytes, corpus, prov is not None, pages, out_url
     )
     exclude = frozenset(path.resolve() for path in manifests)
     try:

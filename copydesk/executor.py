@@ -286,8 +286,8 @@ def _reuse(ledger: Ledger, item: InputFile, key: str, config: RunConfig) -> tupl
         return None
     base = config.out / "files" / safe_relative(item.name)
     report_path = base.with_name(base.name + ".report.json")
-    if not report_path.is_file():
-        return None
+    if not report_path.is_file() or (config.html and not base.with_name(base.name + ".html").is_file()):
+        return None  # an output is missing (a run with --no-pages wrote no page): check it again
     found = ledger.lookup(item.name, key)
     if found is None:
         return None

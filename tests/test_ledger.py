@@ -1,5 +1,6 @@
 import hashlib
 import json
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -102,3 +103,18 @@ def test_with_the_corpus_pass_the_survey_digest_keys_the_ledger(corpus: Path, tm
     page.write_bytes(page.read_bytes() + b"\nA late correction to the record.\n")
     third = run_cli("check", corpus, "--rules", RULES, "--out", out)
     assert "skipped 3 file(s) unchanged since the last run" in third.output
+
+
+def test_without_pages_the_index_links_reports_and_a_later_run_writes_the_pages(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    check(corpus, out, "--no-pages")
+    assert not list((out / "files").glob("*.html"))
+    index = (out / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="(files/[^"]+)"', index)
+    assert sorted(links) == sorted(f"files/{name}.report.json" for name in PAGES)
+    assert all((out / link).is_file() for link in links)
+    again = check(corpus, out)  # the ledger would skip them all, but their pages are missing
+    assert skipped(again) == 0
+    assert sorted(p.name for p in (out / "files").glob("*.html")) == sorted(f"{name}.html" for name in PAGES)
+    assert 'href="files/harbour_gazette_en.txt.html"' in (out / "index.html").read_text(encoding="utf-8")
+    assert skipped(check(corpus, out)) == len(PAGES)

@@ -224,10 +224,16 @@ def _charts(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return charts
 
 
-def _index_row(row: dict[str, Any]) -> dict[str, Any]:
+def report_path(name: PurePosixPath) -> PurePosixPath:
+    """Where a file's JSON report goes, relative to the output folder."""
+    return PurePosixPath("files") / name.parent / (name.name + ".report.json")
+
+
+def _index_row(row: dict[str, Any], pages: bool) -> dict[str, Any]:
+    name = safe_relative(row["name"])
     return {
         "name": row["name"],
-        "href": str(page_path(safe_relative(row["name"]))),
+        "href": str(page_path(name) if pages else report_path(name)),
         "verdict": row["verdict"],
         "source": row["source"],
         "language": row["language"],
@@ -237,11 +243,13 @@ def _index_row(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def index_page(summary: dict[str, Any], rows: Iterable[dict[str, Any]]) -> Iterator[str]:
-    """The batch at a glance, with a link to every file's page; in pieces, as the rows are read.
+def index_page(summary: dict[str, Any], rows: Iterable[dict[str, Any]], pages: bool = True) -> Iterator[str]:
+    """The batch at a glance, with a link to every file's page (``pages``) or else its JSON report.
 
-    ``rows`` is read twice (the charts, then the table): a list, or the run's row store.
+    Written in pieces as the rows are read. ``rows`` is read twice (the charts, then the
+    table): a list, or the run's row store.
     """
     charts = _charts(row["record"] for row in rows)
+    table = (_index_row(row, pages) for row in rows)
     template = _environment().get_template("index.html")
-    yield from template.generate(css=_css(), summary=summary, rows=map(_index_row, rows), charts=charts)
+    yield from template.generate(css=_css(), summary=summary, rows=table, charts=charts)
