@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from copydesk.model import Finding, Line, Source
 from copydesk.rules.manifest import ManifestEntry
-from copydesk.rules.patterns import PatternTimeout
+from copydesk.rules.patterns import PatternTimeout, pattern_set
 from copydesk.rules.ruleset import RuleSet, SourceProfile
 
 EDGE_LINES = 15
@@ -25,9 +25,16 @@ def _edge_text(lines: Sequence[Line]) -> list[str]:
     return content[:EDGE_LINES] + content[-EDGE_LINES:]
 
 
-def fingerprint_score(profile: SourceProfile, edges: list[str]) -> int:
+def fingerprint_score(profile: SourceProfile, edges: list[str], page: str | None = None) -> int:
+    """How many of the profile's fingerprints some edge line holds.
+
+    ``page``: the edge lines joined by newlines. One search of it rules a fingerprint out
+    for every line at once (exact: see ``PatternSet.live_on``); most pages hold none of a
+    profile's fingerprints, so most lines are never searched one by one.
+    """
     score = 0
-    for pattern in profile.fingerprints:
+    live = pattern_set(profile.fingerprints).live_on(page) if page is not None else profile.fingerprints
+    for pattern in live:
         try:
             if any(pattern.search(text) for text in edges):
                 score += 1
@@ -38,9 +45,10 @@ def fingerprint_score(profile: SourceProfile, edges: list[str]) -> int:
 
 def match_by_fingerprint(rules: RuleSet, lines: Sequence[Line]) -> SourceProfile | None:
     edges = _edge_text(lines)
+    page = "\n".join(edges)
     best: tuple[int, str] | None = None
     for profile in rules.profiles.values():
-        score = fingerprint_score(profile, edges)
+        score = fingerprint_score(profile, edges, page)
         if score and (best is None or score > best[0] or (score == best[0] and profile.id < best[1])):
             best = (score, profile.id)
     return rules.profiles[best[1]] if best else None

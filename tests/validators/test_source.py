@@ -1,9 +1,14 @@
+from functools import cache
 from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from copydesk.lines import split_lines
 from copydesk.rules.manifest import ManifestEntry
-from copydesk.rules.ruleset import RuleSet
-from copydesk.validators.source import identify
+from copydesk.rules.ruleset import RuleSet, SourceProfile, load_rules
+from copydesk.validators.source import fingerprint_score, identify
+from tests.conftest import RULES
 
 WIRE = "MOSCOW, March 3. /TASS/. The talks will continue next week, the ministry said.\n"
 
@@ -38,3 +43,27 @@ def test_unknown_declared_source(project_rules: RuleSet) -> None:
     source, profile, findings = identify(project_rules, split_lines(WIRE), entry)
     assert profile is None and source.id == "nobody" and source.host == "www.example.org"
     assert [f.rule for f in findings] == ["source.unknown_profile"]
+
+
+EDGE_PIECES = [
+    "UrduPoint Network is the largest",
+    "(UrduPoint News / Sputnik)",
+    "/TASS/.",
+    "MOSCOW",
+    "Popular posts from this blog",
+    "More:",
+    "تم أضافة تعليقك سوف يظهر بعد المراجعة",
+    "© 2024-2025, UrduPoint Network",
+    "\t",
+]
+
+
+@cache
+def repository_profiles() -> tuple[SourceProfile, ...]:
+    return tuple(load_rules(RULES).profiles.values())
+
+
+@given(st.lists(st.lists(st.sampled_from(EDGE_PIECES), max_size=4).map(" ".join), max_size=8))
+def test_the_page_search_scores_as_the_line_by_line_one(edges: list[str]) -> None:
+    for profile in repository_profiles():
+        assert fingerprint_score(profile, edges, "\n".join(edges)) == fingerprint_score(profile, edges)
