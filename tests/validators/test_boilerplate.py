@@ -115,6 +115,7 @@ CAPTIONS_AND_LINKS = [
     "Sign up for our daily newsletter",
     "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019",
     "Published 2:16 AM EST Nov 20, 2019",
+    "Media captionWho is Julian Assange?",
 ]
 PROSE = [
     "Photo opportunities abounded as the ministers arrived at the harbour on Tuesday.",
@@ -124,6 +125,7 @@ PROSE = [
     "She closed the window (it had been open all night) and went back to sleep.",
     "Close to 300 people attended the meeting.",
     "Published in 1998, the book sold more copies than any other that year.",
+    "Media credibility is at a low, the survey found.",
     "Sign up for the course opened on Monday, with a newsletter promised to every student who enrolled early.",
 ]
 
@@ -168,3 +170,23 @@ def test_the_candidate_prefilter_loses_no_match(page: list[str]) -> None:
     unfiltered = Labelling.start(split_lines(text))
     apply_rules(unfiltered, boilerplate)
     assert filtered.finish() == unfiltered.finish()
+
+
+CREDITS_AND_GALLERIES = [
+    "1 / 13",
+    "2of4A shopper looks at extension cords",
+    "Getty Images",
+    "Michael Conroy, AP",
+    "New York State Sex Offender Registry via AP",
+    "AFP",
+    "Photo / Reuters",
+]
+NOT_CREDITS = ["AP reported the vote on Tuesday.", "The score was 3/4 at half time.", "1 of 4 voters backed it"]
+
+
+def test_credit_and_gallery_lines_are_chrome_in_any_language(project_rules: RuleSet) -> None:
+    (anywhere,) = [g.boilerplate for g in project_rules.generic if g.name == "generic.any"]
+    for line in CREDITS_AND_GALLERIES:
+        assert any(pattern.search(line) for pattern in anywhere.lines), line
+    for line in NOT_CREDITS:
+        assert not any(pattern.search(line) for pattern in anywhere.lines), line
