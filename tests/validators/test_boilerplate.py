@@ -116,6 +116,8 @@ CAPTIONS_AND_LINKS = [
     "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019",
     "Published 2:16 AM EST Nov 20, 2019",
     "Media captionWho is Julian Assange?",
+    "Keith Bradsher contributed reporting from Hong Kong.",
+    "Maria Lopez and Ivan Petrov contributed research.",
 ]
 PROSE = [
     "Photo opportunities abounded as the ministers arrived at the harbour on Tuesday.",
@@ -126,6 +128,7 @@ PROSE = [
     "Close to 300 people attended the meeting.",
     "Published in 1998, the book sold more copies than any other that year.",
     "Media credibility is at a low, the survey found.",
+    "The lab contributed research funding to the project.",
     "Sign up for the course opened on Monday, with a newsletter promised to every student who enrolled early.",
 ]
 
