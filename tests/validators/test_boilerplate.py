@@ -175,15 +175,7 @@ def test_the_candidate_prefilter_loses_no_match(page: list[str]) -> None:
     assert filtered.finish() == unfiltered.finish()
 
 
-CREDITS_AND_GALLERIES = [
-    "1 / 13",
-    "2of4A shopper looks at extension cords",
-    "Getty Images",
-    "Michael Conroy, AP",
-    "New York State Sex Offender Registry via AP",
-    "AFP",
-    "Photo / Reuters",
-]
+CREDITS_AND_GALLERIES = ["1 / 13", "2of4A shopper looks at extension cords", "Getty Images", "AFP", "Reuters"]
 NOT_CREDITS = ["AP reported the vote on Tuesday.", "The score was 3/4 at half time.", "1 of 4 voters backed it"]
 
 
