@@ -1,9 +1,11 @@
+from collections.abc import Sequence
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from copydesk.labelling import Labelling
 from copydesk.lines import split_lines
-from copydesk.rules.patterns import compile_pattern
+from copydesk.rules.patterns import RulePattern, compile_pattern
 from copydesk.rules.ruleset import BoilerplateRules, RuleSet
 from copydesk.validators.boilerplate import apply_rules, rule_candidates
 
@@ -84,17 +86,26 @@ def test_catastrophic_pattern_is_a_finding_not_a_hang() -> None:
     assert "t.lines[0]" in labelling.findings[0].message
 
 
+def generic(project_rules: RuleSet, name: str) -> BoilerplateRules:
+    (found,) = [g.boilerplate for g in project_rules.generic if g.name == name]
+    return found
+
+
+def assert_matched(patterns: tuple[RulePattern, ...], chrome: Sequence[str], prose: Sequence[str] = ()) -> None:
+    """Each of ``chrome`` matches some pattern; none of ``prose`` matches any."""
+    for line in chrome:
+        assert any(pattern.search(line) for pattern in patterns), line
+    for line in prose:
+        assert not any(pattern.search(line) for pattern in patterns), line
+
+
 def test_generic_english_headings(project_rules: RuleSet) -> None:
     """Chrome headings weigh against the article (section markers); only comment headers end it."""
-    (english,) = [g.boilerplate for g in project_rules.generic if g.name == "generic.en"]
-
-    def matches(kind: str, line: str) -> bool:
-        return any(pattern.search(line) for pattern in getattr(english, kind))
-
-    for heading in ("Related links:", "Other news in this section", "Share this article", "Share on:", "Most read"):
-        assert matches("section_markers", heading) and not matches("tail_markers", heading), heading
-    for heading in ("Leave a reply", "12 responses to “Harbour plan”", "Post a comment"):
-        assert matches("tail_markers", heading), heading
+    english = generic(project_rules, "generic.en")
+    headings = ["Related links:", "Other news in this section", "Share this article", "Share on:", "Most read"]
+    assert_matched(english.section_markers, headings)
+    comment_headers = ["Leave a reply", "12 responses to “Harbour plan”", "Post a comment"]
+    assert_matched(english.tail_markers, comment_headers, headings)
 
 
 CAPTIONS_AND_LINKS = [
@@ -134,11 +145,7 @@ PROSE = [
 
 
 def test_english_captions_gallery_and_link_lines_are_chrome(project_rules: RuleSet) -> None:
-    (english,) = [g.boilerplate for g in project_rules.generic if g.name == "generic.en"]
-    for line in CAPTIONS_AND_LINKS:
-        assert any(pattern.search(line) for pattern in english.lines), line
-    for line in PROSE:
-        assert not any(pattern.search(line) for pattern in english.lines), line
+    assert_matched(generic(project_rules, "generic.en").lines, CAPTIONS_AND_LINKS, PROSE)
 
 
 def test_rules_see_list_items_without_their_bullet() -> None:
@@ -180,8 +187,4 @@ NOT_CREDITS = ["AP reported the vote on Tuesday.", "The score was 3/4 at half ti
 
 
 def test_credit_and_gallery_lines_are_chrome_in_any_language(project_rules: RuleSet) -> None:
-    (anywhere,) = [g.boilerplate for g in project_rules.generic if g.name == "generic.any"]
-    for line in CREDITS_AND_GALLERIES:
-        assert any(pattern.search(line) for pattern in anywhere.lines), line
-    for line in NOT_CREDITS:
-        assert not any(pattern.search(line) for pattern in anywhere.lines), line
+    assert_matched(generic(project_rules, "generic.any").lines, CREDITS_AND_GALLERIES, NOT_CREDITS)
