@@ -5,9 +5,10 @@ from copydesk.validators.line_features import _DROP_LOWER, _DROP_UPPER, _casing
 from copydesk.validators.shape import TO_SPACE, list_item, to_space
 
 ASCII_HEAVY = st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text()
+MIXED = st.text(alphabet=st.characters(max_codepoint=0x7F) | st.sampled_from("“”‘’—–…«»、。！？€©°•\udce9ä中"))
 
 
-@given(ASCII_HEAVY)
+@given(ASCII_HEAVY | MIXED)
 def test_the_byte_table_spaces_exactly_what_the_dictionary_does(text: str) -> None:
     assert to_space(text) == text.translate(TO_SPACE)
 
