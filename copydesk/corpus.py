@@ -30,7 +30,8 @@ def line_key(text: str) -> int | None:
 
 def normalised_key(folded: str) -> int | None:
     """``line_key`` for text already normalised (the labelling keeps each line's)."""
-    if not folded or not any(ch.isalnum() for ch in folded):
+    # Normalised text opens with a letter or digit whenever it has one; the scan is the fallback.
+    if not folded or not (folded[0].isalnum() or any(ch.isalnum() for ch in folded)):
         return None
     # Signed, so the key fits SQLite's INTEGER.
     return int.from_bytes(hashlib.blake2b(folded.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
