@@ -2,8 +2,9 @@
 
 The executor is kept apart from the steps: it finds files, hands each to
 :func:`copydesk.pipeline.analyse` in a worker, and the worker writes that file's
-outputs itself and returns only a small summary, so memory stays flat however many
-files a run has. Worker processes load the rules once each, by path.
+outputs itself and returns only a small summary row, which goes to a table on disk
+(:class:`copydesk.spool.RowStore`) until the batch outputs read it back. Worker
+processes load the rules once each, by path.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from copydesk.rules.manifest import ManifestEntry, load_manifests
 from copydesk.rules.ruleset import RuleSet, load_rules
 from copydesk.spool import RowStore
 
-if TYPE_CHECKING:  # the ledger (sqlite3) is imported only when a run writes reports
+if TYPE_CHECKING:  # the ledger is imported only when a run writes reports
     from copydesk.ledger import Ledger
 
 FAIL_ON = {"error": 2, "warning": 1, "never": 99}
