@@ -24,12 +24,12 @@ from copydesk.executor import (
     RunConfig,
     prepare,
     run,
-    safe_relative,
     summary,
     summary_entries,
     summary_json,
     survey_corpus,
 )
+from copydesk.reports.paths import safe_relative
 from copydesk.rules.errors import RuleFileError
 from copydesk.validators.expectations import SUITE_NAME
 from copydesk.validators.schema import SCHEMA_NAME

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from copydesk import __version__, corpus
@@ -30,6 +30,7 @@ from copydesk.pipeline import Analysis, analyse, crashed, survey
 from copydesk.records import record_of
 from copydesk.reports.atomic import Content, write_atomic
 from copydesk.reports.json_report import build_report, dumps
+from copydesk.reports.paths import safe_relative
 from copydesk.reports.provenance import file_provenance
 from copydesk.rules.manifest import ManifestEntry, load_manifests
 from copydesk.rules.ruleset import RuleSet, load_rules
@@ -101,12 +102,6 @@ def _load(config: RunConfig) -> tuple[RuleSet, dict[Path, ManifestEntry]]:
 def prepare(config: RunConfig) -> RuleSet:
     """Load the run's rules and manifests in this process: a broken one fails before anything is written."""
     return _load(config)[0]
-
-
-def safe_relative(name: str) -> PurePosixPath:
-    """An output path under ``files/`` that cannot climb out of it."""
-    parts = [part for part in PurePosixPath(name).parts if part not in ("", ".", "..", "/")]
-    return PurePosixPath(*parts) if parts else PurePosixPath("_")
 
 
 def emit(config: RunConfig, relative: str, content: Content) -> None:

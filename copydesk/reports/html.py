@@ -20,9 +20,9 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from copydesk.executor import safe_relative
 from copydesk.model import Kind
 from copydesk.pipeline import Analysis
+from copydesk.reports.paths import page_path, report_path, safe_relative
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "dv", "ug", "ku", "sd"})
 
@@ -42,11 +42,6 @@ def _environment() -> Any:
 @cache
 def _css() -> str:
     return resources.files("copydesk.templates").joinpath("base.css").read_text(encoding="utf-8")
-
-
-def page_path(name: PurePosixPath) -> PurePosixPath:
-    """Where a file's page goes, relative to the output folder."""
-    return PurePosixPath("files") / name.parent / (name.name + ".html")
 
 
 def _index_href(name: PurePosixPath) -> str:
@@ -222,11 +217,6 @@ def _charts(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         )
     )
     return charts
-
-
-def report_path(name: PurePosixPath) -> PurePosixPath:
-    """Where a file's JSON report goes, relative to the output folder."""
-    return PurePosixPath("files") / name.parent / (name.name + ".report.json")
 
 
 def _index_row(row: dict[str, Any], pages: bool) -> dict[str, Any]:
