@@ -63,12 +63,17 @@ def discover(paths: list[Path], exclude: frozenset[Path] = frozenset()) -> list[
     ``exclude`` drops files such as the manifest that sit beside the inputs.
     """
     inputs: list[InputFile] = []
+    names = {path.name for path in exclude}  # only a link or a file with an excluded name is resolved
     for path in paths:
         if path.is_dir():
-            inputs.extend(item for item in walk(path) if item.path.resolve() not in exclude)
+            inputs.extend(item for item in walk(path) if not _excluded(item.path, names, exclude))
         else:
             inputs.append(InputFile(path, path.name))
     return _unique(inputs)
+
+
+def _excluded(path: Path, names: set[str], exclude: frozenset[Path]) -> bool:
+    return (path.name in names or path.is_symlink()) and path.resolve() in exclude
 
 
 def _unique(inputs: list[InputFile]) -> list[InputFile]:

@@ -131,8 +131,8 @@ def provenance_of(analysis: Analysis, rules_digest: str) -> dict[str, Any]:
 
 
 def _entry(item: InputFile, manifest: dict[Path, ManifestEntry]) -> ManifestEntry | None:
-    if item.url is not None:
-        return None  # manifests declare local files
+    if item.url is not None or not manifest:
+        return None  # manifests declare local files; without one, no path is resolved
     try:
         return manifest.get(item.path.resolve())
     except OSError:

@@ -39,3 +39,11 @@ def test_excluded_manifest(tmp_path: Path) -> None:
     (tmp_path / "manifest.csv").write_text("path\n")
     names = [i.name for i in discover([tmp_path], frozenset({(tmp_path / "manifest.csv").resolve()}))]
     assert names == ["a.txt"]
+
+
+def test_excluded_manifest_through_a_link(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("a")
+    (tmp_path / "manifest.csv").write_text("path\n")
+    (tmp_path / "alias.csv").symlink_to(tmp_path / "manifest.csv")
+    names = [i.name for i in discover([tmp_path], frozenset({(tmp_path / "manifest.csv").resolve()}))]
+    assert names == ["a.txt"]
