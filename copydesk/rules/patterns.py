@@ -146,11 +146,21 @@ _SETS: dict[int, tuple[tuple[RulePattern, ...], PatternSet]] = {}
 _LINE_BOUND = regex.compile(r"\\[AZzG]|\(\?<?!")
 
 
+def _commits(source: str) -> bool:
+    """An atomic group or a possessive quantifier: it may swallow the newline after a line
+    and, unable to give it back, fail where the line alone matches (``end(?>\\W+)$``)."""
+    syntax = dict(_syntax(source))
+    return any(
+        (ch == "(" and source[i + 1 : i + 3] == "?>") or (ch in "*+?}" and syntax.get(i + 1) == "+")
+        for i, ch in syntax.items()
+    )
+
+
 @lru_cache(maxsize=4096)
 def _page_form(source: str) -> Any:
     """The pattern as searched over lines joined by newlines, ``^`` and ``$`` at each line's
     ends; None when joining could hide a match a line has on its own."""
-    if _LINE_BOUND.search(source):
+    if _LINE_BOUND.search(source) or _commits(source):
         return None
     try:
         return regex.compile(source, regex.VERSION1 | regex.UNICODE | regex.MULTILINE)

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from copydesk.rules.patterns import anchored, compile_pattern, may_backtrack, pattern_set
+from copydesk.rules.patterns import _page_form, anchored, compile_pattern, may_backtrack, pattern_set
 
 
 @pytest.mark.parametrize(
@@ -67,6 +67,8 @@ LIVE_SOURCES = [
     r"(?<!\S)Share",
     r"x\s+y",
     r"(?i)more:$",
+    r"end(?>\W+)$",
+    r"end\W*+$",
 ]
 
 
@@ -81,11 +83,38 @@ def test_a_page_search_drops_only_patterns_no_line_matches() -> None:
     assert r"\AMenu" in live and r"(?<!\S)Share" in live  # they see past a line's ends: never dropped
 
 
+def test_patterns_that_commit_are_never_dropped_by_the_page_search() -> None:
+    """Atomic and possessive parts can swallow the newline of joined lines and not give it back."""
+    patterns = tuple(compile_pattern(f"r{i}", source) for i, source in enumerate(LIVE_SOURCES))
+    lines = ["end .", "next"]
+    assert all(p.search("end .") for p in patterns if p.source.startswith("end"))
+    live = {p.source for p in pattern_set(patterns).live_on("\n".join(lines))}
+    assert {r"end(?>\W+)$", r"end\W*+$"} <= live
+    assert r"(?i)more:$" not in live
+    assert _page_form(r"\\*+x") is None  # an escaped backslash, then a possessive star
+    assert _page_form(r"\*+x") is not None  # a literal star, repeated: nothing commits
+
+
 @given(
     st.lists(
         st.lists(
             st.sampled_from(
-                ["©", " ", "2024", "Copyright", "cookies", "accept", "x", "y", "more:", "Menu", "Share", "\t"]
+                [
+                    "©",
+                    " ",
+                    "2024",
+                    "Copyright",
+                    "cookies",
+                    "accept",
+                    "x",
+                    "y",
+                    "more:",
+                    "Menu",
+                    "Share",
+                    "\t",
+                    "end",
+                    ".",
+                ]
             ),
             max_size=6,
         ).map("".join),
