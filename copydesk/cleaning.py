@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from copydesk.model import Kind, Label, Line
 
@@ -60,27 +61,29 @@ def clean(text: str, lines: Sequence[Line], labels: Sequence[Label], cuts: dict[
 
     A removed line goes whole, terminator included; an in-line cut removes the end of a
     kept line (from ``cuts[index] = (offset_in_line, rule)``) but keeps its terminator.
-    Adjacent removed lines with the same rule merge into one span.
+    Adjacent removed lines with the same rule merge into one span, whose text is sliced
+    once when the run ends (joining line by line would copy a long run over and over).
     """
     kept: list[str] = []
     removed: list[Span] = []
+    run: list[Any] | None = None  # the open run of removed lines: [start, end, rule, first, last]
+
+    def close() -> None:
+        if run is not None:
+            removed.append(Span(run[0], run[1], text[run[0] : run[1]], run[2], run[3], run[4]))
+
     for index, (line, label) in enumerate(zip(lines, labels, strict=True)):
         if not label.kept:
             rule = rule_name(label)
-            end = line.end + len(line.ending)
-            previous = removed[-1] if removed else None
-            if previous and previous.rule == rule and previous.end == line.start:
-                removed[-1] = Span(
-                    previous.start,
-                    end,
-                    previous.text + text[line.start : end],
-                    rule,
-                    previous.first_line,
-                    line.number,
-                )
+            if run is not None and run[2] == rule and run[1] == line.start:
+                run[1] = line.end + len(line.ending)
+                run[4] = line.number
             else:
-                removed.append(Span(line.start, end, text[line.start : end], rule, line.number, line.number))
+                close()
+                run = [line.start, line.end + len(line.ending), rule, line.number, line.number]
             continue
+        close()
+        run = None
         cut = cuts.get(index)
         if cut is None:
             kept.append(text[line.start : line.end + len(line.ending)])
@@ -89,6 +92,7 @@ def clean(text: str, lines: Sequence[Line], labels: Sequence[Label], cuts: dict[
         kept.append(line.text[:offset])
         removed.append(Span(line.start + offset, line.end, line.text[offset:], rule, line.number, line.number))
         kept.append(line.ending)
+    close()
     return Cleaning("".join(kept), tuple(removed))
 
 
