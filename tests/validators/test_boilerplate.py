@@ -129,6 +129,16 @@ CAPTIONS_AND_LINKS = [
     "Media captionWho is Julian Assange?",
     "Keith Bradsher contributed reporting from Hong Kong.",
     "Maria Lopez and Ivan Petrov contributed research.",
+    "Don't miss",
+    "Get our weekly digest. You can unsubscribe at any time.",
+    "Follow us on Instagram and TikTok",
+    "Follow The Harbour Times on Twitter, Facebook and YouTube.",
+    "If you buy through links on this page we may earn a small commission.",
+    "Views expressed in this column are the author's own.",
+    "The opinions expressed here do not necessarily reflect those of the station.",
+    "This material may not be published, broadcast, rewritten or redistributed.",
+    "The content on this website may not be reproduced without written permission.",
+    "Registration on or use of this website constitutes acceptance of our terms.",
 ]
 PROSE = [
     "Photo opportunities abounded as the ministers arrived at the harbour on Tuesday.",
@@ -141,6 +151,14 @@ PROSE = [
     "Media credibility is at a low, the survey found.",
     "The lab contributed research funding to the project.",
     "Sign up for the course opened on Monday, with a newsletter promised to every student who enrolled early.",
+    "Don't miss the ferry, the captain warned as the storm approached.",
+    "Subscribers can unsubscribe from the lottery, the regulator said, but few do.",
+    "Follow the money, the auditors told the committee.",
+    "Follow-up checks on Twitter accounts found 40 were automated.",
+    "The company said it may earn more from the new contract than expected.",
+    "The views expressed by residents at the meeting were mixed.",
+    "The court ruled that the material may be published after the trial.",
+    "Use of this site by minors rose sharply, the study found.",
 ]
 
 
@@ -182,8 +200,30 @@ def test_the_candidate_prefilter_loses_no_match(page: list[str]) -> None:
     assert filtered.finish() == unfiltered.finish()
 
 
-CREDITS_AND_GALLERIES = ["1 / 13", "2of4A shopper looks at extension cords", "Getty Images", "AFP", "Reuters"]
-NOT_CREDITS = ["AP reported the vote on Tuesday.", "The score was 3/4 at half time.", "1 of 4 voters backed it"]
+CREDITS_AND_GALLERIES = [
+    "1 / 13",
+    "2of4A shopper looks at extension cords",
+    "Getty Images",
+    "AFP",
+    "Reuters",
+    "Anna Berg, AP",
+    "Lukas Meier/AFP",
+    "Défense Ministère via Reuters",
+    "Élodie Grand for Getty Images",
+    "Storm warning lifted for the islands [VIDEO]",
+    "Ferry fares: what the new timetable means for you [ANALYSIS]|",
+    "[email protected]",
+]
+NOT_CREDITS = [
+    "AP reported the vote on Tuesday.",
+    "The score was 3/4 at half time.",
+    "1 of 4 voters backed it",
+    "The mayor spoke to AP",
+    "Shares of Fenwick rose 4%, Reuters reported.",
+    "The minister quoted the report [PDF] on Monday.",
+    "She wrote to the agency. It replied [SIC]",
+    "Contact the newsroom at [email]",
+]
 
 
 def test_credit_and_gallery_lines_are_chrome_in_any_language(project_rules: RuleSet) -> None:
