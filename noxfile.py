@@ -74,3 +74,4 @@ def bench(session: nox.Session) -> None:
     session.run("python", "bench/boilerplate_eval.py")
     session.run("python", "bench/throughput.py", *session.posargs)
     session.run("python", "bench/boilerplate_speed.py")
+    session.run("python", "bench/scaling.py")
