@@ -30,7 +30,7 @@ from copydesk.pipeline import Analysis, analyse, crashed, survey
 from copydesk.records import record_of
 from copydesk.reports.atomic import Content, write_atomic
 from copydesk.reports.json_report import build_report, dumps
-from copydesk.reports.paths import safe_relative
+from copydesk.reports.paths import CLEAN_SUFFIX, PAGE_SUFFIX, REPORT_SUFFIX, safe_relative
 from copydesk.reports.provenance import file_provenance
 from copydesk.rules.manifest import ManifestEntry, load_manifests
 from copydesk.rules.ruleset import RuleSet, load_rules
@@ -169,12 +169,12 @@ def check_one(
     report = build_report(analysis, provenance_of(analysis, rules.digest))
     if config.out is not None or config.out_url is not None:
         relative = "files/" + str(safe_relative(item.name))
-        emit(config, relative + ".clean.txt", analysis.article_text)
-        emit(config, relative + ".report.json", dumps(report))
+        emit(config, relative + CLEAN_SUFFIX, analysis.article_text)
+        emit(config, relative + REPORT_SUFFIX, dumps(report))
         if config.html:
             from copydesk.reports.html import file_page
 
-            emit(config, relative + ".html", file_page(analysis, report, safe_relative(item.name)))
+            emit(config, relative + PAGE_SUFFIX, file_page(analysis, report, safe_relative(item.name)))
     worst = max((SEVERITY_RANK[f.severity] for f in analysis.findings), default=-1)
     return {
         "provenance": report["provenance"] if config.prov else None,
@@ -281,8 +281,8 @@ def _reuse(ledger: Ledger, item: InputFile, key: str, config: RunConfig) -> tupl
     if config.out is None:
         return None
     base = config.out / "files" / safe_relative(item.name)
-    report_path = base.with_name(base.name + ".report.json")
-    if not report_path.is_file() or (config.html and not base.with_name(base.name + ".html").is_file()):
+    report_path = base.with_name(base.name + REPORT_SUFFIX)
+    if not report_path.is_file() or (config.html and not base.with_name(base.name + PAGE_SUFFIX).is_file()):
         return None  # an output is missing (a run with --no-pages wrote no page): check it again
     found = ledger.lookup(item.name, key)
     if found is None:

@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from copydesk.model import Kind
 from copydesk.pipeline import Analysis
-from copydesk.reports.paths import page_path, report_path, safe_relative
+from copydesk.reports.paths import PAGE_SUFFIX, REPORT_SUFFIX, page_path, safe_relative
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "dv", "ug", "ku", "sd"})
 
@@ -219,18 +219,22 @@ def _charts(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return charts
 
 
-def _index_row(row: dict[str, Any], pages: bool) -> dict[str, Any]:
-    name = safe_relative(row["name"])
-    return {
-        "name": row["name"],
-        "href": str(page_path(name) if pages else report_path(name)),
-        "verdict": row["verdict"],
-        "source": row["source"],
-        "language": row["language"],
-        "published": row["record"]["published"],
-        "ratio": row["boilerplate_ratio"],
-        "findings": len(row["findings"]),
-    }
+def _index_row(row: dict[str, Any], pages: bool) -> Markup:
+    """A file's row in the index table, every value escaped.
+
+    Built here rather than in the template, like a page's line rows: the index has a row
+    per file, and rendering each row's cells token by token in jinja cost ~5 times as much.
+    """
+    href = f"files/{safe_relative(row['name'])}{PAGE_SUFFIX if pages else REPORT_SUFFIX}"  # page_path, report_path
+    ratio = row["boilerplate_ratio"]
+    verdict = escape(row["verdict"])
+    return Markup(
+        f'<tr><td><a href="{escape(href)}">{escape(row["name"])}</a></td>'
+        f'<td class="verdict-{verdict}">{verdict}</td>\n'
+        f"<td>{escape(row['source'] or '')}</td><td>{escape(row['language'] or '')}</td>"
+        f"<td>{escape(row['record']['published'] or '')}</td>\n"
+        f"<td>{'' if ratio is None else f'{ratio * 100:.0f}%'}</td><td>{len(row['findings'])}</td></tr>\n"
+    )
 
 
 def index_page(summary: dict[str, Any], rows: Iterable[dict[str, Any]], pages: bool = True) -> Iterator[str]:
