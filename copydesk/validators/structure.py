@@ -16,7 +16,7 @@ import regex
 
 from copydesk.labelling import Labelling
 from copydesk.model import Kind, Label
-from copydesk.rules.patterns import RulePattern, pattern_set
+from copydesk.rules.patterns import PatternTimeout, RulePattern, pattern_set
 from copydesk.validators.shape import looks_like_headline, normalise, word_count
 
 TITLE_WINDOW = 10  # content lines searched for the headline
@@ -27,6 +27,7 @@ MIN_REPEAT_WORDS = 3
 MIN_HEADLINE_WORDS = 4
 
 _AUTHOR_STOP = regex.compile(r"[\d|•·—–(\[/]|\s-\s|,|\bago\b|\bUpdated\b|\bPublished\b|\bon\b", regex.I)
+_CLOSING = '"”’»)] '
 _NAME = regex.compile(r"^[\p{L}][\p{L}\p{M}.'’-]*(?:\s+[\p{L}][\p{L}\p{M}.'’-]*){0,5}$")
 
 TITLE = "structure.title"
@@ -82,6 +83,22 @@ def _matches(patterns: tuple[RulePattern, ...], text: str) -> regex.Match[str] |
     return found[1] if found else None
 
 
+def _leading_cue(patterns: tuple[RulePattern, ...], text: str) -> regex.Match[str] | None:
+    """The cue that opens the byline ("By ") when one does, else the first that matches.
+
+    A line such as "By Staff | November 18 at 2:26 PM" also matches cues found inside it
+    (the time); the name follows the opening one.
+    """
+    for pattern in patterns:
+        try:
+            match = pattern.search(text)
+        except PatternTimeout:
+            continue
+        if match is not None and match.start() == 0:
+            return match
+    return _matches(patterns, text)
+
+
 def author_from_byline(text: str, cue: regex.Match[str] | None) -> str | None:
     """The name a byline gives: what follows a leading cue, up to the first date or separator."""
     rest = text[cue.end() :] if cue is not None and cue.start() == 0 else text
@@ -101,9 +118,21 @@ def find_byline(
     window = [i for i in content if lowest < i][: BYLINE_WINDOW + 2]
     for index in window:
         text = labelling.lines[index].stripped
-        if word_count(text) <= MAX_BYLINE_WORDS and _matches(patterns, text):
+        if _byline_length(text) and _matches(patterns, text):
             return index
     return None
+
+
+def _byline_length(text: str) -> bool:
+    """Short, or a short name part followed by a stamp ("By Staff | November 18, 2019 at 2:26
+    PM - Updated ..."): sites print the date on the byline's line, and it can run long."""
+    if word_count(text) <= MAX_BYLINE_WORDS:
+        return True
+    stop = _AUTHOR_STOP.search(text)
+    if stop is None or word_count(text[: stop.start()]) > MAX_BYLINE_WORDS // 2:
+        return False
+    rest = text[stop.start() :]
+    return any(ch.isdigit() for ch in rest) and not rest.rstrip(_CLOSING).endswith((".", "!", "?"))
 
 
 def mark_standfirsts(labelling: Labelling, region_start: int) -> None:
@@ -185,8 +214,7 @@ def label_structure(
     byline_index = find_byline(labelling, title_index, region_start, byline_patterns)
     if byline_index is not None:
         text = labelling.lines[byline_index].stripped
-        cue = _matches(byline_patterns, text)
-        author = author_from_byline(text, cue)
+        author = author_from_byline(text, _leading_cue(byline_patterns, text))
         labelling.decide(byline_index, Label(Kind.BYLINE, BYLINE))
     mark_repeats(labelling, title)
     return title, author

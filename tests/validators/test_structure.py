@@ -7,6 +7,7 @@ from copydesk.rules.ruleset import BoilerplateRules, GenericPatterns, RuleSet
 from copydesk.validators.structure import author_from_byline
 
 BYLINES = (compile_pattern("b[0]", r"^(?:By|BY)\s+(?=\p{Lu})"), compile_pattern("b[1]", r"^(?:بقلم|كتب)[:\s]"))
+TIME_CUE = compile_pattern("t[0]", r"\b\d{1,2}:\d{2}\s*(?:[AP]M|[ap]m)?\b")
 RULES = RuleSet(None, {}, (GenericPatterns("generic.t", "any", BoilerplateRules(), BYLINES),), "")
 PARA = "The regional council approved the new harbour plan on Tuesday after two years of public debate."
 PARA2 = "Fishermen said they would watch the works closely, and the first contracts are due in the spring."
@@ -74,3 +75,21 @@ def test_hidden_copy_of_the_article_is_a_duplicate() -> None:
     labels, _, _ = run(f"Council approves harbour plan\n{PARA}\n{PARA2}\n* Home\n{copy}\n")
     assert labels[-1] == "duplicate"
     assert labels[1:3] == ["body", "body"]
+
+
+def test_a_byline_that_carries_its_time_stamps_is_still_a_byline() -> None:
+    """The name part is short; what makes the line long is a stamp, cued first by its time."""
+    rules = RuleSet(None, {}, (GenericPatterns("generic.t", "any", BoilerplateRules(), (TIME_CUE, *BYLINES)),), "")
+    byline = "By Harbour Desk Staff | March 3, 2024 at 9:41 AM CET - Updated March 3 at 11:02 AM CET"
+    text = f"Council approves harbour plan\n{byline}\n{PARA}\n{PARA2}\n"
+    labelling, _, author = label_lines(split_lines(text), rules, None, "en")
+    assert [str(label) for label in labelling.finish()] == ["title", "byline", "body", "body"]
+    assert author == "Harbour Desk Staff"
+
+
+def test_a_long_line_opening_with_by_is_prose_unless_a_stamp_makes_it_long() -> None:
+    sentence = "By Tuesday the council had approved the harbour plan, the fishermen had signed and the works began."
+    stamped = "By Tuesday - 3 March - the council had approved the harbour plan and all the fishermen had signed it."
+    for line in (sentence, stamped):
+        labels, _, author = run(f"Council approves harbour plan\n{line}\n{PARA}\n{PARA2}\n")
+        assert labels == ["title", "body", "body", "body"] and author is None
