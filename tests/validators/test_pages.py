@@ -28,6 +28,18 @@ PAGES = {
         3,
         ["Le Courrier du Port", "Accueil |", "Publié le", "À lire aussi", "nouveau ferry", "©"],
     ),
+    "gazeta_pt.txt": (
+        "Câmara aprova novo plano para o porto de pesca",
+        "Beatriz Almeida",
+        3,
+        ["Gazeta do Porto", "Início |", "Publicado em", "Compartilhe", "Sobre a autora", "escreve sobre", "Leia também"],
+    ),
+    "diario_es.txt": (
+        "El ayuntamiento aprueba el nuevo plan del puerto pesquero",
+        "Lucía Fernández",
+        3,
+        ["Diario del Puerto", "Inicio |", "Publicado el", "Compartir", "Sobre la autora", "escribe sobre", "Te puede"],
+    ),
     "vesti_ru.txt": (
         "Городской совет одобрил план ремонта старого моста",
         "Ирина Смирнова",
