@@ -33,6 +33,8 @@ _NAME = regex.compile(r"^[\p{L}][\p{L}\p{M}.'’-]*(?:\s+[\p{L}][\p{L}\p{M}.'’
 TITLE = "structure.title"
 BYLINE = "structure.byline"
 STANDFIRST = "structure.standfirst"
+STANDFIRST_ABOVE_BYLINE = "structure.standfirst_above_byline"
+MAX_STANDFIRST_LINES = 2
 REPEAT = "structure.repeated_line"
 COPY = "structure.copy_of_lines"
 COPY_KEY_WORDS = 5
@@ -216,5 +218,20 @@ def label_structure(
         text = labelling.lines[byline_index].stripped
         author = author_from_byline(text, _leading_cue(byline_patterns, text))
         labelling.decide(byline_index, Label(Kind.BYLINE, BYLINE))
+        if title_index is not None:
+            mark_standfirst_above_byline(labelling, title_index, byline_index)
     mark_repeats(labelling, title)
     return title, author
+
+
+def mark_standfirst_above_byline(labelling: Labelling, title_index: int, byline_index: int) -> None:
+    """The summary a page prints between the headline and the byline: the standfirst.
+
+    News pages run headline, standfirst, byline, then the article; the byline opens the
+    article, so what stands between it and the headline introduces the article without
+    being part of it. At most ``MAX_STANDFIRST_LINES`` lines: more is not a standfirst.
+    """
+    between = [i for i in labelling.content_indices() if title_index < i < byline_index]
+    if 0 < len(between) <= MAX_STANDFIRST_LINES:
+        for index in between:
+            labelling.decide(index, Label(Kind.BOILERPLATE, STANDFIRST_ABOVE_BYLINE))

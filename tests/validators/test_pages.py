@@ -32,7 +32,7 @@ PAGES = {
         "Câmara aprova novo plano para o porto de pesca",
         "Beatriz Almeida",
         3,
-        ["Gazeta do Porto", "Início |", "Publicado em", "Compartilhe", "Sobre a autora", "escreve sobre", "Leia também"],
+        ["Gazeta do Porto", "Início |", "Publicado em", "Compartilhe", "Sobre a autora", "escreve", "Leia também"],
     ),
     "diario_es.txt": (
         "El ayuntamiento aprueba el nuevo plan del puerto pesquero",

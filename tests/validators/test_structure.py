@@ -93,3 +93,18 @@ def test_a_long_line_opening_with_by_is_prose_unless_a_stamp_makes_it_long() -> 
     for line in (sentence, stamped):
         labels, _, author = run(f"Council approves harbour plan\n{line}\n{PARA}\n{PARA2}\n")
         assert labels == ["title", "body", "body", "body"] and author is None
+
+
+def test_the_standfirst_between_headline_and_byline_is_not_body() -> None:
+    standfirst = "Fishermen fear for the spawning grounds as the works move closer to the bay this spring."
+    text = f"Council approves harbour plan\n{standfirst}\nBy Ana Ruiz\n{PARA}\n{PARA2}\n"
+    labels, title, author = run(text)
+    assert labels == ["title", "boilerplate:structure.standfirst_above_byline", "byline", "body", "body"]
+    assert (title, author) == ("Council approves harbour plan", "Ana Ruiz")
+
+
+def test_more_than_a_standfirst_above_the_byline_stays() -> None:
+    """Three paragraphs before a byline are the article itself (a byline printed after the lede)."""
+    lede = [PARA, PARA2, PARA.replace("Tuesday", "Monday")]
+    labels, _, _ = run("Council approves harbour plan\n" + "\n".join(lede) + f"\nBy Ana Ruiz\n{PARA2}\n")
+    assert labels[1:] == ["body", "body", "body", "byline", "duplicate"]
