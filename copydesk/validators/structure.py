@@ -56,7 +56,14 @@ def find_title(labelling: Labelling, region_start: int, byline_patterns: tuple[R
     if not candidates:
         return None
     seen = Counter(labelling.normalised(i) for i in content)
-    repeated = [i for i in candidates if seen[normalise(_without_cut(labelling, i))] > 1]
+    # A menu repeats its items too ("Hometown Hockey" in the bar and the footer): a repeated
+    # line is the headline only when it is headline-long.
+    repeated = [
+        i
+        for i in candidates
+        if seen[normalise(_without_cut(labelling, i))] > 1
+        and word_count(_without_cut(labelling, i)) >= MIN_HEADLINE_WORDS
+    ]
     if repeated:
         return repeated[0]
     above_byline = [
@@ -185,9 +192,9 @@ def mark_copies(labelling: Labelling) -> None:
                 break
 
 
-def mark_repeats(labelling: Labelling, title: str | None) -> None:
-    """Exact repeats of the headline or of an earlier line."""
-    seen: set[str] = {normalise(title)} if title else set()
+def mark_repeats(labelling: Labelling, title: str | None, byline: str | None = None) -> None:
+    """Exact repeats of the headline, the byline or an earlier line."""
+    seen: set[str] = {normalise(text) for text in (title, byline) if text}
     for index in labelling.content_indices():
         text = labelling.normalised(index)
         if text not in seen:
@@ -214,13 +221,14 @@ def label_structure(
         labelling.decide(title_index, Label(Kind.TITLE, TITLE))
     author = None
     byline_index = find_byline(labelling, title_index, region_start, byline_patterns)
+    text = None
     if byline_index is not None:
         text = labelling.lines[byline_index].stripped
         author = author_from_byline(text, _leading_cue(byline_patterns, text))
         labelling.decide(byline_index, Label(Kind.BYLINE, BYLINE))
         if title_index is not None:
             mark_standfirst_above_byline(labelling, title_index, byline_index)
-    mark_repeats(labelling, title)
+    mark_repeats(labelling, title, text)
     return title, author
 
 

@@ -108,3 +108,18 @@ def test_more_than_a_standfirst_above_the_byline_stays() -> None:
     lede = [PARA, PARA2, PARA.replace("Tuesday", "Monday")]
     labels, _, _ = run("Council approves harbour plan\n" + "\n".join(lede) + f"\nBy Ana Ruiz\n{PARA2}\n")
     assert labels[1:] == ["body", "body", "body", "byline", "duplicate"]
+
+
+def test_a_repeated_menu_item_is_not_the_headline() -> None:
+    """Menus repeat their items (top bar, footer); the headline is still the line above the byline."""
+    menu = "Harbour News\nFerries\n"
+    text = f"{menu}Council approves new harbour plan\nBy Ana Ruiz\n{PARA}\n{PARA2}\n{menu}"
+    labels, title, _ = run(text)
+    assert title == "Council approves new harbour plan"
+    assert labels[2:4] == ["title", "byline"]
+
+
+def test_a_byline_printed_twice_is_a_duplicate() -> None:
+    text = f"Council approves harbour plan\nBy Ana Ruiz, 5 March 2024\nBy Ana Ruiz, 5 March 2024\n{PARA}\n{PARA2}\n"
+    labels, _, author = run(text)
+    assert labels == ["title", "byline", "duplicate", "body", "body"] and author == "Ana Ruiz"
