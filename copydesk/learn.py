@@ -19,7 +19,7 @@ from copydesk.decode_file import decode_path
 from copydesk.discover import InputFile
 from copydesk.lines import split_lines
 from copydesk.rules.manifest import ManifestEntry
-from copydesk.validators.language import guess_language
+from copydesk.validators.language import choose_language
 
 EDGE = 5  # lines this close to the top or bottom of a page can fingerprint its source
 
@@ -58,7 +58,7 @@ def learn(items: list[InputFile], manifest: dict[Path, ManifestEntry]) -> Learne
             found.texts.setdefault(key, line.stripped)
             if id(line) in edges:
                 found.at_edge[key] += 1
-        language = guess_language(outcome.decoded.text)
+        language, _ = choose_language(text=outcome.decoded.text, guessed=outcome.decoded.language)
         if language:
             found.languages[language] += 1
         entry = manifest.get(item.path.resolve())

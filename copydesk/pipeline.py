@@ -222,6 +222,7 @@ def analyse_decoded(
         result.profile.language if result.profile else None,
         text=decoded.text,
         guessed=decoded.language,
+        rules_dir=rules.directory,
     )
     clock.lap("language")
     labelling, title, author = label_lines(result.lines, rules, result.profile, result.language, repeated)
