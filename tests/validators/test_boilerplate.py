@@ -135,6 +135,8 @@ CAPTIONS_AND_LINKS = [
     "Fishing boats in the old port. (Photo Credit : Lantern File Photo )",
     "Ferries wait in the harbour in Bergen, Norway, Tuesday, May 7, 2024. (AP Photo/Anna Berg) less",
     "Ferries wait in the harbour in Bergen, Norway, Tuesday, May 7, 2024. The ferries ... more",
+    "Mayor Anna Berg speaks at the opening of the pier, Sunday, Nov. 17, 2024, in Bergen.",
+    "In this Oct. 3, 2023, file photo, ferries wait in the harbour.",
     "Get our weekly digest. You can unsubscribe at any time.",
     "Follow us on Instagram and TikTok",
     "Follow The Harbour Times on Twitter, Facebook and YouTube.",
@@ -160,6 +162,9 @@ PROSE = [
     "The Harbour Credit Union opened a branch on Tuesday.",
     "The AP photo desk moved the pictures an hour later (the agency said so).",
     "Prices rose... and then rose more.",
+    "The vote on Tuesday, the council said, was close.",
+    "The pier opened on Nov. 17, 2024, after two years of works.",
+    "This photo of the pier, the mayor said, will hang in the town hall.",
     "Credit: the council, which paid for the works, deserves it.",
     "Subscribers can unsubscribe from the lottery, the regulator said, but few do.",
     "Follow the money, the auditors told the committee.",
@@ -222,6 +227,7 @@ CREDITS_AND_GALLERIES = [
     "Storm warning lifted for the islands [VIDEO]",
     "Ferry fares: what the new timetable means for you [ANALYSIS]|",
     "[email protected]",
+    "1 2 3 4 5 6 7 8",
 ]
 NOT_CREDITS = [
     "AP reported the vote on Tuesday.",
@@ -232,8 +238,18 @@ NOT_CREDITS = [
     "The minister quoted the report [PDF] on Monday.",
     "She wrote to the agency. It replied [SIC]",
     "Contact the newsroom at [email]",
+    "1 2 3",
+    "Scores: 14 11 6 15",
 ]
 
 
 def test_credit_and_gallery_lines_are_chrome_in_any_language(project_rules: RuleSet) -> None:
     assert_matched(generic(project_rules, "generic.any").lines, CREDITS_AND_GALLERIES, NOT_CREDITS)
+
+
+def test_russian_review_widgets_and_popular_lists(project_rules: RuleSet) -> None:
+    russian = generic(project_rules, "generic.ru")
+    assert_matched(russian.tail_markers, ["Отзывы", "Добавить отзыв"], ["Отзывы читателей были разными."])
+    assert_matched(
+        russian.section_markers, ["Самые популярные диеты", "Похожие новости"], ["Самые популярные блюда готовят дома."]
+    )
