@@ -192,12 +192,19 @@ def mark_copies(labelling: Labelling) -> None:
                 break
 
 
-def mark_repeats(labelling: Labelling, title: str | None, byline: str | None = None) -> None:
-    """Exact repeats of the headline, the byline or an earlier line."""
+def mark_repeats(labelling: Labelling, title: str | None, byline: str | None, author: str | None) -> None:
+    """Exact repeats of the headline, the byline or an earlier line; the author's name alone.
+
+    A repeat needs a few words (short lines repeat by chance), except the author's name:
+    alone on a line it heads the author's box under the article.
+    """
     seen: set[str] = {normalise(text) for text in (title, byline) if text}
+    name = normalise(author) if author else None
     for index in labelling.content_indices():
         text = labelling.normalised(index)
-        if text not in seen:
+        if text == name:
+            labelling.decide(index, Label(Kind.DUPLICATE, REPEAT))
+        elif text not in seen:
             seen.add(text)
         elif word_count(text) >= MIN_REPEAT_WORDS:
             labelling.decide(index, Label(Kind.DUPLICATE, REPEAT))
@@ -228,7 +235,7 @@ def label_structure(
         labelling.decide(byline_index, Label(Kind.BYLINE, BYLINE))
         if title_index is not None:
             mark_standfirst_above_byline(labelling, title_index, byline_index)
-    mark_repeats(labelling, title, text)
+    mark_repeats(labelling, title, text, author)
     return title, author
 
 

@@ -123,3 +123,11 @@ def test_a_byline_printed_twice_is_a_duplicate() -> None:
     text = f"Council approves harbour plan\nBy Ana Ruiz, 5 March 2024\nBy Ana Ruiz, 5 March 2024\n{PARA}\n{PARA2}\n"
     labels, _, author = run(text)
     assert labels == ["title", "byline", "duplicate", "body", "body"] and author == "Ana Ruiz"
+
+
+def test_a_date_first_byline_and_the_author_box_under_the_article(project_rules: RuleSet) -> None:
+    """ "March 5, 2024 Ana Ruiz" is a byline; the author's name alone after the article heads her box."""
+    text = f"Council approves harbour plan\nMarch 5, 2024 Ana Ruiz\n{PARA}\n{PARA2}\nAna Ruiz\n"
+    labelling, _, author = label_lines(split_lines(text), project_rules, None, "en")
+    assert [str(label) for label in labelling.finish()] == ["title", "byline", "body", "body", "duplicate"]
+    assert author == "Ana Ruiz"
