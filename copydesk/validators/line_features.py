@@ -110,6 +110,15 @@ def is_prose(f: LineFeatures) -> bool:
     return f.sentence_end or (f.words >= 20 and f.inner_sentence_end)
 
 
+def is_unpunctuated_prose(f: LineFeatures) -> bool:
+    """A sentence whose full stop the site or converter dropped: function words as dense as
+    in prose (two words in five; headlines and link texts are made of content words) and
+    sentence case. It counts like a short sentence: weak evidence, but not chrome."""
+    if f.words < 10 or f.truncated or f.timestamp or f.list_item or f.stop_density is None:
+        return False
+    return f.stop_density >= 0.4 and f.title_case < 0.5
+
+
 def is_short_sentence(f: LineFeatures) -> bool:
     """A short paragraph that is still a sentence: a one-line quote, a brief update."""
     if f.words < 2 or not f.sentence_end or f.truncated or f.timestamp or f.title_case > 0.7:
@@ -145,6 +154,8 @@ def score(f: LineFeatures) -> float:
     if is_prose(f):
         return f.weight
     if is_short_sentence(f):
+        return 0.3 * f.weight
+    if is_unpunctuated_prose(f):
         return 0.3 * f.weight
     if f.words >= 20 and not f.truncated:
         return 0.0  # long but never ending a sentence: no evidence either way

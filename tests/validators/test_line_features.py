@@ -1,5 +1,12 @@
 from copydesk.language.stopwords import stopwords
-from copydesk.validators.line_features import features, is_prose, is_short_sentence, line_score, score
+from copydesk.validators.line_features import (
+    features,
+    is_prose,
+    is_short_sentence,
+    is_unpunctuated_prose,
+    line_score,
+    score,
+)
 
 EN = stopwords("en")
 
@@ -36,6 +43,20 @@ def test_chrome_shapes() -> None:
 def test_short_sentences_are_mildly_positive() -> None:
     f = features('"Quieter streets, finally."', EN)
     assert is_short_sentence(f) and 0 < score(f) < f.weight
+
+
+def test_a_sentence_that_lost_its_full_stop_is_mildly_positive() -> None:
+    f = features("The fee has freed the way for the move of the keeper to the club in the south", EN)
+    assert is_unpunctuated_prose(f) and 0 < score(f) < f.weight
+
+
+def test_headlines_without_a_full_stop_stay_chrome() -> None:
+    for line in (
+        "Council Approves New Harbour Plan After Two Years Of Debate",  # title case
+        "Chelsea pay record fee to sign Kepa from Athletic Bilbao on Tuesday",  # content words
+    ):
+        f = features(line, EN)
+        assert not is_unpunctuated_prose(f) and score(f) < 0, line
 
 
 def test_long_line_that_never_ends_a_sentence_is_no_evidence() -> None:
