@@ -138,6 +138,8 @@ CAPTIONS_AND_LINKS = [
     "Mayor Anna Berg speaks at the opening of the pier, Sunday, Nov. 17, 2024, in Bergen.",
     "In this Oct. 3, 2023, file photo, ferries wait in the harbour.",
     "Read Later",
+    "Reading Time: 3 mins read",
+    "5 min read",
     "Copied!",
     "Contributing Writer",
     "Opinion Columnist",
