@@ -75,3 +75,4 @@ def bench(session: nox.Session) -> None:
     session.run("python", "bench/throughput.py", *session.posargs)
     session.run("python", "bench/boilerplate_speed.py")
     session.run("python", "bench/scaling.py")
+    session.run("python", "bench/rule_cost.py")
