@@ -7,11 +7,13 @@ costs a finding on one file instead of hanging the gate.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 import regex
+
+from copydesk.rules.first_chars import can_open
 
 TIMEOUT_SECONDS = 0.25
 
@@ -93,17 +95,31 @@ class PatternSet:
     at_start: Any  # alternation of the anchored patterns, or None
     anywhere: tuple[RulePattern, ...]  # the others, searched one by one: each keeps its literal-prefix scan
     exact: bool  # False when the patterns could not be combined: every pattern must be tried
+    anchored: tuple[RulePattern, ...] = ()  # the patterns of ``at_start``
+    by_head: dict[str, Any] = field(default_factory=dict)  # ASCII first character -> its alternation
 
     def could_match(self, text: str) -> bool:
         """False only when no pattern can match (a timeout counts as could)."""
         if not self.exact:
             return bool(self.patterns)
         try:
-            if self.at_start is not None and self.at_start.match(text) is not None:
+            head = text[:1]
+            start = self._at_start_for(head) if head and head.isascii() else self.at_start
+            if start is not None and start.match(text) is not None:
                 return True
             return any(p.search(text) is not None for p in self.anywhere)
         except PatternTimeout:
             return True
+
+    def _at_start_for(self, head: str) -> Any:
+        """The alternation of the anchored patterns that can open with ``head``, one ASCII
+        character (:mod:`copydesk.rules.first_chars`): a line opening with "T" skips the rules
+        that open with "Share" or "©". Built on first use for each character."""
+        found = self.by_head.get(head, _UNSET)
+        if found is _UNSET:
+            fitting = tuple(p.source for p in self.anchored if can_open(p.compiled, head))
+            found = self.by_head[head] = _alternation_of(fitting)
+        return found
 
     def live_on(self, *pages: str) -> tuple[RulePattern, ...]:
         """The patterns that may match some line of ``pages`` (each: lines joined by newlines).
@@ -169,9 +185,17 @@ def _page_form(source: str) -> Any:
 
 
 def _alternation(patterns: list[RulePattern]) -> Any:
-    if not patterns:
+    return _alternation_of(tuple(p.source for p in patterns))
+
+
+@lru_cache(maxsize=4096)
+def _alternation_of(sources: tuple[str, ...]) -> Any:
+    if not sources:
         return None
-    return regex.compile("|".join(f"(?:{p.source})" for p in patterns), regex.VERSION1 | regex.UNICODE)
+    return regex.compile("|".join(f"(?:{source})" for source in sources), regex.VERSION1 | regex.UNICODE)
+
+
+_UNSET = object()
 
 
 _STABLE: dict[tuple[str, ...], tuple[RulePattern, ...]] = {}
@@ -198,6 +222,7 @@ def pattern_set(patterns: tuple[RulePattern, ...]) -> PatternSet:
             _alternation(combinable),
             tuple(p for p in patterns if p not in combinable),
             exact=True,
+            anchored=tuple(combinable),
         )
     except regex.error:  # e.g. numbered back-references; the patterns still run one by one
         built = PatternSet(patterns, None, (), exact=False)
