@@ -45,6 +45,7 @@ class RulePattern:
 _ANCHORED = regex.compile(r"^(?:\(\?[a-zA-Z]+\))*\^")
 
 
+@lru_cache(maxsize=4096)
 def anchored(source: str) -> bool:
     """A pattern that can only match at the start of the text (``^``, after inline flags)."""
     return bool(_ANCHORED.match(source)) and not _top_level_alternation(source)
@@ -211,10 +212,18 @@ def stable(patterns: tuple[RulePattern, ...]) -> tuple[RulePattern, ...]:
 
 
 def pattern_set(patterns: tuple[RulePattern, ...]) -> PatternSet:
-    """The set for a rule section, built once per tuple of patterns."""
+    """The set for a list of patterns, built once per distinct list.
+
+    Cached by the tuple's identity; a tuple built afresh (per file) is first swapped for
+    the interned one of the same list (:func:`stable`), so the cache holds one set per
+    list, not one per call: it once grew by a set for every file checked.
+    """
     cached = _SETS.get(id(patterns))
     if cached is not None and cached[0] is patterns:
         return cached[1]
+    interned = stable(patterns)
+    if interned is not patterns:
+        return pattern_set(interned)
     try:
         combinable = [p for p in patterns if anchored(p.source) and not p.risky]
         built = PatternSet(

@@ -125,3 +125,15 @@ def test_live_patterns_cover_every_matching_line(lines: list[str]) -> None:
     patterns = tuple(compile_pattern(f"r{i}", source) for i, source in enumerate(LIVE_SOURCES))
     live = set(pattern_set(patterns).live_on("\n".join(lines)))
     assert {p for p in patterns if any(p.search(line) for line in lines)} <= live
+
+
+def test_a_fresh_tuple_per_call_does_not_grow_the_cache() -> None:
+    """Callers build a tuple per file; the cache must keep one set per distinct list, not per call."""
+    from copydesk.rules import patterns
+
+    rules = tuple(compile_pattern(f"fresh[{i}]", f"^fresh{i}$") for i in range(3))
+    first = pattern_set(tuple(list(rules)))
+    before = len(patterns._SETS)
+    for _ in range(50):
+        assert pattern_set(tuple(list(rules))) is first  # a new tuple object each time
+    assert len(patterns._SETS) == before
