@@ -98,6 +98,7 @@ class PatternSet:
     exact: bool  # False when the patterns could not be combined: every pattern must be tried
     anchored: tuple[RulePattern, ...] = ()  # the patterns of ``at_start``
     by_head: dict[str, Any] = field(default_factory=dict)  # ASCII first character -> its alternation
+    by_dead: dict[frozenset[int], PatternSet] = field(default_factory=dict)  # see live_set
 
     def could_match(self, text: str) -> bool:
         """False only when no pattern can match (a timeout counts as could)."""
@@ -137,6 +138,17 @@ class PatternSet:
             if not p.risky and (page := _page_form(p.source)) is not None and not any(map(page.search, pages))
         }
         return tuple(p for p in self.patterns if id(p) not in dead) if dead else self.patterns
+
+    def live_set(self, *pages: str) -> PatternSet:
+        """The set of :meth:`live_on`'s patterns, cached by which ones the pages ruled out."""
+        live = self.live_on(*pages)
+        if live is self.patterns:
+            return self
+        dead = frozenset(map(id, self.patterns)) - frozenset(map(id, live))
+        found = self.by_dead.get(dead)
+        if found is None:
+            found = self.by_dead[dead] = pattern_set(stable(live))
+        return found
 
     def first_match(self, text: str, on_timeout: Callable[[PatternTimeout], None]) -> tuple[RulePattern, Any] | None:
         """The first pattern in declared order that matches, with its match; None when none does.

@@ -63,19 +63,18 @@ def rule_candidates(labelling: Labelling, rule_sets: Sequence[BoilerplateRules])
     file, then rules lines out one by one, and the sections look only at the rest. Exact:
     a line outside the set cannot match any of the patterns.
     """
-    patterns = tuple(p for rules in rule_sets for name in BOILERPLATE_SECTIONS for p in getattr(rules, name))
-    if not patterns:
+    combined = _combined(tuple(rule_sets))
+    if not combined.patterns:
         return set()
     indices = labelling.content_indices()
     lines = [labelling.lines[index] for index in indices]
-    # A rule may match a list item only without its bullet: the items are searched as a page too.
+    # Each line is tried as stripped, as written (when that differs) and as a list item
+    # without its bullet (when it has one): each form is searched as a page of its own.
     items = [list_item(line.stripped) for line in lines]
-    pages = ["\n".join(line.stripped for line in lines), "\n".join(line.text for line in lines)]
+    padded = [line.text for line in lines if line.text != line.stripped]
     bulleted = [item for item, line in zip(items, lines, strict=True) if item is not line.stripped]
-    combined = pattern_set(stable(patterns))
-    live = combined.live_on(*pages, *(["\n".join(bulleted)] if bulleted else []))
-    if live is not combined.patterns:
-        combined = pattern_set(stable(live))
+    pages = ["\n".join(line.stripped for line in lines)] + ["\n".join(more) for more in (padded, bulleted) if more]
+    combined = combined.live_set(*pages)
     found: set[int] = set()
     for index, line, item in zip(indices, lines, items, strict=True):
         if (
@@ -85,6 +84,25 @@ def rule_candidates(labelling: Labelling, rule_sets: Sequence[BoilerplateRules])
         ):
             found.add(index)
     return found
+
+
+_COMBINED: dict[tuple[int, ...], tuple[tuple[BoilerplateRules, ...], PatternSet]] = {}
+
+
+def _combined(rule_sets: tuple[BoilerplateRules, ...]) -> PatternSet:
+    """Every section of these rule sets as one pattern set, built once per list of rule sets.
+
+    Keyed by the rule sets' identities, which the entry keeps alive, so a key can never
+    name rule sets that have since been freed and their ids reused.
+    """
+    key = tuple(map(id, rule_sets))
+    cached = _COMBINED.get(key)
+    if cached is not None and all(a is b for a, b in zip(cached[0], rule_sets, strict=True)):
+        return cached[1]
+    patterns = tuple(p for rules in rule_sets for name in BOILERPLATE_SECTIONS for p in getattr(rules, name))
+    built = pattern_set(stable(patterns))
+    _COMBINED[key] = (rule_sets, built)
+    return built
 
 
 def apply_tail_markers(labelling: Labelling, rules: BoilerplateRules) -> None:

@@ -137,3 +137,14 @@ def test_a_fresh_tuple_per_call_does_not_grow_the_cache() -> None:
     for _ in range(50):
         assert pattern_set(tuple(list(rules))) is first  # a new tuple object each time
     assert len(patterns._SETS) == before
+
+
+def test_the_live_set_is_the_live_patterns_and_built_once_per_outcome() -> None:
+    rules = pattern_set(tuple(compile_pattern(f"live[{i}]", source) for i, source in enumerate(LIVE_SOURCES)))
+    page = "\n".join(["Menu", "x", "y"])
+    live = rules.live_set(page)
+    assert live.patterns == rules.live_on(page) and live.patterns != rules.patterns
+    assert rules.live_set("Menu\nx\ny") is live  # another page that rules out the same patterns
+    assert (
+        rules.live_set("\n".join(["© 2024", "Share", "more:", "cookies accept", "Copyright 2024", "end ."])) is not live
+    )
