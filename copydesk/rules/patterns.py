@@ -30,7 +30,7 @@ class RulePattern:
 
     rule_id: str
     source: str
-    compiled: Any
+    compiled: Any = field(compare=False)  # derived from the source: two compilations are the same rule
     risky: bool = True  # can backtrack catastrophically, so it runs under the time limit
 
     def search(self, text: str) -> Any:

@@ -1,4 +1,5 @@
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -148,3 +149,13 @@ def test_the_live_set_is_the_live_patterns_and_built_once_per_outcome() -> None:
     assert (
         rules.live_set("\n".join(["© 2024", "Share", "more:", "cookies accept", "Copyright 2024", "end ."])) is not live
     )
+
+
+def test_a_rule_compiled_twice_is_the_same_rule() -> None:
+    """Pattern sets are shared by rule id and source; equality must not hang on which compiled
+    object a set holds (the regex package's own cache may or may not hand back the same one)."""
+    first = compile_pattern("same[0]", r"^Share(?i: this)?$")
+    regex.purge()
+    again = compile_pattern("same[0]", r"^Share(?i: this)?$")
+    assert first.compiled is not again.compiled
+    assert first == again and hash(first) == hash(again)
