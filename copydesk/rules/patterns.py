@@ -13,8 +13,6 @@ from typing import Any
 
 import regex
 
-from copydesk.rules.first_chars import can_open
-
 TIMEOUT_SECONDS = 0.25
 
 
@@ -115,8 +113,8 @@ class PatternSet:
 
     def _at_start_for(self, head: str) -> Any:
         """The alternation of the anchored patterns that can open with ``head``, one ASCII
-        character (:mod:`copydesk.rules.first_chars`): a line opening with "T" skips the rules
-        that open with "Share" or "©". Built on first use for each character."""
+        character (:func:`can_open`): a line opening with "T" skips the rules that open with
+        "Share" or "©". Built on first use for each character."""
         found = self.by_head.get(head, _UNSET)
         if found is _UNSET:
             fitting = tuple(p.source for p in self.anchored if can_open(p.compiled, head))
@@ -147,7 +145,7 @@ class PatternSet:
         dead = frozenset(map(id, self.patterns)) - frozenset(map(id, live))
         found = self.by_dead.get(dead)
         if found is None:
-            found = self.by_dead[dead] = pattern_set(stable(live))
+            found = self.by_dead[dead] = pattern_set(live)
         return found
 
     def first_match(self, text: str, on_timeout: Callable[[PatternTimeout], None]) -> tuple[RulePattern, Any] | None:
@@ -209,6 +207,16 @@ def _alternation_of(sources: tuple[str, ...]) -> Any:
 
 
 _UNSET = object()
+
+
+def can_open(compiled: Any, head: str) -> bool:
+    """Whether some match of the compiled rule, tried at the start of a text, opens with ``head``.
+
+    Asked of the regex engine itself, as a partial match of the one character (could a
+    longer text starting so match?), so case folding ("ſ" for "s"), classes, look-arounds
+    and Unicode properties are read by the engine that runs the rule, never by a second parser.
+    """
+    return compiled.match(head, partial=True) is not None
 
 
 _STABLE: dict[tuple[str, ...], tuple[RulePattern, ...]] = {}

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from copydesk.labelling import Labelling
 from copydesk.model import Kind, Label, Line
-from copydesk.rules.patterns import PatternSet, RulePattern, pattern_set, stable
+from copydesk.rules.patterns import PatternSet, RulePattern, pattern_set
 from copydesk.rules.ruleset import BOILERPLATE_SECTIONS, BoilerplateRules
 from copydesk.textcache import LineMemo
 from copydesk.validators.shape import is_body_like, list_item
@@ -100,7 +100,7 @@ def _combined(rule_sets: tuple[BoilerplateRules, ...]) -> PatternSet:
     if cached is not None and all(a is b for a, b in zip(cached[0], rule_sets, strict=True)):
         return cached[1]
     patterns = tuple(p for rules in rule_sets for name in BOILERPLATE_SECTIONS for p in getattr(rules, name))
-    built = pattern_set(stable(patterns))
+    built = pattern_set(patterns)
     _COMBINED[key] = (rule_sets, built)
     return built
 

@@ -246,7 +246,7 @@ def mark_standfirst_above_byline(labelling: Labelling, title_index: int, byline_
     article, so what stands between it and the headline introduces the article without
     being part of it. At most ``MAX_STANDFIRST_LINES`` lines: more is not a standfirst.
     """
-    between = [i for i in labelling.content_indices() if title_index < i < byline_index]
+    between = [i for i in range(title_index + 1, byline_index) if labelling.undecided(i)]
     if 0 < len(between) <= MAX_STANDFIRST_LINES:
         for index in between:
             labelling.decide(index, Label(Kind.BOILERPLATE, STANDFIRST_ABOVE_BYLINE))
