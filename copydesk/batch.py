@@ -25,7 +25,7 @@ from copydesk.executor import (
     summary_json,
 )
 from copydesk.model import Finding
-from copydesk.records import parquet_bytes
+from copydesk.records import parquet_pieces
 from copydesk.reports.junit import junit_xml
 
 if TYPE_CHECKING:
@@ -97,11 +97,11 @@ def write_batch_outputs(result: RunResult, summary: dict[str, Any], config: RunC
     """records.parquet, index.html, summary.json and junit.xml, beside the per-file outputs.
 
     Each is written as it is read from the row store: a run of any size holds one row at a
-    time (the parquet table, columnar, is the exception).
+    time, and the parquet file one row group at a time.
     """
     from copydesk.reports.html import index_page
 
-    emit(config, "records.parquet", parquet_bytes(records(result)))
+    emit(config, "records.parquet", parquet_pieces(records(result)))
     emit(config, "index.html", index_page(summary, result.files, pages=config.html))
     emit(config, "summary.json", itertools.chain(summary_json(summary, summary_entries(result)), ["\n"]))
     emit(config, "junit.xml", junit_of(result, summary))

@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import itertools
-from collections.abc import Iterable, Sequence
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 # Column name -> polars type name; the order is the table's.
@@ -128,12 +130,7 @@ def record_of(report: dict[str, Any], lines: int, body_chars: int) -> dict[str, 
     }
 
 
-def polars_frame(records: Iterable[dict[str, Any]]) -> Any:
-    """The records as a polars DataFrame with a fixed schema (empty batches keep their columns).
-
-    Built a few thousand rows at a time, so only the columnar table is held, never every
-    record as a dictionary.
-    """
+def polars_schema() -> dict[str, Any]:
     import polars as pl
 
     types: dict[str, Any] = {
@@ -144,10 +141,72 @@ def polars_frame(records: Iterable[dict[str, Any]]) -> Any:
         "datetime": pl.Datetime("us", "UTC"),
         "list": pl.List(pl.String),
     }
-    schema = {name: types[kind] for name, kind in COLUMNS.items()}
+    return {name: types[kind] for name, kind in COLUMNS.items()}
+
+
+def _chunks(records: Iterable[dict[str, Any]], size: int) -> Iterator[Any]:
+    """The records as polars DataFrames of ``size`` rows, with the fixed schema.
+
+    Gathered column by column: a record's values, not the record, are held until its chunk
+    is built (a dictionary per row costs twice the table's memory while polars reads it).
+    """
+    import polars as pl
+
+    schema = polars_schema()
     rows = iter(records)
-    frames = [pl.DataFrame(chunk, schema=schema) for chunk in iter(lambda: list(itertools.islice(rows, 4096)), [])]
-    return pl.concat(frames, rechunk=True) if frames else pl.DataFrame(schema=schema)
+    while True:
+        columns: dict[str, list[Any]] = {name: [] for name in COLUMNS}
+        for record in itertools.islice(rows, size):
+            for name, values in columns.items():
+                values.append(record.get(name))
+        if not columns["file"]:
+            return
+        yield pl.DataFrame(columns, schema=schema)
+
+
+def polars_frame(records: Iterable[dict[str, Any]]) -> Any:
+    """The records as a polars DataFrame with a fixed schema (empty batches keep their columns).
+
+    Built a few thousand rows at a time, so only the columnar table is held, never every
+    record as a dictionary.
+    """
+    import polars as pl
+
+    frames = list(_chunks(records, 4096))
+    return pl.concat(frames, rechunk=True) if frames else pl.DataFrame(schema=polars_schema())
+
+
+ROW_GROUP = 8192  # rows per row group of records.parquet: what the writer holds at a time
+PART = 2048  # rows per part file: what is held while the parts are written
+
+
+def parquet_pieces(records: Iterable[dict[str, Any]], piece: int = 1 << 20) -> Iterator[bytes]:
+    """``records.parquet`` in pieces of ``piece`` bytes, held one row group at a time.
+
+    A table of every record grows with the run (~1.3 KB a row); instead each row group is
+    written as a part file in a temp folder and polars streams the parts into one file, in
+    row groups of the same size (its default row group, ~260,000 rows, is held whole).
+    Without a writable temp folder the table is built in memory, so the run still works.
+    """
+    try:
+        folder = tempfile.TemporaryDirectory(prefix="copydesk-parquet-")
+    except OSError:
+        yield parquet_bytes(records)
+        return
+    with folder as name:
+        import polars as pl
+
+        parts = []
+        for number, frame in enumerate(_chunks(records, PART)):
+            parts.append(Path(name) / f"part-{number:06d}.parquet")
+            frame.write_parquet(parts[-1])
+        joined = Path(name) / "records.parquet"
+        if parts:
+            pl.scan_parquet(parts).sink_parquet(joined, row_group_size=ROW_GROUP)
+        else:
+            pl.DataFrame(schema=polars_schema()).write_parquet(joined)
+        with open(joined, "rb") as handle:
+            yield from iter(lambda: handle.read(piece), b"")
 
 
 def pandas_frame(records: Iterable[dict[str, Any]]) -> Any:

@@ -3,10 +3,12 @@ import io
 from pathlib import Path
 
 import polars as pl
+import pytest
 
+from copydesk import records as records_module
 from copydesk.discover import InputFile
 from copydesk.executor import RunConfig, check_one
-from copydesk.records import COLUMNS, parquet_bytes, parse_instant, polars_frame
+from copydesk.records import COLUMNS, parquet_bytes, parquet_pieces, parse_instant, polars_frame
 from tests.conftest import ARTICLES, RULES
 
 
@@ -48,3 +50,36 @@ def test_records_parquet_round_trips_with_its_types(tmp_path: Path) -> None:
 
 def test_an_empty_batch_keeps_its_columns() -> None:
     assert polars_frame([]).columns == list(COLUMNS)
+
+
+def _streamed(records: list[dict[str, object]], piece: int = 1 << 20) -> pl.DataFrame:
+    return pl.read_parquet(io.BytesIO(b"".join(parquet_pieces(records, piece))))
+
+
+def test_records_parquet_is_streamed_in_row_groups_with_every_row_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(records_module, "PART", 2)  # 7 records: four parts
+    monkeypatch.setattr(records_module, "ROW_GROUP", 3)  # and three row groups
+    names = ["harbour_gazette_en.txt", "sahil_ar.txt", "all_chrome_en.txt"]
+    records = [dict(_row(names[number % 3])["record"], file=f"f{number}") for number in range(7)]
+    frame = _streamed(records, piece=64)
+    assert frame.equals(polars_frame(records))
+    assert frame["file"].to_list() == [f"f{number}" for number in range(7)]
+    assert frame.schema["published_utc"] == pl.Datetime("us", "UTC")
+
+
+def test_streamed_pieces_are_no_larger_than_asked() -> None:
+    pieces = list(parquet_pieces([_row("harbour_gazette_en.txt")["record"]], piece=100))
+    assert len(pieces) > 1 and all(len(piece) <= 100 for piece in pieces)
+
+
+def test_an_empty_streamed_batch_keeps_its_columns() -> None:
+    assert _streamed([]).columns == list(COLUMNS)
+
+
+def test_without_a_temp_folder_the_table_is_built_in_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("read-only file system")
+
+    monkeypatch.setattr(records_module.tempfile, "TemporaryDirectory", refuse)
+    records = [_row("harbour_gazette_en.txt")["record"]]
+    assert b"".join(parquet_pieces(records)) == parquet_bytes(records)

@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
-Content = str | bytes | Iterable[str]  # an iterable is written piece by piece: a large output is never held
+# An iterable is written piece by piece (text or bytes): a large output is never held.
+Content = str | bytes | Iterable[str] | Iterable[bytes]
 
 
 def write_content(handle: IO[bytes], content: Content) -> None:
@@ -24,7 +25,7 @@ def write_content(handle: IO[bytes], content: Content) -> None:
         handle.write(content.encode("utf-8"))
     else:
         for piece in content:
-            handle.write(piece.encode("utf-8"))
+            handle.write(piece if isinstance(piece, bytes) else piece.encode("utf-8"))
 
 
 def write_atomic(path: Path, content: Content) -> None:
