@@ -21,7 +21,7 @@ from copydesk.language.stopwords import stopwords
 from copydesk.lines import split_lines
 from copydesk.model import SEVERITY_RANK, Article, Finding, Kind, Label, Line, Source
 from copydesk.rules.manifest import ManifestEntry
-from copydesk.rules.patterns import RulePattern
+from copydesk.rules.patterns import RulePattern, stable
 from copydesk.rules.ruleset import RuleSet, SourceProfile
 from copydesk.validators import (
     article_region,
@@ -94,7 +94,7 @@ def _byline_patterns(rules: RuleSet, profile: SourceProfile | None, lang: str | 
     for generic in rules.generic:
         if generic.applies_to(lang):
             patterns.extend(generic.bylines)
-    return tuple(patterns)
+    return stable(tuple(patterns))  # one tuple per list, so its pattern set is found by identity
 
 
 def label_lines(

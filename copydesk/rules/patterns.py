@@ -145,7 +145,11 @@ class PatternSet:
         dead = frozenset(map(id, self.patterns)) - frozenset(map(id, live))
         found = self.by_dead.get(dead)
         if found is None:
-            found = self.by_dead[dead] = pattern_set(live)
+            # Only searched patterns are ever ruled out: the anchored ones, their alternation
+            # and its per-character table (slow to build: a partial match per rule and a
+            # compilation per character) are this set's own, shared rather than rebuilt.
+            anywhere = tuple(p for p in self.anywhere if id(p) not in dead)
+            found = self.by_dead[dead] = PatternSet(live, self.at_start, anywhere, True, self.anchored, self.by_head)
         return found
 
     def first_match(self, text: str, on_timeout: Callable[[PatternTimeout], None]) -> tuple[RulePattern, Any] | None:

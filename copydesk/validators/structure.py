@@ -10,6 +10,7 @@ linear in the page length.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 
 import regex
@@ -50,8 +51,9 @@ def find_title(labelling: Labelling, region_start: int, byline_patterns: tuple[R
     byline, else the nearest one of headline length, else the nearest.
     """
     content = labelling.content_indices()
-    position = {index: n for n, index in enumerate(content)}
-    above = [i for i in content if i < region_start][-TITLE_WINDOW:]
+    split = bisect_left(content, region_start)
+    above = content[max(0, split - TITLE_WINDOW) : split]
+    position = {index: n for n, index in enumerate(above, split - len(above))}
     candidates = [i for i in above if _headline_not_byline(labelling, i, byline_patterns)]
     if not candidates:
         return None
@@ -147,14 +149,15 @@ def _byline_length(text: str) -> bool:
 def mark_standfirsts(labelling: Labelling, region_start: int) -> None:
     """Lines near the article's start that its first paragraphs repeat word for word."""
     content = labelling.content_indices()
-    before = [i for i in content if i < region_start][-STANDFIRST_WINDOW:]
-    opening = [i for i in content if i >= region_start][: STANDFIRST_WINDOW + 1]
+    split = bisect_left(content, region_start)
+    before = content[max(0, split - STANDFIRST_WINDOW) : split]
+    opening = content[split : split + STANDFIRST_WINDOW + 1]
+    later_texts = [(later, labelling.normalised(later)) for later in opening]
     for index in before + opening[:-1]:
         text = labelling.normalised(index)
         if word_count(text) < MIN_REPEAT_WORDS:
             continue
-        for later in opening:
-            other = labelling.normalised(later)
+        for later, other in later_texts:
             if later > index and len(other) > len(text) and text in other:
                 labelling.decide(index, Label(Kind.DUPLICATE, STANDFIRST))
                 break
