@@ -48,7 +48,8 @@ def find_title(labelling: Labelling, region_start: int, byline_patterns: tuple[R
 
     Among the few content lines above the article the page's own evidence decides: a
     line the page repeats (sites print the headline twice), else the line right above the
-    byline, else the nearest one of headline length, else the nearest.
+    byline nearest the article (or the headline above a name printed over its stamp),
+    else the nearest one of headline length, else the nearest.
     """
     content = labelling.content_indices()
     split = bisect_left(content, region_start)
@@ -68,14 +69,30 @@ def find_title(labelling: Labelling, region_start: int, byline_patterns: tuple[R
     ]
     if repeated:
         return repeated[0]
-    above_byline = [
-        i
-        for i in candidates
-        if position[i] + 1 < len(content)
-        and _matches(byline_patterns, labelling.lines[content[position[i] + 1]].stripped)
-    ]
     long_enough = [i for i in candidates if word_count(_without_cut(labelling, i)) >= MIN_HEADLINE_WORDS]
-    return (above_byline or long_enough or candidates)[-1]
+    above_byline = []
+    for i in candidates:
+        if position[i] + 1 == len(content) or not _matches(
+            byline_patterns, labelling.lines[content[position[i] + 1]].stripped
+        ):
+            continue
+        headlines = [j for j in long_enough if j < i]
+        if headlines and _name_over_stamp(labelling, i, content[position[i] + 1], byline_patterns):
+            above_byline.append(headlines[-1])  # headline, name, stamp: the headline heads them both
+        else:
+            above_byline.append(i)
+    return max(above_byline) if above_byline else (long_enough or candidates)[-1]
+
+
+def _name_over_stamp(labelling: Labelling, index: int, byline: int, byline_patterns: tuple[RulePattern, ...]) -> bool:
+    """A bare name above a byline that names no one ("Maren Estrada" over "November 19th,
+    2019 at 8:40 AM"): sites print the name and the stamp on two lines, the headline above
+    them. Only asked when a headline-long line stands above: without one, the short line
+    may be a section label ("Business News") as well as a name, and it stays a candidate."""
+    text = labelling.lines[byline].stripped
+    if not _name_line(_without_cut(labelling, index)):
+        return False
+    return author_from_byline(text, _leading_cue(byline_patterns, text)) is None
 
 
 def _headline_not_byline(labelling: Labelling, index: int, byline_patterns: tuple[RulePattern, ...]) -> bool:
@@ -111,11 +128,33 @@ def _leading_cue(patterns: tuple[RulePattern, ...], text: str) -> regex.Match[st
 
 
 def author_from_byline(text: str, cue: regex.Match[str] | None) -> str | None:
-    """The name a byline gives: what follows a leading cue, up to the first date or separator."""
+    """The name a byline gives: what follows a leading cue, up to the first date or separator.
+
+    The date's month name is not the name's: "November 19th, 2019" stops at its day, and
+    "November" alone is no author ("Associated Press Nov. 19" gives "Associated Press").
+    A surname that is a month before a number ("Brian May 5, 2021") loses it: no rule can
+    tell the two apart, and stamps are far more common on bylines than such names.
+    """
     rest = text[cue.end() :] if cue is not None and cue.start() == 0 else text
     stop = _AUTHOR_STOP.search(rest)
     name = (rest[: stop.start()] if stop else rest).strip(" \t-–—:,")
+    if stop is not None and rest[stop.start()].isdigit():
+        name = _without_month(name)
     return name if name and _NAME.match(name) else None
+
+
+def _without_month(name: str) -> str:
+    """The name without a last word that names a month (the date's, cut at its day)."""
+    head, _, last = name.rpartition(" ")
+    from copydesk.dates.lexicon import lexicon  # dateparser's month names; loaded on first need
+
+    return head.rstrip() if last.casefold().rstrip(".") in lexicon(None).months else name
+
+
+def _name_line(text: str) -> bool:
+    """A person's name alone: two to four capitalised words, no digits or punctuation."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and bool(_NAME.match(text)) and all(word[:1].isupper() for word in words)
 
 
 def find_byline(
@@ -236,10 +275,26 @@ def label_structure(
         text = labelling.lines[byline_index].stripped
         author = author_from_byline(text, _leading_cue(byline_patterns, text))
         labelling.decide(byline_index, Label(Kind.BYLINE, BYLINE))
+        if author is None:
+            author = _name_above(labelling, byline_index, title_index)
         if title_index is not None:
             mark_standfirst_above_byline(labelling, title_index, byline_index)
     mark_repeats(labelling, title, text, author)
     return title, author
+
+
+def _name_above(labelling: Labelling, byline_index: int, title_index: int | None) -> str | None:
+    """The name printed alone on the line above a byline that names no one: the byline's first line."""
+    above = byline_index - 1
+    while above > (title_index if title_index is not None else -1) and labelling.lines[above].is_blank:
+        above -= 1
+    if above <= (title_index if title_index is not None else -1) or not labelling.undecided(above):
+        return None
+    name = labelling.lines[above].stripped
+    if not _name_line(name):
+        return None
+    labelling.decide(above, Label(Kind.BYLINE, BYLINE))
+    return name
 
 
 def mark_standfirst_above_byline(labelling: Labelling, title_index: int, byline_index: int) -> None:

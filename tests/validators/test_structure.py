@@ -131,3 +131,42 @@ def test_a_date_first_byline_and_the_author_box_under_the_article(project_rules:
     labelling, _, author = label_lines(split_lines(text), project_rules, None, "en")
     assert [str(label) for label in labelling.finish()] == ["title", "byline", "body", "body", "duplicate"]
     assert author == "Ana Ruiz"
+
+
+def test_a_month_before_the_day_is_the_date_not_the_name() -> None:
+    assert author_from_byline("November 19th, 2019 at 8:40 AM", None) is None
+    assert author_from_byline("Associated Press Nov. 19, 2019, 9:02 AM", None) == "Associated Press"
+    assert author_from_byline("Ana Ruiz 5 March 2024", None) == "Ana Ruiz"
+    assert author_from_byline("Ana Ruiz | 5 March 2024", None) == "Ana Ruiz"  # stopped by the bar: nothing trimmed
+    assert author_from_byline("Kim Augusta", None) == "Kim Augusta"  # a month-like name with no day after it
+
+
+def test_a_name_above_a_byline_that_names_no_one_is_the_author(project_rules: RuleSet) -> None:
+    """Headline, the name alone, then the stamp: the name is the author's, not the headline."""
+    text = f"Council approves new harbour plan\nLena Moss\nApril 2nd, 2023 at 10:15 AM\n{PARA}\n{PARA2}\n"
+    labelling, title, author = label_lines(split_lines(text), project_rules, None, "en")
+    assert (title, author) == ("Council approves new harbour plan", "Lena Moss")
+    assert [str(label) for label in labelling.finish()] == ["title", "byline", "byline", "body", "body"]
+
+
+def test_a_short_headline_above_a_named_byline_stays_the_headline(project_rules: RuleSet) -> None:
+    """Two capitalised words above a byline that names its author are the headline."""
+    text = f"Harbour Reopens\nBy Lena Moss, April 2, 2023\n{PARA}\n{PARA2}\n"
+    _, title, author = label_lines(split_lines(text), project_rules, None, "en")
+    assert (title, author) == ("Harbour Reopens", "Lena Moss")
+
+
+def test_the_headline_over_the_named_byline_wins_over_one_further_up(project_rules: RuleSet) -> None:
+    """A stamp lower down under the author's box does not move the headline to a sidebar's."""
+    sidebar = "Ferry operators warn of delays as the winter timetable starts next week"
+    stamp = "April 2, 2023 10:15 AM"
+    text = f"{sidebar}\nThe Harbour Clock\nBy Lena Moss\nAbout Lena Moss\n{stamp}\n{PARA}\n{PARA2}\n"
+    _, title, author = label_lines(split_lines(text), project_rules, None, "en")
+    assert (title, author) == ("The Harbour Clock", "Lena Moss")
+
+
+def test_a_section_label_over_a_stamp_is_no_author(project_rules: RuleSet) -> None:
+    """Without a headline above it, a short line over a stamp may be a section label: no author from it."""
+    text = f"Business News\nJanuary 13, 2020 / 1:39 PM\n{PARA}\n{PARA2}\n"
+    _, _, author = label_lines(split_lines(text), project_rules, None, "en")
+    assert author is None
