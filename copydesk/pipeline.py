@@ -97,6 +97,10 @@ def _byline_patterns(rules: RuleSet, profile: SourceProfile | None, lang: str | 
     return stable(tuple(patterns))  # one tuple per list, so its pattern set is found by identity
 
 
+def _name_stops(rules: RuleSet, lang: str | None) -> tuple[RulePattern, ...]:
+    return stable(tuple(p for generic in rules.generic if generic.applies_to(lang) for p in generic.name_stops))
+
+
 def label_lines(
     lines: list[Line],
     rules: RuleSet,
@@ -124,7 +128,7 @@ def label_lines(
     ]
     region = article_region.find_region(labelling, scores)
     title, author = structure.label_structure(
-        labelling, _byline_patterns(rules, profile, lang), region.start if region else None
+        labelling, _byline_patterns(rules, profile, lang), region.start if region else None, _name_stops(rules, lang)
     )
     article_region.mark_listed(labelling, region)
     article_region.mark_outside(labelling, region)

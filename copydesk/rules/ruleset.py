@@ -35,7 +35,7 @@ PROFILE_KEYS = frozenset(
         "date_order",
     }
 )
-GENERIC_KEYS = frozenset({"language", "bylines", *BOILERPLATE_SECTIONS})
+GENERIC_KEYS = frozenset({"language", "bylines", "name_stops", *BOILERPLATE_SECTIONS})
 DATE_CUE_KEYS = ("published", "updated", "ignore", "today", "yesterday")
 REQUIRABLE = frozenset({"title", "author", "published", "dateline", "agencies", "quotes", "language"})
 SEVERITIES = frozenset({"error", "warning", "info"})
@@ -100,6 +100,7 @@ class GenericPatterns(LanguageScoped):
     language: str
     boilerplate: BoilerplateRules
     bylines: tuple[RulePattern, ...] = ()
+    name_stops: tuple[RulePattern, ...] = ()  # words that end the author's name in a byline ("Updated")
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,7 +280,11 @@ def load_generic(path: Path) -> GenericPatterns:
     doc, language = _language_file(path, GENERIC_KEYS)
     name = f"generic.{path.stem}"
     return GenericPatterns(
-        name=name, language=language, boilerplate=_boilerplate(doc, name, ()), bylines=_patterns(doc, name, "bylines")
+        name=name,
+        language=language,
+        boilerplate=_boilerplate(doc, name, ()),
+        bylines=_patterns(doc, name, "bylines"),
+        name_stops=_patterns(doc, name, "name_stops"),
     )
 
 

@@ -27,7 +27,9 @@ MAX_BYLINE_WORDS = 16
 MIN_REPEAT_WORDS = 3
 MIN_HEADLINE_WORDS = 4
 
-_AUTHOR_STOP = regex.compile(r"[\d|•·—–(\[/]|\s-\s|,|\bago\b|\bUpdated\b|\bPublished\b|\bon\b", regex.I)
+# Where a byline's name ends in any script: a digit (the date), a separator or a comma.
+# Words that end it ("Updated", "Publicado") are each language's, in its rule file's name_stops.
+_AUTHOR_STOP = regex.compile(r"[\d|•·—–(\[/]|\s-\s|,")
 _CLOSING = '"”’»)] '
 _NAME = regex.compile(r"^[\p{L}][\p{L}\p{M}.'’-]*(?:\s+[\p{L}][\p{L}\p{M}.'’-]*){0,5}$")
 
@@ -43,7 +45,12 @@ COPY_MIN_CHARS = 800
 _AFTER_SENTENCE = regex.compile(r"[.!?؟۔。！？][\"”’»)]*\s+(\S+(?:\s+\S+){4})")
 
 
-def find_title(labelling: Labelling, region_start: int, byline_patterns: tuple[RulePattern, ...] = ()) -> int | None:
+def find_title(
+    labelling: Labelling,
+    region_start: int,
+    byline_patterns: tuple[RulePattern, ...] = (),
+    name_stops: tuple[RulePattern, ...] = (),
+) -> int | None:
     """The headline: a headline-shaped line just above the article, never a byline.
 
     Among the few content lines above the article the page's own evidence decides: a
@@ -77,14 +84,20 @@ def find_title(labelling: Labelling, region_start: int, byline_patterns: tuple[R
         ):
             continue
         headlines = [j for j in long_enough if j < i]
-        if headlines and _name_over_stamp(labelling, i, content[position[i] + 1], byline_patterns):
+        if headlines and _name_over_stamp(labelling, i, content[position[i] + 1], byline_patterns, name_stops):
             above_byline.append(headlines[-1])  # headline, name, stamp: the headline heads them both
         else:
             above_byline.append(i)
     return max(above_byline) if above_byline else (long_enough or candidates)[-1]
 
 
-def _name_over_stamp(labelling: Labelling, index: int, byline: int, byline_patterns: tuple[RulePattern, ...]) -> bool:
+def _name_over_stamp(
+    labelling: Labelling,
+    index: int,
+    byline: int,
+    byline_patterns: tuple[RulePattern, ...],
+    name_stops: tuple[RulePattern, ...],
+) -> bool:
     """A bare name above a byline that names no one ("Maren Estrada" over "November 19th,
     2019 at 8:40 AM"): sites print the name and the stamp on two lines, the headline above
     them. Only asked when a headline-long line stands above: without one, the short line
@@ -92,7 +105,7 @@ def _name_over_stamp(labelling: Labelling, index: int, byline: int, byline_patte
     text = labelling.lines[byline].stripped
     if not _name_line(_without_cut(labelling, index)):
         return False
-    return author_from_byline(text, _leading_cue(byline_patterns, text)) is None
+    return author_from_byline(text, _leading_cue(byline_patterns, text), name_stops) is None
 
 
 def _headline_not_byline(labelling: Labelling, index: int, byline_patterns: tuple[RulePattern, ...]) -> bool:
@@ -127,7 +140,7 @@ def _leading_cue(patterns: tuple[RulePattern, ...], text: str) -> regex.Match[st
     return _matches(patterns, text)
 
 
-def author_from_byline(text: str, cue: regex.Match[str] | None) -> str | None:
+def author_from_byline(text: str, cue: regex.Match[str] | None, stops: tuple[RulePattern, ...] = ()) -> str | None:
     """The name a byline gives: what follows a leading cue, up to the first date or separator.
 
     The date's month name is not the name's: "November 19th, 2019" stops at its day, and
@@ -136,11 +149,36 @@ def author_from_byline(text: str, cue: regex.Match[str] | None) -> str | None:
     tell the two apart, and stamps are far more common on bylines than such names.
     """
     rest = text[cue.end() :] if cue is not None and cue.start() == 0 else text
-    stop = _AUTHOR_STOP.search(rest)
-    name = (rest[: stop.start()] if stop else rest).strip(" \t-–—:,")
-    if stop is not None and rest[stop.start()].isdigit():
+    end = _name_end(rest, stops)
+    name = rest[:end].strip(" \t-–—:,")
+    if rest[end : end + 1].isdigit():
         name = _without_month(name)
-    return name if name and _NAME.match(name) else None
+    return name if name and _NAME.match(name) and _capitalised(name) else None
+
+
+def _capitalised(name: str) -> bool:
+    """Names are capitalised where the script has case: the first word and at least half of
+    the cased words ("Juan de la Cruz"); "Se realizarán de manera online" is a sentence."""
+    words = name.split()
+    cased = [word for word in words if word[0].isupper() or word[0].islower()]
+    if not cased:
+        return True  # Arabic, Chinese, Japanese: no case to go by
+    capitals = sum(1 for word in cased if word[0].isupper())
+    return words[0][0].isupper() and 2 * capitals >= len(cased)
+
+
+def _name_end(rest: str, stops: tuple[RulePattern, ...]) -> int:
+    """Where the name ends: the first separator, digit or stop word of the page's language."""
+    found = _AUTHOR_STOP.search(rest)
+    end = found.start() if found else len(rest)
+    for pattern in stops:
+        try:
+            match = pattern.search(rest)  # the whole rest: a stop may look ahead at the date ("at 9:41")
+        except PatternTimeout:
+            continue
+        if match is not None and match.start() < end:
+            end = match.start()
+    return end
 
 
 def _without_month(name: str) -> str:
@@ -253,7 +291,10 @@ def mark_repeats(labelling: Labelling, title: str | None, byline: str | None, au
 
 
 def label_structure(
-    labelling: Labelling, byline_patterns: tuple[RulePattern, ...], region_start: int | None
+    labelling: Labelling,
+    byline_patterns: tuple[RulePattern, ...],
+    region_start: int | None,
+    name_stops: tuple[RulePattern, ...] = (),
 ) -> tuple[str | None, str | None]:
     """Label headline, byline and repeats; return ``(title, author)`` as the page gives them.
 
@@ -263,7 +304,7 @@ def label_structure(
     if region_start is None:
         return None, None
     mark_standfirsts(labelling, region_start)
-    title_index = find_title(labelling, region_start, byline_patterns)
+    title_index = find_title(labelling, region_start, byline_patterns, name_stops)
     title = None
     if title_index is not None:
         title = _without_cut(labelling, title_index)
@@ -273,7 +314,7 @@ def label_structure(
     text = None
     if byline_index is not None:
         text = labelling.lines[byline_index].stripped
-        author = author_from_byline(text, _leading_cue(byline_patterns, text))
+        author = author_from_byline(text, _leading_cue(byline_patterns, text), name_stops)
         labelling.decide(byline_index, Label(Kind.BYLINE, BYLINE))
         if author is None:
             author = _name_above(labelling, byline_index, title_index)

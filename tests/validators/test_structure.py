@@ -170,3 +170,18 @@ def test_a_section_label_over_a_stamp_is_no_author(project_rules: RuleSet) -> No
     text = f"Business News\nJanuary 13, 2020 / 1:39 PM\n{PARA}\n{PARA2}\n"
     _, _, author = label_lines(split_lines(text), project_rules, None, "en")
     assert author is None
+
+
+def test_the_language_rule_file_says_where_a_byline_name_stops(project_rules: RuleSet) -> None:
+    """Stop words are data: each language's rule file lists its own ("Publicado", "Aktualisiert")."""
+    pages = {
+        "es": ("Por Ana Ruiz Publicado el 5 de marzo de 2024", "Ana Ruiz"),
+        "de": ("Von Anna Berg Aktualisiert am 5. März 2024", "Anna Berg"),
+        "en": ("By Ana Ruiz on March 5, 2024", "Ana Ruiz"),
+    }
+    for language, (byline, name) in pages.items():
+        text = f"Council approves new harbour plan\n{byline}\n{PARA}\n{PARA2}\n"
+        _, _, author = label_lines(split_lines(text), project_rules, None, language)
+        assert author == name, language
+    # Without the rule files only digits, separators and commas end a name.
+    assert author_from_byline("Por Ana Ruiz Publicado el 5 de marzo", None) == "Por Ana Ruiz Publicado el"
