@@ -153,6 +153,11 @@ CAPTIONS_AND_LINKS = [
     "This material may not be published, broadcast, rewritten or redistributed.",
     "The content on this website may not be reproduced without written permission.",
     "Registration on or use of this website constitutes acceptance of our terms.",
+    "Tags: harbour, ferries, Bergen council",
+    "TOPICS:",
+    "Filed under ferries , harbours , Norway",
+    "tags #Harbour #Ferries",
+    "Categories: Local News",
 ]
 PROSE = [
     "Photo opportunities abounded as the ministers arrived at the harbour on Tuesday.",
@@ -182,6 +187,9 @@ PROSE = [
     "The views expressed by residents at the meeting were mixed.",
     "The court ruled that the material may be published after the trial.",
     "Use of this site by minors rose sharply, the study found.",
+    "Topics discussed at the meeting included the ferry timetable and the new pier.",
+    "Tags are attached to every crate before it leaves the harbour.",
+    "Filed under the old rules, the claim was rejected.",
 ]
 
 
