@@ -223,8 +223,12 @@ def _byline_length(text: str) -> bool:
     return any(ch.isdigit() for ch in rest) and not rest.rstrip(_CLOSING).endswith((".", "!", "?"))
 
 
-def mark_standfirsts(labelling: Labelling, region_start: int) -> None:
-    """Lines near the article's start that its first paragraphs repeat word for word."""
+def mark_standfirsts(labelling: Labelling, region_start: int, byline_patterns: tuple[RulePattern, ...] = ()) -> None:
+    """Lines near the article's start that its first paragraphs repeat word for word.
+
+    Not a headline-shaped line right above a byline: that is the headline, which a lede
+    may repeat too ("Here are the 10 best ways to ..."); a standfirst there ends a sentence.
+    """
     content = labelling.content_indices()
     split = bisect_left(content, region_start)
     before = content[max(0, split - STANDFIRST_WINDOW) : split]
@@ -232,12 +236,19 @@ def mark_standfirsts(labelling: Labelling, region_start: int) -> None:
     later_texts = [(later, labelling.normalised(later)) for later in opening]
     for index in before + opening[:-1]:
         text = labelling.normalised(index)
-        if word_count(text) < MIN_REPEAT_WORDS:
+        if word_count(text) < MIN_REPEAT_WORDS or _headline_over_byline(labelling, index, byline_patterns):
             continue
         for later, other in later_texts:
             if later > index and len(other) > len(text) and text in other:
                 labelling.decide(index, Label(Kind.DUPLICATE, STANDFIRST))
                 break
+
+
+def _headline_over_byline(labelling: Labelling, index: int, byline_patterns: tuple[RulePattern, ...]) -> bool:
+    below = next((i for i in range(index + 1, len(labelling.lines)) if not labelling.lines[i].is_blank), None)
+    if below is None or not looks_like_headline(labelling.lines[index].stripped):
+        return False
+    return _matches(byline_patterns, labelling.lines[below].stripped) is not None
 
 
 def mark_copies(labelling: Labelling) -> None:
@@ -303,7 +314,7 @@ def label_structure(
     """
     if region_start is None:
         return None, None
-    mark_standfirsts(labelling, region_start)
+    mark_standfirsts(labelling, region_start, byline_patterns)
     title_index = find_title(labelling, region_start, byline_patterns, name_stops)
     title = None
     if title_index is not None:

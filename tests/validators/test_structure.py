@@ -185,3 +185,21 @@ def test_the_language_rule_file_says_where_a_byline_name_stops(project_rules: Ru
         assert author == name, language
     # Without the rule files only digits, separators and commas end a name.
     assert author_from_byline("Por Ana Ruiz Publicado el 5 de marzo", None) == "Por Ana Ruiz Publicado el"
+
+
+def test_a_headline_the_lede_repeats_is_still_the_headline(project_rules: RuleSet) -> None:
+    """A listicle's lede repeats its headline; right above the byline it is the headline, not a standfirst."""
+    headline = "The Five Best Ways to Cross the Harbour"
+    lede = f"Ferries are slow in winter, so here are the five best ways to cross the harbour. {PARA}"
+    text = f"Travel\n{headline}\nWritten by Lena Moss, April 2, 2023\n{lede}\n{PARA2}\n"
+    labelling, title, author = label_lines(split_lines(text), project_rules, None, "en")
+    assert (title, author) == (headline, "Lena Moss")
+    assert [str(label) for label in labelling.finish()][1:3] == ["title", "byline"]
+
+
+def test_a_standfirst_the_lede_repeats_is_still_a_duplicate() -> None:
+    """A sentence above the byline that the lede repeats is the standfirst."""
+    standfirst = "The regional council approved the new harbour plan on Tuesday."
+    text = f"Council approves harbour plan\n{standfirst}\nBy Ana Ruiz\n{PARA}\n{PARA2}\n"
+    labels, title, _ = run(text)
+    assert title == "Council approves harbour plan" and labels[1] == "duplicate"
