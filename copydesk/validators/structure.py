@@ -65,18 +65,14 @@ def find_title(
     candidates = [i for i in above if _headline_not_byline(labelling, i, byline_patterns)]
     if not candidates:
         return None
-    seen = Counter(labelling.normalised(i) for i in content)
     # A menu repeats its items too ("Hometown Hockey" in the bar and the footer): a repeated
     # line is the headline only when it is headline-long.
-    repeated = [
-        i
-        for i in candidates
-        if seen[normalise(_without_cut(labelling, i))] > 1
-        and word_count(_without_cut(labelling, i)) >= MIN_HEADLINE_WORDS
-    ]
-    if repeated:
-        return repeated[0]
     long_enough = [i for i in candidates if word_count(_without_cut(labelling, i)) >= MIN_HEADLINE_WORDS]
+    if long_enough:
+        seen = Counter(labelling.normalised(i) for i in content)
+        repeated = [i for i in long_enough if seen[normalise(_without_cut(labelling, i))] > 1]
+        if repeated:
+            return repeated[0]
     above_byline = []
     for i in candidates:
         if position[i] + 1 == len(content) or not _matches(
@@ -236,12 +232,10 @@ def mark_standfirsts(labelling: Labelling, region_start: int, byline_patterns: t
     later_texts = [(later, labelling.normalised(later)) for later in opening]
     for index in before + opening[:-1]:
         text = labelling.normalised(index)
-        if word_count(text) < MIN_REPEAT_WORDS or _headline_over_byline(labelling, index, byline_patterns):
+        if not any(later > index and len(other) > len(text) and text in other for later, other in later_texts):
             continue
-        for later, other in later_texts:
-            if later > index and len(other) > len(text) and text in other:
-                labelling.decide(index, Label(Kind.DUPLICATE, STANDFIRST))
-                break
+        if word_count(text) >= MIN_REPEAT_WORDS and not _headline_over_byline(labelling, index, byline_patterns):
+            labelling.decide(index, Label(Kind.DUPLICATE, STANDFIRST))
 
 
 def _headline_over_byline(labelling: Labelling, index: int, byline_patterns: tuple[RulePattern, ...]) -> bool:
