@@ -8,6 +8,7 @@ with a time.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 import regex
@@ -16,6 +17,11 @@ from copydesk.textcache import LineMemo
 from copydesk.validators.shape import to_space
 
 _WIDE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+# Every character of those scripts is at or after Thai (U+0E00) and none is General
+# Punctuation (U+2000-206F): a line whose only such characters are curly quotes and dashes
+# has none, which one stdlib scan says many times faster than the script lookups (24 us
+# for a 960-character paragraph with a curly quote, against 3).
+_MAYBE_WIDE = re.compile("[\u0e00-\u1fff\u2070-\U0010ffff]")
 _SENTENCE_ENDERS = frozenset(".!?؟۔。！？")
 _CLOSERS = "'\"”’»)] \t"
 _INNER_SENTENCE_END = regex.compile(r"[.!?؟۔。！？]['\"”’»)\]]*\s+\S")
@@ -67,7 +73,7 @@ def features(text: str, stopwords: frozenset[str]) -> LineFeatures:
     stripped = text.strip()
     spaced = to_space(stripped)
     words = spaced.split()
-    wide = 0 if stripped.isascii() else len(_WIDE.findall(stripped))
+    wide = 0 if stripped.isascii() or not _MAYBE_WIDE.search(stripped) else len(_WIDE.findall(stripped))
     word_count = len(words) + wide // 2
     stop_density = None
     if stopwords and words:

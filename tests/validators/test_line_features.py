@@ -89,3 +89,17 @@ def test_line_score_shortcut_agrees_with_the_full_features() -> None:
     ):
         expected = score(features(line, EN)) if line.strip() else 0.0
         assert line_score(line.strip(), EN) == expected, line
+
+
+def test_the_wide_script_prefilter_misses_no_wide_character() -> None:
+    """Every code point of the wide scripts passes the cheap scan, so skipping it is exact."""
+    from copydesk.validators.line_features import _MAYBE_WIDE, _WIDE
+
+    missed = [code for code in range(0x110000) if _WIDE.match(chr(code)) and not _MAYBE_WIDE.match(chr(code))]
+    assert missed == []
+
+
+def test_curly_quotes_and_dashes_are_not_wide() -> None:
+    line = "“The harbour will reopen in May,” the mayor said — and the ferries with it."
+    assert features(line, frozenset()).weight == len(line)
+    assert features("港口将于五月重新开放", frozenset()).weight == 10 + 1.5 * 10  # each character carries a word
