@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
+from itertools import accumulate
+from operator import add
 
 from copydesk.model import Line
 
@@ -33,6 +36,8 @@ def iter_chunks(text: str) -> Iterator[tuple[str, str]]:
 
 
 def split_lines(text: str) -> list[Line]:
+    if "\r" not in text:
+        return _split_newlines(text)
     lines: list[Line] = []
     offset = 0
     for number, (body, ending) in enumerate(iter_chunks(text), start=1):
@@ -40,6 +45,27 @@ def split_lines(text: str) -> list[Line]:
         lines.append(Line(number, offset, end, body, ending, body.strip()))
         offset = end + len(ending)
     return lines
+
+
+_MAKE_LINE = partial(tuple.__new__, Line)  # what Line._make does, called from C: no Python frame per line
+
+
+def _split_newlines(text: str) -> list[Line]:
+    """:func:`split_lines` for text with ``\n`` endings only (nearly every page), built
+    column by column in C: a page's lines were a fifth of the boilerplate step's own time."""
+    bodies = text.split("\n")
+    endings = ["\n"] * (len(bodies) - 1)
+    if bodies[-1]:
+        endings.append("")
+    else:
+        bodies.pop()
+    if not bodies:
+        return []
+    lengths = list(map(len, bodies))
+    starts = list(accumulate(map((1).__add__, lengths[:-1]), initial=0))  # each terminator is one character
+    ends = map(add, starts, lengths)
+    columns = zip(range(1, len(bodies) + 1), starts, ends, bodies, endings, map(str.strip, bodies), strict=True)
+    return list(map(_MAKE_LINE, columns))
 
 
 def line_at(text: str, offset: int) -> int:

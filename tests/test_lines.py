@@ -1,4 +1,8 @@
-from copydesk.lines import line_at, split_lines
+from hypothesis import given
+from hypothesis import strategies as st
+
+from copydesk.lines import iter_chunks, line_at, split_lines
+from copydesk.model import Line
 
 
 def test_every_terminator_and_offsets() -> None:
@@ -24,3 +28,15 @@ def test_line_at() -> None:
     text = "a\r\nb\rc\nd"
     assert [line_at(text, text.index(ch)) for ch in "abcd"] == [1, 2, 3, 4]
     assert line_at(text, -1) == 4
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "b", " ", "\t", "\n", "é", "\u3000"]), max_size=40))
+def test_the_newline_path_builds_the_lines_the_general_one_does(text: str) -> None:
+    """Pages with "\\n" endings only take a path built in C; it must agree with the general one."""
+    expected, offset = [], 0
+    for number, (body, ending) in enumerate(iter_chunks(text), start=1):
+        expected.append(Line(number, offset, offset + len(body), body, ending, body.strip()))
+        offset += len(body) + len(ending)
+    lines = split_lines(text)
+    assert lines == expected and all(type(line) is Line for line in lines)
+    assert "".join(line.text + line.ending for line in lines) == text
