@@ -15,11 +15,23 @@ from pathlib import Path
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "__pycache__", ".nox", ".venv", "node_modules"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class InputFile:
-    path: Path  # for a URL input: its name, as a path (groups the corpus pass by folder)
+    """A file to check. A run holds one per file until it ends (a crawl: millions), so the
+    path is kept as text: a ``Path`` object costs ~240 bytes more, and is built on use."""
+
+    location: str  # the path as text; for a URL input its name (groups the corpus pass by folder)
     name: str
-    url: str | None = None  # an fsspec URL, read through fsspec instead of the filesystem
+    url: str | None  # an fsspec URL, read through fsspec instead of the filesystem
+
+    def __init__(self, path: str | os.PathLike[str], name: str, url: str | None = None) -> None:
+        object.__setattr__(self, "location", os.fspath(path))
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "url", url)
+
+    @property
+    def path(self) -> Path:
+        return Path(self.location)
 
 
 def _inside(root: Path, path: Path) -> bool:

@@ -1,6 +1,7 @@
+import pickle
 from pathlib import Path
 
-from copydesk.discover import discover
+from copydesk.discover import InputFile, discover
 
 
 def test_walks_recursively_and_names_relative(tmp_path: Path) -> None:
@@ -47,3 +48,10 @@ def test_excluded_manifest_through_a_link(tmp_path: Path) -> None:
     (tmp_path / "alias.csv").symlink_to(tmp_path / "manifest.csv")
     names = [i.name for i in discover([tmp_path], frozenset({(tmp_path / "manifest.csv").resolve()}))]
     assert names == ["a.txt"]
+
+
+def test_an_input_keeps_its_path_as_text_and_survives_pickling(tmp_path: Path) -> None:
+    """A run holds one input per file: the path is text (a Path object per file costs more)."""
+    item = InputFile(tmp_path / "a.txt", "a.txt")
+    assert item.location == str(tmp_path / "a.txt") and item.path == tmp_path / "a.txt"
+    assert pickle.loads(pickle.dumps(item)) == item  # sent to worker processes
