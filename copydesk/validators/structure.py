@@ -179,14 +179,14 @@ def _name_end(rest: str, stops: tuple[RulePattern, ...]) -> int:
 
 def _without_month(name: str) -> str:
     """The name without a last word that names a month (the date's, cut at its day)."""
-    head, _, last = name.rpartition(" ")
     from copydesk.dates.lexicon import lexicon  # dateparser's month names; loaded on first need
 
+    head, _, last = name.rpartition(" ")
     return head.rstrip() if last.casefold().rstrip(".") in lexicon(None).months else name
 
 
 def _name_line(text: str) -> bool:
-    """A person's name alone: two to four capitalised words, no digits or punctuation."""
+    """A person's name alone: two to four capitalised words of letters (and . ' -)."""
     words = text.split()
     return 2 <= len(words) <= 4 and bool(_NAME.match(text)) and all(word[:1].isupper() for word in words)
 
@@ -239,6 +239,7 @@ def mark_standfirsts(labelling: Labelling, region_start: int, byline_patterns: t
 
 
 def _headline_over_byline(labelling: Labelling, index: int, byline_patterns: tuple[RulePattern, ...]) -> bool:
+    """A headline-shaped line whose next non-blank line is a byline."""
     below = next((i for i in range(index + 1, len(labelling.lines)) if not labelling.lines[i].is_blank), None)
     if below is None or not looks_like_headline(labelling.lines[index].stripped):
         return False
@@ -331,10 +332,11 @@ def label_structure(
 
 def _name_above(labelling: Labelling, byline_index: int, title_index: int | None) -> str | None:
     """The name printed alone on the line above a byline that names no one: the byline's first line."""
+    floor = title_index if title_index is not None else -1
     above = byline_index - 1
-    while above > (title_index if title_index is not None else -1) and labelling.lines[above].is_blank:
+    while above > floor and labelling.lines[above].is_blank:
         above -= 1
-    if above <= (title_index if title_index is not None else -1) or not labelling.undecided(above):
+    if above <= floor or not labelling.undecided(above):
         return None
     name = labelling.lines[above].stripped
     if not _name_line(name):
