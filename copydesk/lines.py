@@ -51,7 +51,7 @@ _MAKE_LINE = partial(tuple.__new__, Line)  # what Line._make does, called from C
 
 
 def _split_newlines(text: str) -> list[Line]:
-    """:func:`split_lines` for text with ``\n`` endings only (nearly every page), built
+    """:func:`split_lines` for text with ``\\n`` endings only (nearly every page), built
     column by column in C: a page's lines were a fifth of the boilerplate step's own time."""
     bodies = text.split("\n")
     endings = ["\n"] * (len(bodies) - 1)

@@ -183,10 +183,11 @@ PART = 2048  # rows per part file: what is held while the parts are written
 def parquet_pieces(records: Iterable[dict[str, Any]], piece: int = 1 << 20) -> Iterator[bytes]:
     """``records.parquet`` in pieces of ``piece`` bytes, held one row group at a time.
 
-    A table of every record grows with the run (~1.3 KB a row); instead each row group is
-    written as a part file in a temp folder and polars streams the parts into one file, in
-    row groups of the same size (its default row group, ~260,000 rows, is held whole).
-    Without a writable temp folder the table is built in memory, so the run still works.
+    A table of every record grows with the run (~1.3 KB a row); instead every ``PART``
+    records are written as a part file in a temp folder and polars streams the parts into
+    one file in row groups of ``ROW_GROUP`` rows (its default row group, ~260,000 rows, is
+    held whole). Without a writable temp folder the table is built in memory, so the run
+    still works.
     """
     try:
         folder = tempfile.TemporaryDirectory(prefix="copydesk-parquet-")
