@@ -22,6 +22,7 @@ from copydesk.decode_file import DEFAULT_MAX_BYTES, decode_path
 from copydesk.discover import discover, discover_args
 from copydesk.executor import (
     RunConfig,
+    os_problem,
     prepare,
     run,
     summary,
@@ -304,16 +305,19 @@ def check(
         ledger.mark_batch(result.batch_flagged)
         ledger.close()
     data = summary(result, config)
-    if local_out is not None or out_url is not None:
-        batch.write_batch_outputs(result, data, config)
-    if junit is not None:
-        write_atomic(junit, batch.junit_of(result, data))
-    if prov is not None:
-        from copydesk.reports.provenance import run_bundle
+    try:
+        if local_out is not None or out_url is not None:
+            batch.write_batch_outputs(result, data, config)
+        if junit is not None:
+            write_atomic(junit, batch.junit_of(result, data))
+        if prov is not None:
+            from copydesk.reports.provenance import run_bundle
 
-        documents = [row["provenance"] for row in result.files if row["provenance"]]
-        bundle = run_bundle(documents, result.started, result.started + timedelta(seconds=result.elapsed))
-        write_atomic(prov, json.dumps(bundle, ensure_ascii=False, indent=1) + "\n")
+            documents = [row["provenance"] for row in result.files if row["provenance"]]
+            bundle = run_bundle(documents, result.started, result.started + timedelta(seconds=result.elapsed))
+            write_atomic(prov, json.dumps(bundle, ensure_ascii=False, indent=1) + "\n")
+    except OSError as exc:  # a full disk, a folder where a report goes: the run's artefacts are missing
+        _die(f"cannot write the run's outputs: {os_problem(exc)}")
     if fmt == "json":
         sys.stdout.writelines(summary_json(data, summary_entries(result), indent=None))
         sys.stdout.write("\n")

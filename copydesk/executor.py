@@ -147,6 +147,24 @@ def survey_one(item: InputFile, config: RunConfig) -> tuple[str, frozenset[int],
         return corpus.group_of(None, item.path), frozenset(), None
 
 
+def os_problem(exc: OSError) -> str:
+    """An OS error in one line, naming the file it is about (for a rename, the destination)."""
+    target = exc.filename2 if exc.filename2 is not None else exc.filename
+    reason = exc.strerror or str(exc)
+    return f"{target}: {reason}" if target is not None else reason.splitlines()[0]
+
+
+def write_file_outputs(config: RunConfig, item: InputFile, analysis: Analysis, report: dict[str, Any]) -> None:
+    """The file's clean text, report and page, each written atomically."""
+    relative = "files/" + str(safe_relative(item.name))
+    emit(config, relative + CLEAN_SUFFIX, analysis.article_text)
+    emit(config, relative + REPORT_SUFFIX, dumps(report))
+    if config.html:
+        from copydesk.reports.html import file_page
+
+        emit(config, relative + PAGE_SUFFIX, file_page(analysis, report, safe_relative(item.name)))
+
+
 def check_one(
     item: InputFile,
     config: RunConfig,
@@ -168,13 +186,13 @@ def check_one(
     analysis.findings.extend(batch_findings)
     report = build_report(analysis, provenance_of(analysis, rules.digest))
     if config.out is not None or config.out_url is not None:
-        relative = "files/" + str(safe_relative(item.name))
-        emit(config, relative + CLEAN_SUFFIX, analysis.article_text)
-        emit(config, relative + REPORT_SUFFIX, dumps(report))
-        if config.html:
-            from copydesk.reports.html import file_page
-
-            emit(config, relative + PAGE_SUFFIX, file_page(analysis, report, safe_relative(item.name)))
+        try:
+            write_file_outputs(config, item, analysis, report)
+        except OSError as exc:  # a full disk, a folder where its report goes: this file fails, the run goes on
+            analysis.findings.append(
+                Finding("outputs.write_failed", "error", f"cannot write its outputs: {os_problem(exc)}")
+            )
+            report = build_report(analysis, provenance_of(analysis, rules.digest))
     worst = max((SEVERITY_RANK[f.severity] for f in analysis.findings), default=-1)
     return {
         "provenance": report["provenance"] if config.prov else None,

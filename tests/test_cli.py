@@ -233,3 +233,27 @@ def test_each_folder_brings_its_own_manifest(tmp_path: Path) -> None:
     reports = reports_in(out)
     assert set(reports) == {"story.txt", "story.txt~2"}  # the manifests are not inputs
     assert {r["source"]["id"] for r in reports.values()} == {"src-a", "src-b"}
+
+
+def test_a_file_whose_outputs_cannot_be_written_fails_and_the_rest_is_checked(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(GOOD)
+    (folder / "b.txt").write_bytes(GOOD)
+    out = tmp_path / "out"
+    (out / "files" / "a.txt.report.json").mkdir(parents=True)  # a folder where a.txt's report goes
+    result = run_cli("check", folder, "--out", out, "--rules", RULES)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "FAIL a.txt: outputs.write_failed: cannot write its outputs: " in result.output
+    assert "a.txt.report.json: Is a directory" in result.output
+    assert json.loads((out / "files" / "b.txt.report.json").read_text(encoding="utf-8"))["verdict"] != "fail"
+    assert not [p for p in (out / "files").iterdir() if p.name.endswith(".tmp")]  # no temp file left behind
+
+
+def test_run_outputs_that_cannot_be_written_are_one_line_and_exit_2(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "records.parquet").mkdir(parents=True)
+    result = run_cli("check", ARTICLES / "harbour_gazette_en.txt", "--out", out, "--rules", RULES)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "copydesk: error: cannot write the run's outputs: " in result.output
+    assert "records.parquet: Is a directory" in result.output
