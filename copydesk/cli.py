@@ -401,8 +401,12 @@ def decode(files: tuple[Path, ...], out: Path | None, language: str | None) -> N
             continue
         if out is None:
             sys.stdout.buffer.write(outcome.decoded.text.encode("utf-8"))
-        else:
+            continue
+        try:
             write_atomic(out / f"{safe_relative(item.name)}.txt", outcome.decoded.text)
+        except OSError as exc:
+            click.echo(f"copydesk: {item.path}: cannot write the decoded text: {os_problem(exc)}", err=True)
+            status = 1
     sys.exit(status)
 
 
@@ -509,7 +513,10 @@ def learn_command(folder: Path, source_id: str, out: Path | None, manifest: Path
     if out is None:
         sys.stdout.write(text)
     else:
-        write_atomic(out, text)
+        try:
+            write_atomic(out, text)
+        except OSError as exc:
+            _die(f"cannot write the profile: {os_problem(exc)}")
         click.echo(f"wrote {out}: {len(found.repeated())} repeated line(s) from {found.files} files", err=True)
 
 

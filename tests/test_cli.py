@@ -199,6 +199,22 @@ def test_decode_bad_file_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 1 and result.output.strip() == f"copydesk: {empty}: file is empty"
 
 
+def test_decode_output_that_cannot_be_written_is_one_line_and_the_rest_is_decoded(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(GOOD)
+    (folder / "b.txt").write_bytes(GOOD)
+    out = tmp_path / "out"
+    (out / "a.txt.txt").mkdir(parents=True)  # a folder where a.txt's decoded text goes
+    result = run_cli("decode", folder, "--out", out)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert (
+        f"copydesk: {folder / 'a.txt'}: cannot write the decoded text: {out / 'a.txt.txt'}: Is a directory"
+        in result.output
+    )
+    assert (out / "b.txt.txt").read_bytes() == GOOD
+
+
 def test_clean_and_explain() -> None:
     cleaned = run_cli("clean", ARTICLES / "harbour_gazette_en.txt", "--rules", RULES).output
     assert cleaned.startswith("KALMAR, March 3") and "Recent Stories" not in cleaned

@@ -131,3 +131,12 @@ def test_learn_needs_enough_pages(tmp_path: Path) -> None:
     result = run_cli("learn", tmp_path / "site", "--source", "lakeside")
     assert result.exit_code == 2 and "learning needs 4 or more pages" in result.output
     assert run_cli("learn", tmp_path / "site", "--source", "Bad Id").exit_code == 2
+
+
+def test_learn_says_in_one_line_when_the_profile_cannot_be_written(tmp_path: Path) -> None:
+    write_site(tmp_path / "site")
+    profile = tmp_path / "lakeside.yaml"
+    profile.mkdir()  # a folder where the profile goes
+    result = run_cli("learn", tmp_path / "site", "--source", "lakeside", "--out", profile)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert f"copydesk: error: cannot write the profile: {profile}: Is a directory" in result.output
