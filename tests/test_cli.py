@@ -199,13 +199,19 @@ def test_decode_bad_file_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 1 and result.output.strip() == f"copydesk: {empty}: file is empty"
 
 
-def test_decode_output_that_cannot_be_written_is_one_line_and_the_rest_is_decoded(tmp_path: Path) -> None:
+def _two_inputs_and_a_blocked_output(tmp_path: Path, blocked: str) -> tuple[Path, Path]:
+    """Folders in/ (a.txt, b.txt) and out/, with a folder at ``out/blocked``, where an output goes."""
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_bytes(GOOD)
     (folder / "b.txt").write_bytes(GOOD)
     out = tmp_path / "out"
-    (out / "a.txt.txt").mkdir(parents=True)  # a folder where a.txt's decoded text goes
+    (out / blocked).mkdir(parents=True)
+    return folder, out
+
+
+def test_decode_output_that_cannot_be_written_is_one_line_and_the_rest_is_decoded(tmp_path: Path) -> None:
+    folder, out = _two_inputs_and_a_blocked_output(tmp_path, "a.txt.txt")
     result = run_cli("decode", folder, "--out", out)
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert (
@@ -252,12 +258,7 @@ def test_each_folder_brings_its_own_manifest(tmp_path: Path) -> None:
 
 
 def test_a_file_whose_outputs_cannot_be_written_fails_and_the_rest_is_checked(tmp_path: Path) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_bytes(GOOD)
-    (folder / "b.txt").write_bytes(GOOD)
-    out = tmp_path / "out"
-    (out / "files" / "a.txt.report.json").mkdir(parents=True)  # a folder where a.txt's report goes
+    folder, out = _two_inputs_and_a_blocked_output(tmp_path, "files/a.txt.report.json")
     result = run_cli("check", folder, "--out", out, "--rules", RULES)
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "FAIL a.txt: outputs.write_failed: cannot write its outputs: " in result.output
