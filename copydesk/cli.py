@@ -22,7 +22,6 @@ from copydesk.decode_file import DEFAULT_MAX_BYTES, decode_path
 from copydesk.discover import discover, discover_args
 from copydesk.executor import (
     RunConfig,
-    os_problem,
     prepare,
     run,
     summary,
@@ -251,7 +250,7 @@ def check(
     """
     from copydesk import batch
     from copydesk.fsio import is_url
-    from copydesk.reports.atomic import write_atomic
+    from copydesk.reports.atomic import os_problem, write_atomic
 
     if "-" in paths:
         if len(paths) > 1 or out is not None or junit is not None or prov is not None:
@@ -386,7 +385,7 @@ def _print_annotations(result: Any, err: bool) -> None:
 @click.option("--language", default=None, help="Declared language (ISO 639-1): guides legacy detection.")
 def decode(files: tuple[Path, ...], out: Path | None, language: str | None) -> None:
     """Print the decoded, repaired text (UTF-8), before any cleaning."""
-    from copydesk.reports.atomic import write_atomic
+    from copydesk.reports.atomic import os_problem, write_atomic
 
     items = discover(list(files))
     if out is None and len(items) != 1:
@@ -495,7 +494,7 @@ def learn_command(folder: Path, source_id: str, out: Path | None, manifest: Path
     import regex
 
     from copydesk.learn import learn, profile_yaml
-    from copydesk.reports.atomic import write_atomic
+    from copydesk.reports.atomic import os_problem, write_atomic
     from copydesk.rules.manifest import load_manifests
 
     if not regex.fullmatch(r"[a-z0-9][a-z0-9._-]*", source_id):

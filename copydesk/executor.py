@@ -28,7 +28,7 @@ from copydesk.discover import InputFile
 from copydesk.model import SEVERITY_RANK, Finding
 from copydesk.pipeline import Analysis, analyse, crashed, survey
 from copydesk.records import record_of
-from copydesk.reports.atomic import Content, write_atomic
+from copydesk.reports.atomic import Content, os_problem, write_atomic
 from copydesk.reports.json_report import build_report, dumps
 from copydesk.reports.paths import CLEAN_SUFFIX, PAGE_SUFFIX, REPORT_SUFFIX, safe_relative
 from copydesk.reports.provenance import file_provenance
@@ -145,13 +145,6 @@ def survey_one(item: InputFile, config: RunConfig) -> tuple[str, frozenset[int],
         return survey(item.path, rules, _entry(item, manifest), config.max_bytes, item.url)
     except Exception:  # the check pass reports the problem; the survey just skips the file
         return corpus.group_of(None, item.path), frozenset(), None
-
-
-def os_problem(exc: OSError) -> str:
-    """An OS error in one line, naming the file it is about (for a rename, the destination)."""
-    target = exc.filename2 if exc.filename2 is not None else exc.filename
-    reason = exc.strerror or str(exc)
-    return f"{target}: {reason}" if target is not None else reason.splitlines()[0]
 
 
 def write_file_outputs(config: RunConfig, item: InputFile, analysis: Analysis, report: dict[str, Any]) -> None:

@@ -98,7 +98,7 @@ def _byline_patterns(rules: RuleSet, profile: SourceProfile | None, lang: str | 
 
 
 def _name_stops(rules: RuleSet, lang: str | None) -> tuple[RulePattern, ...]:
-    return stable(tuple(p for generic in rules.generic if generic.applies_to(lang) for p in generic.name_stops))
+    return tuple(p for generic in rules.generic if generic.applies_to(lang) for p in generic.name_stops)
 
 
 def label_lines(

@@ -40,3 +40,10 @@ def write_atomic(path: Path, content: Content) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise
+
+
+def os_problem(exc: OSError) -> str:
+    """An OS error in one line, naming the file it is about (for a rename, the destination)."""
+    target = exc.filename2 if exc.filename2 is not None else exc.filename
+    reason = exc.strerror or str(exc)
+    return f"{target}: {reason}" if target is not None else reason.splitlines()[0]
