@@ -15,7 +15,6 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -213,6 +212,8 @@ def _map(function: Callable[..., Any], jobs: int, *columns: list[Any]) -> Iterat
         return
     count = len(columns[0])
     chunk = max(1, min(64, count // (jobs * 8) or 1))
+    from concurrent.futures import ProcessPoolExecutor  # a one-file run never starts a pool
+
     # A consumer that stops early (an error) waits only for the chunks already running:
     # closing the map's iterator cancels the queued ones.
     with ProcessPoolExecutor(max_workers=jobs) as pool:

@@ -19,6 +19,7 @@ def imported_after(code: str) -> set[str]:
 def test_cli_import_loads_nothing_heavy_or_lazy() -> None:
     loaded = imported_after("import copydesk.cli")
     assert not loaded & set(HEAVY + LAZY)
+    assert not loaded & {"concurrent", "multiprocessing"}  # a pool is started only for -j 2 or more
 
 
 def test_checking_a_utf8_file_never_loads_heavy_engines() -> None:

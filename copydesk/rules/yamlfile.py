@@ -13,6 +13,10 @@ import yaml
 
 from copydesk.rules.errors import RuleFileError
 
+# libyaml's loader builds the same nodes and marks as the pure-Python one at a tenth of the
+# cost, and every run reads the whole rule folder before its first file.
+_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class Located:
     """A loaded document plus the 1-based line of each value, keyed by its path tuple."""
@@ -45,14 +49,23 @@ def _index(node: yaml.Node, where: tuple[Any, ...], lines: dict[tuple[Any, ...],
             _index(item, (*where, i), lines)
 
 
+def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
+    """One parse gives both the node tree (for the lines) and the data built from it."""
+    loader = _LOADER(text)
+    try:
+        node = loader.get_single_node()
+        return node, None if node is None else loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
 def load_yaml(path: Path) -> Located:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(path, None, f"cannot read: {exc}") from exc
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node, data = _compose_and_construct(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
