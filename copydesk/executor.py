@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -269,6 +270,25 @@ def learn_repeats(
     return Surveyed([repeated[group] for group in groups], digests, found, time.perf_counter() - started)
 
 
+def _regular_file_digest(location: str) -> str | None:
+    """The sha256 of a regular file; None for anything else or an unreadable file.
+
+    Opened without blocking and asked what it is before a byte is read: a named pipe
+    among the inputs would otherwise hang the run until something writes to it.
+    """
+    try:
+        descriptor = os.open(location, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    with open(descriptor, "rb") as handle:
+        try:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                return None
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+        except OSError:
+            return None
+
+
 def _ledger_key(
     item: InputFile, repeated: frozenset[int], config: RunConfig, rules: RuleSet, digest: str | None = None
 ) -> str | None:
@@ -277,10 +297,8 @@ def _ledger_key(
     ``digest``: the sha256 the survey already took of a local file, so it is not read twice.
     """
     if digest is None or item.url is not None:
-        try:
-            with open(item.path, "rb") as handle:
-                digest = hashlib.file_digest(handle, "sha256").hexdigest()
-        except OSError:
+        digest = _regular_file_digest(item.location)
+        if digest is None:
             return None
     from copydesk.ledger import file_key
 

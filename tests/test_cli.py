@@ -244,6 +244,20 @@ def test_real_process_has_no_traceback(tmp_path: Path) -> None:
     assert "\x1b[" not in proc.stdout  # no progress bar when stdout is not a terminal
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_among_the_inputs_fails_unread_and_never_hangs_the_run(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.txt")  # nothing ever writes to it: reading it would wait for ever
+    (folder / "good.txt").write_bytes(GOOD)
+    command = [sys.executable, "-m", "copydesk", "check", str(folder), "--out", str(tmp_path / "out")]
+    command += ["--rules", str(RULES)]
+    proc = subprocess.run(command, capture_output=True, text=True, check=False, timeout=120)
+    assert proc.returncode == 1
+    assert "FAIL pipe.txt: input.not_a_file: not a regular file" in proc.stdout
+    assert reports_in(tmp_path / "out")["good.txt"]["verdict"] != "fail"
+
+
 def test_each_folder_brings_its_own_manifest(tmp_path: Path) -> None:
     for name in ("a", "b"):
         folder = tmp_path / name
