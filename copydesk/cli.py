@@ -264,7 +264,7 @@ def check(
     )
     exclude = frozenset(path.resolve() for path in manifests)
     try:
-        items = discover_args(list(paths), exclude)
+        items = discover_args(list(paths), exclude, frozenset({local_out.resolve()}) if local_out else frozenset())
     except (OSError, ValueError, ImportError) as exc:
         _die(f"cannot list {', '.join(paths)}: {exc}")
     if not items:

@@ -13,6 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "__pycache__", ".nox", ".venv", "node_modules"})
+# What every ``copydesk check --out`` folder holds: a run over a folder that holds the
+# last run's outputs must not check its reports and clean texts as news.
+OUTPUT_FILES = ("summary.json", "records.parquet")
+OUTPUT_DIR = "files"
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -34,6 +38,22 @@ class InputFile:
         return Path(self.location)
 
 
+def printable(name: str) -> str:
+    """The name as text every output can hold: bytes the filesystem's encoding cannot
+    decode (lone surrogates in ``os.fsdecode``'s names) are shown as ``\\xNN``.
+
+    A report, an index line or a JUnit case is UTF-8, which has no room for those
+    surrogates; the file itself is still read by its real path.
+    """
+    if name.isascii():
+        return name
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    return name
+
+
 def _inside(root: Path, path: Path) -> bool:
     try:
         resolved = path.resolve()
@@ -42,45 +62,64 @@ def _inside(root: Path, path: Path) -> bool:
     return resolved == root or root in resolved.parents
 
 
-def walk(root: Path) -> list[InputFile]:
+def is_output_folder(path: Path) -> bool:
+    """A folder a copydesk run wrote its outputs to."""
+    return (path / OUTPUT_DIR).is_dir() and all((path / name).is_file() for name in OUTPUT_FILES)
+
+
+def _walked(directory: str, name: str, skip: frozenset[Path]) -> bool:
+    if name in SKIP_DIRS or name.startswith("."):
+        return False
+    path = Path(directory) / name
+    return not is_output_folder(path) and (not skip or path.resolve() not in skip)
+
+
+def walk(root: Path, skip: frozenset[Path] = frozenset()) -> list[InputFile]:
+    """The files under ``root``; subfolders in ``skip`` (resolved) and output folders are left out."""
     found: list[InputFile] = []
     real_root = root.resolve()
     for directory, subdirs, files in os.walk(root, followlinks=False):
-        subdirs[:] = sorted(d for d in subdirs if d not in SKIP_DIRS and not d.startswith("."))
+        subdirs[:] = sorted(d for d in subdirs if _walked(directory, d, skip))
         for filename in sorted(files):
             if filename.startswith("."):
                 continue
             path = Path(directory) / filename
             if path.is_symlink() and not _inside(real_root, path):
                 continue
-            found.append(InputFile(path, path.relative_to(root).as_posix()))
+            found.append(InputFile(path, printable(path.relative_to(root).as_posix())))
     return found
 
 
-def discover_args(args: list[str], exclude: frozenset[Path] = frozenset()) -> list[InputFile]:
+def discover_args(
+    args: list[str], exclude: frozenset[Path] = frozenset(), skip: frozenset[Path] = frozenset()
+) -> list[InputFile]:
     """``discover`` for command-line arguments that may be fsspec URLs as well as paths."""
     from copydesk.fsio import find, is_url
 
     local = [Path(arg) for arg in args if not is_url(arg)]
-    found = discover(local, exclude) if local else []
+    found = discover(local, exclude, skip) if local else []
     for arg in (a for a in args if is_url(a)):
         found += [InputFile(Path(name), name, url) for url, name in find(arg)]
     return _unique(found)
 
 
-def discover(paths: list[Path], exclude: frozenset[Path] = frozenset()) -> list[InputFile]:
+def discover(
+    paths: list[Path], exclude: frozenset[Path] = frozenset(), skip: frozenset[Path] = frozenset()
+) -> list[InputFile]:
     """Every input file, in a stable order, with unique names.
 
     A path that does not exist is kept: the pipeline reports it as a failed file.
-    ``exclude`` drops files such as the manifest that sit beside the inputs.
+    ``exclude`` drops files such as the manifest that sit beside the inputs; ``skip``
+    drops folders (resolved), such as the run's own output folder inside an input folder.
+    A folder given as an argument is always walked, even when it holds a run's outputs.
     """
     inputs: list[InputFile] = []
     names = {path.name for path in exclude}  # only a link or a file with an excluded name is resolved
     for path in paths:
         if path.is_dir():
-            inputs.extend(item for item in walk(path) if not _excluded(item.path, names, exclude))
+            inputs.extend(item for item in walk(path, skip) if not _excluded(item.path, names, exclude))
         else:
-            inputs.append(InputFile(path, path.name))
+            inputs.append(InputFile(path, printable(path.name)))
     return _unique(inputs)
 
 

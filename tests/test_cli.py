@@ -258,6 +258,27 @@ def test_a_named_pipe_among_the_inputs_fails_unread_and_never_hangs_the_run(tmp_
     assert reports_in(tmp_path / "out")["good.txt"]["verdict"] != "fail"
 
 
+def test_a_second_run_into_an_output_folder_inside_the_inputs_checks_the_same_files(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_bytes(GOOD)
+    for _ in range(2):
+        result = run_cli("check", tmp_path, "--out", tmp_path / "reports", "--rules", RULES, "--no-cache")
+        assert "checked 1 file(s)" in result.output
+    assert list(reports_in(tmp_path / "reports")) == ["story.txt"]
+
+
+def test_a_name_that_is_not_utf8_is_reported_with_escapes(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    try:
+        (folder / os.fsdecode(b"r\xe9sum\xe9.txt")).write_bytes(GOOD)
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this filesystem refuses names that are not valid UTF-8")
+    result = run_cli("check", folder, "--out", tmp_path / "out", "--rules", RULES, "--junit", tmp_path / "junit.xml")
+    assert result.exit_code == 0, result.output
+    assert reports_in(tmp_path / "out")["r\\xe9sum\\xe9.txt"]["file"] == "r\\xe9sum\\xe9.txt"
+    assert "r\\xe9sum\\xe9.txt" in (tmp_path / "junit.xml").read_text(encoding="utf-8")
+
+
 def test_each_folder_brings_its_own_manifest(tmp_path: Path) -> None:
     for name in ("a", "b"):
         folder = tmp_path / name

@@ -1,7 +1,10 @@
+import os
 import pickle
 from pathlib import Path
 
-from copydesk.discover import InputFile, discover
+import pytest
+
+from copydesk.discover import InputFile, discover, printable
 
 
 def test_walks_recursively_and_names_relative(tmp_path: Path) -> None:
@@ -55,3 +58,44 @@ def test_an_input_keeps_its_path_as_text_and_survives_pickling(tmp_path: Path) -
     item = InputFile(tmp_path / "a.txt", "a.txt")
     assert item.location == str(tmp_path / "a.txt") and item.path == tmp_path / "a.txt"
     assert pickle.loads(pickle.dumps(item)) == item  # sent to worker processes
+
+
+def output_folder(path: Path) -> Path:
+    (path / "files").mkdir(parents=True)
+    (path / "files" / "a.txt.clean.txt").write_text("clean")
+    (path / "summary.json").write_text("{}")
+    (path / "records.parquet").write_bytes(b"PAR1")
+    return path
+
+
+def test_a_runs_output_folder_inside_an_input_folder_is_not_walked(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("a")
+    output_folder(tmp_path / "reports")
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "summary.json").write_text("{}")  # one marker alone is not an output folder
+    assert sorted(item.name for item in discover([tmp_path])) == ["a.txt", "notes/summary.json"]
+
+
+def test_an_output_folder_given_as_the_argument_is_walked(tmp_path: Path) -> None:
+    folder = output_folder(tmp_path / "reports")
+    assert [item.name for item in discover([folder])] == ["records.parquet", "summary.json", "files/a.txt.clean.txt"]
+
+
+def test_skipped_folders_are_left_out_wherever_they_are(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "half-written.json").write_text("{}")
+    (tmp_path / "b.txt").write_text("b")
+    assert [item.name for item in discover([tmp_path], skip=frozenset({(tmp_path / "out").resolve()}))] == ["b.txt"]
+
+
+def test_names_the_filesystem_encoding_cannot_decode_become_printable(tmp_path: Path) -> None:
+    raw = os.fsdecode(b"caf\xe9-\xff.txt")  # Latin-1 bytes in a UTF-8 filesystem
+    try:
+        (tmp_path / raw).write_text("x")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this filesystem refuses names that are not valid UTF-8")
+    (tmp_path / "café.txt").write_text("y")
+    found = {item.name: item for item in discover([tmp_path])}
+    assert set(found) == {"caf\\xe9-\\xff.txt", "café.txt"}
+    assert found["caf\\xe9-\\xff.txt"].path.read_text() == "x"  # still read by its real path
+    assert printable("plain/ascii.txt") == "plain/ascii.txt"
