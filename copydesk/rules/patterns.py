@@ -95,7 +95,7 @@ class PatternSet:
     anywhere: tuple[RulePattern, ...]  # the others, searched one by one: each keeps its literal-prefix scan
     exact: bool  # False when the patterns could not be combined: every pattern must be tried
     anchored: tuple[RulePattern, ...] = ()  # the patterns of ``at_start``
-    by_head: dict[str, Any] = field(default_factory=dict)  # ASCII first character -> its alternation
+    by_head: dict[str, Any] = field(default_factory=dict)  # ASCII first character -> its alternation, or its use count
     by_dead: dict[frozenset[int], PatternSet] = field(default_factory=dict)  # see live_set
 
     def could_match(self, text: str) -> bool:
@@ -114,9 +114,18 @@ class PatternSet:
     def _at_start_for(self, head: str) -> Any:
         """The alternation of the anchored patterns that can open with ``head``, one ASCII
         character (:func:`can_open`): a line opening with "T" skips the rules that open with
-        "Share" or "©". Built on first use for each character."""
-        found = self.by_head.get(head, _UNSET)
-        if found is _UNSET:
+        "Share" or "©".
+
+        Compiling one costs about a millisecond, a few hundred lines' worth of the time it
+        saves, so until a character has opened ``HEAD_TABLE_AFTER`` lines the whole
+        alternation answers (the same answer: the rules left out cannot match). A run over
+        a few files then compiles none; a run over a crawl, every one it uses.
+        """
+        found = self.by_head.get(head, 0)
+        if type(found) is int:  # lines seen so far that open with this character
+            if found < HEAD_TABLE_AFTER:
+                self.by_head[head] = found + 1
+                return self.at_start
             fitting = tuple(p.source for p in self.anchored if can_open(p.compiled, head))
             found = self.by_head[head] = _alternation_of(fitting)
         return found
@@ -210,7 +219,7 @@ def _alternation_of(sources: tuple[str, ...]) -> Any:
     return regex.compile("|".join(f"(?:{source})" for source in sources), regex.VERSION1 | regex.UNICODE)
 
 
-_UNSET = object()
+HEAD_TABLE_AFTER = 16  # lines opening with a character before its own alternation is compiled
 
 
 def can_open(compiled: Any, head: str) -> bool:

@@ -1,9 +1,23 @@
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from unittest import mock
+
 import pytest
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from copydesk.rules.patterns import _page_form, anchored, can_open, compile_pattern, may_backtrack, pattern_set
+from copydesk.rules import patterns as patterns_module
+from copydesk.rules.patterns import (
+    PatternSet,
+    _page_form,
+    anchored,
+    can_open,
+    compile_pattern,
+    may_backtrack,
+    pattern_set,
+)
 from copydesk.rules.ruleset import BOILERPLATE_SECTIONS, RuleSet
 
 
@@ -194,13 +208,37 @@ PIECES += ["Anna Berg", ",", "AP", "Follow", "us", "read more", "More:", "x", "\
 LINE = st.lists(st.sampled_from(PIECES), max_size=6).map("".join)
 
 
+@contextmanager
+def _head_tables_after(lines: int, rules: PatternSet) -> Iterator[None]:
+    rules.by_head.clear()
+    with mock.patch.object(patterns_module, "HEAD_TABLE_AFTER", lines):
+        yield
+    rules.by_head.clear()
+
+
+# Each first character's own alternation at once, and the whole alternation for ever.
+HEAD_TABLES = (partial(_head_tables_after, 0), partial(_head_tables_after, 10**9))
+
+
+def test_a_character_gets_its_own_alternation_once_it_has_opened_enough_lines() -> None:
+    rules = pattern_set(tuple(compile_pattern(f"b[{i}]", source) for i, source in enumerate(ANCHORED)))
+    with _head_tables_after(3, rules):
+        for _ in range(3):
+            assert rules._at_start_for("S") is rules.at_start
+        own = rules._at_start_for("S")
+        assert own is not rules.at_start and rules._at_start_for("S") is own
+        assert own.match("Share") and not own.match("12:30")  # the clock rule cannot open with "S"
+
+
 @given(st.lists(LINE, max_size=10))
 def test_could_match_is_exact_whatever_the_line_opens_with(lines: list[str]) -> None:
     """The alternation chosen by a line's first character answers as all the rules would."""
     patterns = tuple(compile_pattern(f"a[{i}]", source) for i, source in enumerate(ANCHORED))
     rules = pattern_set(patterns)
-    for line in lines:
-        assert rules.could_match(line) == any(p.search(line) for p in patterns), line
+    for tables in HEAD_TABLES:
+        with tables(rules):
+            for line in lines:
+                assert rules.could_match(line) == any(p.search(line) for p in patterns), line
 
 
 def test_the_project_rules_lose_no_line_to_the_first_character(project_rules: RuleSet) -> None:
@@ -224,5 +262,7 @@ def test_the_project_rules_lose_no_line_to_the_first_character(project_rules: Ru
     for generic in project_rules.generic:
         patterns = tuple(p for name in BOILERPLATE_SECTIONS for p in getattr(generic.boilerplate, name))
         rules = pattern_set(patterns)
-        for line in lines:
-            assert rules.could_match(line) == any(p.search(line) for p in patterns), (generic.name, line)
+        for tables in HEAD_TABLES:
+            with tables(rules):
+                for line in lines:
+                    assert rules.could_match(line) == any(p.search(line) for p in patterns), (generic.name, line)
