@@ -15,6 +15,7 @@ date are "[^\\S\\n]"), so a page finds exactly what its lines would find one by 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -23,6 +24,7 @@ from functools import cache, lru_cache
 import regex
 
 from copydesk.dates.lexicon import Lexicon
+from copydesk.rules.patterns import TIMEOUT_SECONDS, RulePattern
 from copydesk.validators.shape import to_space
 
 _NUMERIC = regex.compile(r"(?=\d)(?<![\d.:/])(?P<a>[0-3]?\d)[/-](?P<b>[0-3]?\d)[/-](?:19|20)?\d\d(?!\d)")
@@ -79,9 +81,9 @@ _NUMERIC_FORMS = (
     regex.compile(
         r"(?=\d)(?<![\d.])(?P<year>(?:19|20)\d\d)([-/.])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)(?![\d])", _FLAGS
     ),
-    # 24.05.2021, 05/24/2021, 24-05-21
+    # 24.05.2021, 05/24/2021, 24-05-21 (not "06. 04. 11:27": a two-digit year is no hour)
     regex.compile(
-        rf"(?=\d)(?<![\d.:/])(?P<a>[0-3]?\d)([./-]){_SP}?(?P<b>[0-3]?\d)\2{_SP}?(?P<year>(?:19|20)?\d\d)(?![\d]|\.\d)",
+        rf"(?=\d)(?<![\d.:/])(?P<a>[0-3]?\d)([./-]){_SP}?(?P<b>[0-3]?\d)\2{_SP}?(?P<year>(?:19|20)?\d\d)(?![\d]|[.:]\d)",
         _FLAGS,
     ),
 )
@@ -144,25 +146,35 @@ def find(text: str, line: int, lexicon: Lexicon, day_first: bool | None = None) 
     return [replace(c, line=line) for c in find_in_page([text], lexicon, day_first)]
 
 
-def find_in_page(texts: Sequence[str], lexicon: Lexicon, day_first: bool | None = None) -> list[Candidate]:
+def find_in_page(
+    texts: Sequence[str],
+    lexicon: Lexicon,
+    day_first: bool | None = None,
+    forms: Sequence[RulePattern] = (),
+) -> list[Candidate]:
     """Every date written on a page's lines, in page order, overlapping matches dropped.
 
     ``day_first`` settles numeric dates like 08/11/2023 when the page itself has shown its
-    order; otherwise the language's order does.
+    order; otherwise the language's order does. ``forms``: the rule files' own date shapes,
+    tried after the built-in ones.
     """
     page = western_digits("\n".join(texts))
     starts = _line_starts(texts)
-    found: list[Candidate] = []
-    taken: dict[int, list[tuple[int, int]]] = {}  # by line: spans already read as dates
-    for kind, match in _matches(page, starts, lexicon):
+    read: list[Candidate] = []
+    for kind, match in itertools.chain(_matches(page, starts, lexicon), _form_matches(page, forms)):
         line = bisect_right(starts, match.start()) - 1
-        start, end = match.start() - starts[line], match.end() - starts[line]
-        if any(start < right and left < end for left, right in taken.get(line, ())):
-            continue
         candidate = _candidate(kind, match, page, starts[line], line, lexicon, day_first)
         if candidate is not None:
+            read.append(candidate)
+    # Where two readings overlap the longer one wins ("2021년 3월 15일" over the month name's
+    # "3월 15일"); between equals, the form tried first.
+    found: list[Candidate] = []
+    taken: dict[int, list[tuple[int, int]]] = {}  # by line: spans already read as dates
+    for candidate in sorted(read, key=lambda c: c.start - c.end):
+        spans = taken.setdefault(candidate.line, [])
+        if not any(candidate.start < right and left < candidate.end for left, right in spans):
             found.append(candidate)
-            taken.setdefault(line, []).append((candidate.start, candidate.end))
+            spans.append((candidate.start, candidate.end))
     return sorted(found, key=lambda c: (c.line, c.start))
 
 
@@ -189,6 +201,26 @@ def _matches(page: str, starts: list[int], lexicon: Lexicon) -> Iterator[tuple[i
         for kind, form in enumerate(forms, start=len(_NUMERIC_FORMS)):
             for match in form.finditer(page, lo, hi):
                 yield kind, match
+
+
+RULE_FORM = -1  # the kind of a match of a rule file's date form
+
+
+def _form_matches(page: str, forms: Sequence[RulePattern]) -> Iterator[tuple[int, regex.Match[str]]]:
+    """The rule files' forms, each one search of the whole page with ``^`` and ``$`` at every
+    line's ends (a search per line costs a hundred times more); a match never spans lines."""
+    for form in forms:
+        try:
+            for match in _searched(form.source).finditer(page, timeout=TIMEOUT_SECONDS):
+                if "\n" not in match.group():
+                    yield RULE_FORM, match
+        except TimeoutError:
+            continue  # a form that runs away finds nothing on this page rather than hanging it
+
+
+@lru_cache(maxsize=256)
+def _searched(source: str) -> regex.Pattern[str]:
+    return regex.compile(source, regex.VERSION1 | regex.UNICODE | regex.MULTILINE)
 
 
 def _lines_naming(page: str, starts: list[int], names: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -226,7 +258,7 @@ def _candidate(
     """The date a match writes, at offsets within its line (``text`` starts the line at ``offset``)."""
     groups = match.groupdict()
     weekday = None
-    if kind == 0:
+    if kind in (0, RULE_FORM):
         year, month, day = int(groups["year"]), int(groups["month"]), int(groups["day"])
     elif kind == 1:
         a, b, year = int(groups["a"]), int(groups["b"]), _year(groups["year"])

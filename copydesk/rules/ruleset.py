@@ -113,6 +113,7 @@ class DateCues(LanguageScoped):
     ignore: tuple[RulePattern, ...] = ()
     today: tuple[RulePattern, ...] = ()
     yesterday: tuple[RulePattern, ...] = ()
+    forms: tuple[RulePattern, ...] = ()  # date shapes of a script or language: named groups year, month, day
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,10 +289,25 @@ def load_generic(path: Path) -> GenericPatterns:
     )
 
 
+DATE_FORM_GROUPS = ("year", "month", "day")
+
+
+def _date_forms(doc: Located, name: str) -> tuple[RulePattern, ...]:
+    """Date shapes the built-in ones miss (``2020年7月1日``, ``2020. 06. 04.``): each names
+    its numbers, so the rule, not the page's language, says which is the day."""
+    forms = _patterns(doc, name, "forms")
+    for i, form in enumerate(forms):
+        missing = [group for group in DATE_FORM_GROUPS if group not in form.compiled.groupindex]
+        if missing:
+            raise doc.error(f"needs the named group(s) {', '.join(missing)}", "forms", i)
+    return forms
+
+
 def load_date_cues(path: Path) -> DateCues:
-    doc, language = _language_file(path, frozenset({"language", *DATE_CUE_KEYS}))
+    doc, language = _language_file(path, frozenset({"language", "forms", *DATE_CUE_KEYS}))
     name = f"dates.{path.stem}"
-    return DateCues(language, **{key: _patterns(doc, name, key) for key in DATE_CUE_KEYS})
+    cues = {key: _patterns(doc, name, key) for key in DATE_CUE_KEYS}
+    return DateCues(language, **cues, forms=_date_forms(doc, name))
 
 
 def load_datelines(path: Path) -> DatelinePatterns:

@@ -41,6 +41,11 @@ def _joined(rules: Sequence[DateCues], language: str | None, name: str) -> Any:
     return pattern_set(stable(patterns))
 
 
+def _forms(rules: Sequence[DateCues], language: str | None) -> tuple[RulePattern, ...]:
+    """The date forms of the page's language and of every language (``any``: a script's own)."""
+    return tuple(p for c in rules if c.applies_to(language) for p in c.forms)
+
+
 def _cues(rules: Sequence[DateCues], language: str | None) -> Cues:
     return Cues(
         _joined(rules, language, "published"), _joined(rules, language, "updated"), _joined(rules, language, "ignore")
@@ -118,7 +123,7 @@ def extract(
     cues = _cues(cue_rules, language)
     texts = [line.text for line in lines]
     order = None if date_order else found.page_order(texts)
-    every = found.find_in_page(texts, words, order)
+    every = found.find_in_page(texts, words, order, _forms(cue_rules, language))
     result = DateResult()
     complete = [c for c in every if c.year is not None]
     chosen = best(complete, page, cues)

@@ -4,6 +4,8 @@ from hypothesis import strategies as st
 
 from copydesk.dates.candidates import find, find_in_page, page_order
 from copydesk.dates.lexicon import lexicon
+from copydesk.rules.patterns import RulePattern, compile_pattern
+from copydesk.rules.ruleset import RuleSet
 
 
 def dates(text: str, language: str = "en", day_first: bool | None = None) -> list[tuple[int | None, int, int]]:
@@ -95,3 +97,58 @@ def test_a_page_finds_exactly_what_its_lines_find(lines: list[str]) -> None:
     words = lexicon("en")
     by_line = [c for i, text in enumerate(lines) for c in find(text, i, words)]
     assert find_in_page(lines, words) == by_line
+
+
+# -- date forms from rule files: named groups say which number is which --
+
+
+def shipped_forms(rules: RuleSet, language: str) -> tuple[RulePattern, ...]:
+    return tuple(p for cues in rules.date_cues if cues.applies_to(language) for p in cues.forms)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("ja", "ハウスコム株式会社  2020年7月1日 10時00分", (2020, 7, 1)),
+        ("zh", "发布时间：2019年 12月 3日", (2019, 12, 3)),
+        ("ko", "입력 2021년 3월 15일 오후 2:10", (2021, 3, 15)),
+        ("hu", "Olvasói szavazás 2020. 06. 04. 11:27", (2020, 6, 4)),
+        ("ko", "기사입력 2018. 11. 9. 오전 9:30", (2018, 11, 9)),
+        ("ar", "الثلاثاء 1 / 12 / 2020 استمع", (2020, 12, 1)),
+        ("ar", "الثلاثاء ١ / ١٢ / ٢٠٢٠", (2020, 12, 1)),  # Arabic-Indic digits
+    ],
+)
+def test_the_shipped_forms_read_the_shapes_of_other_scripts(
+    project_rules: RuleSet, language: str, text: str, expected: tuple[int, int, int]
+) -> None:
+    found = find_in_page([text], lexicon(language), None, shipped_forms(project_rules, language))
+    assert [(c.year, c.month, c.day) for c in found] == [expected]
+
+
+def test_a_languages_forms_stay_with_it(project_rules: RuleSet) -> None:
+    """The Arabic day-first form is not an English page's: there "1 / 12 / 2020" stays unread."""
+    assert find_in_page(["Page 1 / 12 / 2020"], lexicon("en"), None, shipped_forms(project_rules, "en")) == []
+
+
+def test_a_two_digit_year_is_not_the_hour_after_it() -> None:
+    assert dates("Stand 06. 04. 11:27 Uhr", "de") == []
+    assert dates("Stand 06.04.11 um 11:27", "de") == [(2011, 4, 6)]
+
+
+FORM = compile_pattern("dates.test.forms[0]", r"(?P<day>\d\d)~(?P<month>\d\d)~(?P<year>\d{4})")
+
+
+def test_a_rule_form_gives_its_groups_and_its_line_offsets() -> None:
+    [date] = find_in_page(["no date here", "filed 09~11~2023 at noon"], lexicon("en"), None, (FORM,))
+    assert (date.year, date.month, date.day, date.line, date.start, date.text) == (2023, 11, 9, 1, 6, "09~11~2023")
+
+
+def test_a_rule_form_never_reads_across_lines() -> None:
+    spanning = compile_pattern("dates.test.forms[1]", r"(?P<day>\d\d)~\s*(?P<month>\d\d)~(?P<year>\d{4})")
+    assert find_in_page(["filed 09~", "11~2023"], lexicon("en"), None, (spanning,)) == []
+
+
+def test_a_forms_anchors_are_each_lines_ends() -> None:
+    whole_line = compile_pattern("dates.test.forms[2]", r"^(?P<day>\d\d)~(?P<month>\d\d)~(?P<year>\d{4})$")
+    found = find_in_page(["09~11~2023", "see 10~11~2023", "11~11~2023"], lexicon("en"), None, (whole_line,))
+    assert [(c.line, c.day) for c in found] == [(0, 9), (2, 11)]

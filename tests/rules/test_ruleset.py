@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from copydesk.rules.errors import RuleFileError
-from copydesk.rules.ruleset import load_profile, load_rules
+from copydesk.rules.ruleset import load_date_cues, load_profile, load_rules
 from tests.conftest import FIXTURES, RULES
 
 
@@ -34,6 +34,16 @@ def test_unknown_key_is_an_error_with_its_line(tmp_path: Path) -> None:
     with pytest.raises(RuleFileError) as caught:
         load_profile(path)
     assert caught.value.line == 3 and "unknown key" in caught.value.reason
+
+
+def test_a_date_form_must_name_year_month_and_day(tmp_path: Path) -> None:
+    good = r"(?P<year>\d{4})/(?P<month>\d\d)/(?P<day>\d\d)"
+    path = write(tmp_path, "xx.yaml", f"language: xx\nforms:\n  - '{good}'\n  - '(?P<year>\\d{{4}})-(\\d\\d)'\n")
+    with pytest.raises(RuleFileError) as caught:
+        load_date_cues(path)
+    assert caught.value.line == 4 and "month, day" in caught.value.reason
+    path.write_text(f"language: xx\nforms: ['{good}']\n", encoding="utf-8")
+    assert [form.rule_id for form in load_date_cues(path).forms] == ["dates.xx.forms[0]"]
 
 
 def test_yaml_syntax_error_has_a_line(tmp_path: Path) -> None:
