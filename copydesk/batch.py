@@ -49,11 +49,13 @@ def recheck(
     mapper: Mapper | None = None,
 ) -> None:
     """Check the named files again with their batch findings (``stale``: with none), replacing their rows."""
-    names = sorted(name for name in result.inputs if findings.get(name) or name in stale)
-    if not names:
+    wanted = {name for name, found in findings.items() if found} | stale
+    if not wanted:
         return
-    items = [result.inputs[name][0] for name in names]
-    repeats = [result.inputs[name][1] for name in names]
+    inputs = result.inputs_named(wanted)
+    names = sorted(inputs)
+    items = [inputs[name][0] for name in names]
+    repeats = [inputs[name][1] for name in names]
     extras = [tuple(findings.get(name) or ()) for name in names]
     for row in engine_map(mapper, 1)(check_one, items, [config] * len(items), repeats, extras):
         result.add(row)

@@ -65,7 +65,8 @@ class RunResult:
     corpus_groups: int = 0
     corpus_lines: int = 0
     started: datetime = field(default_factory=lambda: datetime.now(UTC))
-    inputs: dict[str, tuple[InputFile, frozenset[int]]] = field(default_factory=dict)  # by name, for re-checks
+    items: list[InputFile] = field(default_factory=list)  # every input, for re-checks (see inputs_named)
+    repeats: list[frozenset[int]] = field(default_factory=list)  # per input: the lines its source repeats
     batch_failures: list[dict[str, str]] = field(default_factory=list)  # batch findings that fail the gate
     expectations: dict[str, Any] | None = None  # great-expectations results, when a suite ran
     reused: set[str] = field(default_factory=set)  # files whose row came from the ledger, unchecked
@@ -78,6 +79,21 @@ class RunResult:
         for step, seconds in row.pop("timings", {}).items():
             self.step_seconds[step] = self.step_seconds.get(step, 0.0) + seconds
         self.files.put(row)
+
+    def inputs_named(
+        self, names: set[str] | frozenset[str] | None = None
+    ) -> dict[str, tuple[InputFile, frozenset[int]]]:
+        """The inputs of these names (all: ``None``) with their repeated lines.
+
+        Found by a scan rather than kept in a dictionary for the run: re-checks and CI
+        annotations ask for a few files once, and a dictionary of every file would be
+        held from the first file to the last.
+        """
+        return {
+            item.name: (item, repeated)
+            for item, repeated in zip(self.items, self.repeats, strict=True)
+            if names is None or item.name in names
+        }
 
     @property
     def failed(self) -> int:
@@ -383,16 +399,13 @@ def run(
         repeats, digests, found = surveyed.repeats, surveyed.digests, surveyed.survey
         result.corpus_groups = sum(1 for group in found.files if found.repeated(group))
         result.corpus_lines = sum(len(found.repeated(group)) for group in found.files)
-    result.inputs = {item.name: (item, repeated) for item, repeated in zip(items, repeats, strict=True)}
-    keys: dict[str, str] = {}
-    todo: list[tuple[InputFile, frozenset[int]]] = []
+    result.items, result.repeats = items, repeats
+    todo: list[tuple[InputFile, frozenset[int], str | None]] = []  # with the ledger key, when there is one
     for item, repeated, digest in zip(items, repeats, digests, strict=True):
         key = _ledger_key(item, repeated, config, rules, digest) if ledger is not None else None
-        if key is not None:
-            keys[item.name] = key
         reused = _reuse(ledger, item, key, config) if reuse and ledger is not None and key is not None else None
         if reused is None:
-            todo.append((item, repeated))
+            todo.append((item, repeated, key))
             continue
         row, had_batch = reused
         result.add(row)
@@ -401,11 +414,13 @@ def run(
             result.had_batch.add(item.name)
         if progress is not None:
             progress(row)
-    checked = engine_map(mapper, jobs)(check_one, [i for i, _ in todo], [config] * len(todo), [r for _, r in todo])
-    for row in checked:
+    checked = engine_map(mapper, jobs)(
+        check_one, [i for i, _, _ in todo], [config] * len(todo), [r for _, r, _ in todo]
+    )
+    for (_, _, key), row in zip(todo, checked, strict=True):  # every map gives its results in input order
         result.add(row)
-        if ledger is not None and row["name"] in keys:
-            ledger.store(row["name"], keys[row["name"]], row, rules.digest)
+        if ledger is not None and key is not None:
+            ledger.store(row["name"], key, row, rules.digest)
         if progress is not None:
             progress(row)
     result.elapsed = time.perf_counter() - started
