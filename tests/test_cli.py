@@ -279,6 +279,18 @@ def test_a_name_that_is_not_utf8_is_reported_with_escapes(tmp_path: Path) -> Non
     assert "r\\xe9sum\\xe9.txt" in (tmp_path / "junit.xml").read_text(encoding="utf-8")
 
 
+def test_github_actions_gets_an_annotation_per_finding_with_the_files_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "good.txt").write_bytes(GOOD)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    result = run_cli("check", folder, "--out", tmp_path / "out", "--rules", RULES)
+    assert f"::error file={folder / 'empty.txt'},title=copydesk input.empty::file is empty" in result.output
+
+
 def test_each_folder_brings_its_own_manifest(tmp_path: Path) -> None:
     for name in ("a", "b"):
         folder = tmp_path / name
