@@ -42,6 +42,7 @@ class Cues:
 DATELINE_REACH = 80  # a dateline date sits this close to the start of the article's first line
 HEADER_REACH = 30  # lines above the article still close enough to be its header
 STAMP_REST = 30  # characters besides the date that a stamp line may hold
+STAMP_ENDS = frozenset(".:|–—-/")  # what parts a stamp from the paragraph it opens
 
 
 def zone_score(page: Page, candidate: Candidate) -> float:
@@ -64,14 +65,26 @@ def zone_score(page: Page, candidate: Candidate) -> float:
 
 
 def shape_score(text: str, candidate: Candidate) -> float:
-    """A line that is mostly the date is a stamp; a date inside a long sentence is an event."""
+    """A line that is mostly the date is a stamp; a date inside a long sentence is an event,
+    but one that opens the paragraph and is closed off from it ("31. Oktober 2023. Woher
+    kommt …") is the paragraph's stamp, as a dateline is."""
     length = candidate.end - candidate.start
     rest = len(text.strip()) - length
     if rest <= STAMP_REST or length >= 0.4 * len(text.strip()):
         return 2.0
+    if _opens_with(text, candidate):
+        return 1.0
     if len(text.split()) >= 20:
         return -2.0
     return 0.0
+
+
+def _opens_with(text: str, candidate: Candidate) -> bool:
+    """The date is the line's first words and punctuation parts it from what follows."""
+    if text[: candidate.start].strip():
+        return False
+    after = text[candidate.end : candidate.end + 3]
+    return after[:1] in STAMP_ENDS or (after[:1] == " " and after[1:2] in STAMP_ENDS)
 
 
 def _cue(cues: PatternSet, before: str) -> bool:

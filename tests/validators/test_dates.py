@@ -132,3 +132,11 @@ def test_embedded_post_signatures_are_not_the_article_date(tmp_path: Path, proje
     assert run(tmp_path, project_rules, text)["published"] == "2023-03-14"
     text = page("").replace(f"{BODY}\n", f"{BODY}\n\n— Anna B (@annab) March 12, 2018\n", 1)
     assert run(tmp_path, project_rules, text)["published"] != "2018-03-12"
+
+
+def test_the_ledes_own_stamp_beats_the_mastheads_day(tmp_path: Path, project_rules: RuleSet) -> None:
+    """The masthead prints the day of the visit; the column opens with its own date."""
+    menu = "\n".join(f"Section {i}" for i in range(40))
+    lede = f"31 October 2023. {BODY} {BODY}"
+    text = f"Wednesday, 1 November 2023\n{menu}\n\nWhy the anger at drag shows\n\nBy Jane Doe\n\n{lede}\n\n{BODY}\n"
+    assert run(tmp_path, project_rules, text)["published"] == "2023-10-31"
