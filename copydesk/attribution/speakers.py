@@ -322,6 +322,7 @@ def attribute(
         after = text[quote.end + 1 : next_start]
         after = after[: _sentence_end(after)]
         before = text[previous_end : max(previous_end, quote.start - 1)]
+        lead_in = before
         if (not before.strip() and i == 0) or (not before.strip() and quotes[i - 1].end < start):
             # A quotation that opens its paragraph is introduced at the end of the one before.
             before = _previous_paragraph(text, start)
@@ -341,6 +342,8 @@ def attribute(
             previous = found[i - 1]
             found.append(Attribution(previous.speaker, None, previous.said_as))  # the previous speaker goes on
             continue
+        if hit is None:
+            hit = _attributed_just_before(lead_in, forms.after)
         if hit is None:
             found.append(Attribution(None, None))
             continue
@@ -376,6 +379,21 @@ def _named_body(who: str, context: str) -> str | None:
     noun = match.group(1)
     names = regex.findall(rf"(?:\p{{Lu}}[\p{{L}}'’-]*\s+){{1,4}}{noun.capitalize()}\b", context)
     return f"the {names[-1]}" if names else None
+
+
+# A quotation closed, its attribution, the sentence's end, then this quotation:
+# '"They sue," he said. "Everybody sues, right?"'.
+_QUOTED_THEN_ATTRIBUTED = regex.compile(r'[,،?؟!]["”»]\s*(?P<clause>[^"“”«».!?؟\n]{1,80}[.!?؟])\s*$')
+
+
+def _attributed_just_before(lead_in: str, forms: Sequence[Form]) -> tuple[str | None, str] | None:
+    """The speaker of the quotation just before this one, named after it: the same voice
+    goes on, though that quotation was too short to count as one of the page's quotes."""
+    match = _QUOTED_THEN_ATTRIBUTED.search(lead_in)
+    if match is None:
+        return None
+    hit = _from(match.group("clause"), forms, after=True)
+    return None if hit is None or hit[0] is None else (hit[0], hit[1])
 
 
 def _previous_paragraph(text: str, start: int) -> str:

@@ -37,6 +37,24 @@ def test_pronoun_takes_the_last_named_speaker(tmp_path: Path, project_rules: Rul
     assert speakers(tmp_path, project_rules, body) == ["Lopez", "Lopez"]
 
 
+def test_a_quotation_after_a_short_attributed_one_keeps_its_speaker(tmp_path: Path, project_rules: RuleSet) -> None:
+    """ "Not yet," too short to count as a quote, still names who goes on speaking."""
+    body = (
+        'Asked whether a deal was close, the envoy shook her head. "Not yet," Lopez said. '
+        '"We need another round before anything can be signed by the two sides."\n\n'
+        'Some delegates left early. "Maybe," she added. "But the mood in the room was better than in March."'
+    )
+    assert speakers(tmp_path, project_rules, body) == ["Lopez", "Lopez"]
+
+
+def test_a_named_speaker_who_goes_on_is_not_traded_for_a_pronoun(tmp_path: Path, project_rules: RuleSet) -> None:
+    body = (
+        '"Without new money the programme will stop by the end of the year," said the prime minister. '
+        '"Twice now," she said. "And we will ask again at the summit in the spring."'
+    )
+    assert speakers(tmp_path, project_rules, body) == ["the prime minister", "the prime minister"]
+
+
 def test_a_quote_with_no_speaker_is_a_finding(tmp_path: Path, project_rules: RuleSet) -> None:
     path = tmp_path / "story.txt"
     path.write_text(f'Talks end\n\n{LEAD}\n\nThe mood was described as "tense but very businesslike" by all.\n')
