@@ -87,15 +87,16 @@ def _patterns(verbs: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
     # Verb-first attribution with an optional subject ("وقال أنتونوف", "وأضاف") is Arabic syntax.
     arabic_verb = _alternation([v for v in verbs if regex.search(r"\p{Arabic}", v)])
     flags = regex.VERSION1
+    adverb = r"(?:(?P<adverb>\w+ly)\s+)?"  # "quickly said"; or a noun in -ly, see _from
     return (
         # after: ", said Donald Trump"
         regex.compile(rf"^\s*[,.!?]?\s*(?i:{verb})\s+(?P<who>{_PHRASE}{{1,80}})", flags),
         # after: ", Trump said" / ", the tycoon told Reuters" / ", Smith, a farmer, said"
-        regex.compile(rf"^\s*[,.!?]?\s*(?P<who>{_PHRASE}{{1,80}}?){_APPOSITIVE}\s+(?:\w+ly\s+)?(?i:{verb})\b", flags),
+        regex.compile(rf"^\s*[,.!?]?\s*(?P<who>{_PHRASE}{{1,80}}?){_APPOSITIVE}\s+{adverb}(?i:{verb})\b", flags),
         # before: "According to the ministry, "
         regex.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<who>{_PHRASE}{{1,80}})[,:]?\s*$", flags),
         # before: "Politico reveals a few facts: " / "John Podesta, Clinton's chairman, said that "
-        regex.compile(rf"(?P<who>{_PHRASE}{{1,80}}?){_APPOSITIVE}\s+(?:\w+ly\s+)?{_ending(verb)}", flags),
+        regex.compile(rf"(?P<who>{_PHRASE}{{1,80}}?){_APPOSITIVE}\s+{adverb}{_ending(verb)}", flags),
         # Arabic, before: "وقال أنتونوف - ... إن "
         regex.compile(
             rf"(?:^|\s)و?{arabic_verb}(?:\s+(?P<who>[^-–،:\"«»]{{1,40}}?))?\s*"
@@ -144,6 +145,7 @@ def _clean(who: str, *, inverted: bool = False) -> str | None:
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"})
 
 
 def _leading_subject(words: list[str]) -> str | None:
@@ -276,7 +278,9 @@ def _from(context: str, forms: Sequence[Form], *, after: bool) -> tuple[str | No
         match = form.search(context)
         if not match:
             continue
-        who = match.groupdict().get("who")
+        who, adverb = match.groupdict().get("who"), match.groupdict().get("adverb")
+        if who and adverb and who.split()[-1].casefold() in _DETERMINERS:
+            who = f"{who} {adverb}"  # "the family said", "the daily wrote": a noun in -ly, no adverb
         speaker = _clean(who, inverted=form.follows) if who else None
         if speaker is not None or form.subjectless:
             distance = match.start("verb") if after else len(context) - match.end("verb")

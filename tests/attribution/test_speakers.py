@@ -55,6 +55,15 @@ def test_a_named_speaker_who_goes_on_is_not_traded_for_a_pronoun(tmp_path: Path,
     assert speakers(tmp_path, project_rules, body) == ["the prime minister", "the prime minister"]
 
 
+def test_a_noun_in_ly_is_the_speaker_not_an_adverb(tmp_path: Path, project_rules: RuleSet) -> None:
+    body = (
+        '"He was a kind man who loved this town and everyone in it," the family said.\n\n'
+        '"The talks must go on until the very last day of the year," her ally told reporters.\n\n'
+        '"We will not sign anything that we have not read in full," the envoy quickly added.'
+    )
+    assert speakers(tmp_path, project_rules, body) == ["the family", "her ally", "the envoy"]
+
+
 def test_a_quote_with_no_speaker_is_a_finding(tmp_path: Path, project_rules: RuleSet) -> None:
     path = tmp_path / "story.txt"
     path.write_text(f'Talks end\n\n{LEAD}\n\nThe mood was described as "tense but very businesslike" by all.\n')
