@@ -282,6 +282,7 @@ def check(
 
     try:
         prepare(config)
+        _warn_missing(config)
         client = _engine_client(engine, scheduler, jobs)
         mapper = _engine_mapper(client)
         surveyed = survey_corpus(items, config, jobs, mapper, meanwhile=load_batch_rules)
@@ -366,6 +367,21 @@ def _check_stream(rules_dir: Path | None, fail_on: str, max_bytes: int) -> NoRet
     stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
     result = check_stream(stdin, ruleset, fail_on, sys.stdout, sys.stderr, max_bytes)
     sys.exit(1 if result.failed and fail_on != "never" else 0)
+
+
+MAX_MISSING_SHOWN = 10
+
+
+def _warn_missing(config: RunConfig) -> None:
+    """Declared files that are not there, on stderr: a warning, never a reason to stop."""
+    from copydesk.executor import declared
+    from copydesk.rules.manifest import missing
+
+    lines = missing(declared(config))
+    for line in lines[:MAX_MISSING_SHOWN]:
+        click.echo(f"copydesk: warning: {line}", err=True)
+    if len(lines) > MAX_MISSING_SHOWN:
+        click.echo(f"copydesk: warning: {len(lines) - MAX_MISSING_SHOWN} more declared files do not exist", err=True)
 
 
 def _print_annotations(result: Any, err: bool) -> None:

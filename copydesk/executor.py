@@ -120,6 +120,11 @@ def prepare(config: RunConfig) -> RuleSet:
     return _load(config)[0]
 
 
+def declared(config: RunConfig) -> dict[Path, ManifestEntry]:
+    """The run's manifest entries, by resolved path."""
+    return _load(config)[1]
+
+
 def emit(config: RunConfig, relative: str, content: Content) -> None:
     """Write one output: atomically under a local folder, or as one object under an fsspec URL."""
     if config.out_url is not None:

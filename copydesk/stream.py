@@ -16,7 +16,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from copydesk.decode_file import DecodeOutcome
 from copydesk.executor import FAIL_ON, provenance_of
@@ -66,7 +66,7 @@ def parse_record(number: int, line: str) -> tuple[str, bytes, ManifestEntry]:
         except (binascii.Error, ValueError) as exc:
             raise BadRecord("bytes_b64 is not valid base64") from exc
     try:
-        values = declared_values(STDIN, number, row)
+        values: dict[str, Any] = declared_values(STDIN, number, row)  # url, source, fetched_at, …
     except RuleFileError as exc:
         raise BadRecord(exc.reason) from exc
     return path, data, ManifestEntry(path=Path(path), line=number, **values)

@@ -291,6 +291,20 @@ def test_github_actions_gets_an_annotation_per_finding_with_the_files_path(
     assert f"::error file={folder / 'empty.txt'},title=copydesk input.empty::file is empty" in result.output
 
 
+def test_declared_files_that_are_missing_are_warned_about_and_the_rest_is_checked(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "story.txt").write_bytes(GOOD)
+    rows = "".join(f"gone{i:02d}.txt,\n" for i in range(12))
+    (folder / "manifest.csv").write_text(f"path,source\nstory.txt,\n{rows}", encoding="utf-8")
+    result = run_cli("check", folder, "--rules", RULES)
+    assert result.exit_code == 0
+    assert "checked 1 file(s)" in result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("copydesk: warning:")]
+    assert warnings[0] == f"copydesk: warning: {folder / 'manifest.csv'}:3: declares 'gone00.txt', which does not exist"
+    assert len(warnings) == 11 and warnings[-1] == "copydesk: warning: 2 more declared files do not exist"
+
+
 def test_each_folder_brings_its_own_manifest(tmp_path: Path) -> None:
     for name in ("a", "b"):
         folder = tmp_path / name

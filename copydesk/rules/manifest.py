@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ class ManifestEntry:
     language: str | None = None
     license: str | None = None
     line: int = 0
+    manifest: Path | None = field(default=None, compare=False)  # the file that declares it
 
     def declared(self) -> dict[str, Any]:
         return {
@@ -75,7 +76,7 @@ def _entry(manifest: Path, number: int, row: dict[str, Any]) -> ManifestEntry:
     resolved = Path(os.path.normpath(root / raw))
     if resolved != root and root not in resolved.parents:
         raise RuleFileError(manifest, number, f"path {raw!r} is outside the manifest's folder {root}")
-    return ManifestEntry(path=resolved, line=number, **declared_values(manifest, number, row))
+    return ManifestEntry(path=resolved, line=number, manifest=manifest, **declared_values(manifest, number, row))
 
 
 def declared_values(where: Path | str, number: int, row: dict[str, Any]) -> dict[str, str | None]:
@@ -88,6 +89,18 @@ def declared_values(where: Path | str, number: int, row: dict[str, Any]) -> dict
         except ValueError as exc:
             raise RuleFileError(where, number, f"fetched_at {fetched!r} is not an ISO 8601 date-time") from exc
     return values
+
+
+def missing(entries: dict[Path, ManifestEntry]) -> list[str]:
+    """One line per declared file that is not there: the scraper lost it, or the manifest
+    names it wrong. Said, not fatal: the files that are there are still checked."""
+    lines = []
+    for entry in entries.values():
+        if not entry.path.exists():
+            where = f"{entry.manifest}:{entry.line}" if entry.manifest else str(entry.path)
+            shown = entry.path.relative_to(entry.manifest.parent.resolve()) if entry.manifest else entry.path
+            lines.append(f"{where}: declares {shown.as_posix()!r}, which does not exist")
+    return lines
 
 
 def load_manifests(paths: tuple[Path, ...]) -> dict[Path, ManifestEntry]:

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from copydesk.rules.errors import RuleFileError
-from copydesk.rules.manifest import load_manifest
+from copydesk.rules.manifest import load_manifest, missing
 
 
 def test_csv_and_jsonl(tmp_path: Path) -> None:
@@ -45,3 +45,14 @@ def test_broken_jsonl(tmp_path: Path) -> None:
     with pytest.raises(RuleFileError) as caught:
         load_manifest(path)
     assert caught.value.line == 2 and "invalid JSON" in caught.value.reason
+
+
+def test_declared_files_that_do_not_exist_are_named_with_their_line(tmp_path: Path) -> None:
+    (tmp_path / "here.txt").write_text("x")
+    (tmp_path / "news").mkdir()
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("path,source\nhere.txt,a\nnews/gone.txt,a\nlost.txt,b\n", encoding="utf-8")
+    assert missing(load_manifest(manifest)) == [
+        f"{manifest}:3: declares 'news/gone.txt', which does not exist",
+        f"{manifest}:4: declares 'lost.txt', which does not exist",
+    ]
