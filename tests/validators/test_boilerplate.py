@@ -103,7 +103,9 @@ def test_generic_english_headings(project_rules: RuleSet) -> None:
     """Chrome headings weigh against the article (section markers); only comment headers end it."""
     english = generic(project_rules, "generic.en")
     headings = ["Related links:", "Other news in this section", "Share this article", "Share on:", "Most read"]
-    assert_matched(english.section_markers, headings)
+    headings += ["Related coverage from Harbour Life: Money:", "Related stories on the harbour plan:"]
+    prose = ["Related coverage on the plan will follow tomorrow.", "Related stories from the archive show it."]
+    assert_matched(english.section_markers, headings, prose)
     comment_headers = ["Leave a reply", "12 responses to “Harbour plan”", "Post a comment"]
     assert_matched(english.tail_markers, comment_headers, headings)
 
