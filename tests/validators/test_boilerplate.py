@@ -110,6 +110,17 @@ def test_generic_english_headings(project_rules: RuleSet) -> None:
     assert_matched(english.tail_markers, comment_headers, headings)
 
 
+def test_page_and_player_controls(project_rules: RuleSet) -> None:
+    english = generic(project_rules, "generic.en")
+    controls = ["Back to top", "Scroll Back To Top", "Permalink 12 Comments Feed for comments Back to top"]
+    controls += ["Thanks for watching!Visit Website", "Thanks for watching!"]
+    prose = [
+        "The team fought its way back to top form after the break.",
+        "Thanks for watching the game with us tonight, the coach told the crowd.",
+    ]
+    assert_matched(english.lines, controls, prose)
+
+
 CAPTIONS_AND_LINKS = [
     "The old lighthouse keeper's cottage at dawn (Image: Harbour Trust)",
     "Firefighters at the scene on Tuesday (Photo: Jane Ode / Coast News)",
