@@ -258,8 +258,12 @@ CREDITS_AND_GALLERIES = [
     "Ferry fares: what the new timetable means for you [ANALYSIS]|",
     "[email protected]",
     "1 2 3 4 5 6 7 8",
+    "Nadia Karim @nadiakarim",
+    "Élodie Grand @elodie_grand",
 ]
 NOT_CREDITS = [
+    "Write to Nadia Karim @nadiakarim",
+    "Nadia Karim @nadiakarim reported from the port.",
     "AP reported the vote on Tuesday.",
     "The score was 3/4 at half time.",
     "1 of 4 voters backed it",
