@@ -1,5 +1,7 @@
 """Headline, byline and repeats, found around the article region (through the labeller)."""
 
+import pytest
+
 from copydesk.lines import split_lines
 from copydesk.pipeline import label_lines
 from copydesk.rules.patterns import compile_pattern
@@ -203,3 +205,19 @@ def test_a_standfirst_the_lede_repeats_is_still_a_duplicate() -> None:
     text = f"Council approves harbour plan\n{standfirst}\nBy Ana Ruiz\n{PARA}\n{PARA2}\n"
     labels, title, _ = run(text)
     assert title == "Council approves harbour plan" and labels[1] == "duplicate"
+
+
+@pytest.mark.parametrize(
+    "byline", ["by Lena Moss", "Author: Lena Moss", "Author:Lena Moss", "by Lena Moss — April 2, 2023"]
+)
+def test_lower_case_and_labelled_english_bylines(project_rules: RuleSet, byline: str) -> None:
+    text = f"Council approves new harbour plan\n{byline}\n{PARA}\n{PARA2}\n"
+    labelling, title, author = label_lines(split_lines(text), project_rules, None, "en")
+    assert (title, author) == ("Council approves new harbour plan", "Lena Moss")
+    assert [str(label) for label in labelling.finish()] == ["title", "byline", "body", "body"]
+
+
+def test_a_paragraph_opening_with_lower_case_by_is_not_a_byline(project_rules: RuleSet) -> None:
+    text = f"Council approves new harbour plan\n{PARA}\nby Friday the works had begun, and {PARA2.lower()}\n"
+    labelling, _, author = label_lines(split_lines(text), project_rules, None, "en")
+    assert author is None and "byline" not in [str(label) for label in labelling.finish()]
