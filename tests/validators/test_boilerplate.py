@@ -104,7 +104,9 @@ def test_generic_english_headings(project_rules: RuleSet) -> None:
     english = generic(project_rules, "generic.en")
     headings = ["Related links:", "Other news in this section", "Share this article", "Share on:", "Most read"]
     headings += ["Related coverage from Harbour Life: Money:", "Related stories on the harbour plan:"]
+    headings += ["Elsewhere on Harbour Life...", "Elsewhere on the web"]
     prose = ["Related coverage on the plan will follow tomorrow.", "Related stories from the archive show it."]
+    prose += ["Elsewhere on the coast, flooding went on.", "Elsewhere on the island the ferries ran."]
     assert_matched(english.section_markers, headings, prose)
     comment_headers = ["Leave a reply", "12 responses to “Harbour plan”", "Post a comment"]
     assert_matched(english.tail_markers, comment_headers, headings)
