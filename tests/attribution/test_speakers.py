@@ -1,5 +1,6 @@
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -37,31 +38,33 @@ def test_pronoun_takes_the_last_named_speaker(tmp_path: Path, project_rules: Rul
     assert speakers(tmp_path, project_rules, body) == ["Lopez", "Lopez"]
 
 
-def test_a_quotation_after_a_short_attributed_one_keeps_its_speaker(tmp_path: Path, project_rules: RuleSet) -> None:
-    """ "Not yet," too short to count as a quote, still names who goes on speaking."""
-    body = (
+SPEAKERS_GO_ON = {
+    # "Not yet," is too short to count as a quote, but it still names who goes on speaking.
+    "after a short attributed quotation": (
         'Asked whether a deal was close, the envoy shook her head. "Not yet," Lopez said. '
         '"We need another round before anything can be signed by the two sides."\n\n'
-        'Some delegates left early. "Maybe," she added. "But the mood in the room was better than in March."'
-    )
-    assert speakers(tmp_path, project_rules, body) == ["Lopez", "Lopez"]
-
-
-def test_a_named_speaker_who_goes_on_is_not_traded_for_a_pronoun(tmp_path: Path, project_rules: RuleSet) -> None:
-    body = (
+        'Some delegates left early. "Maybe," she added. "But the mood in the room was better than in March."',
+        ["Lopez", "Lopez"],
+    ),
+    # The speaker of the quotation before goes on: not traded for the pronoun of the short one.
+    "a named speaker goes on": (
         '"Without new money the programme will stop by the end of the year," said the prime minister. '
-        '"Twice now," she said. "And we will ask again at the summit in the spring."'
-    )
-    assert speakers(tmp_path, project_rules, body) == ["the prime minister", "the prime minister"]
-
-
-def test_a_noun_in_ly_is_the_speaker_not_an_adverb(tmp_path: Path, project_rules: RuleSet) -> None:
-    body = (
+        '"Twice now," she said. "And we will ask again at the summit in the spring."',
+        ["the prime minister", "the prime minister"],
+    ),
+    # A noun in -ly after an article or a possessive is the speaker, not an adverb.
+    "nouns in -ly": (
         '"He was a kind man who loved this town and everyone in it," the family said.\n\n'
         '"The talks must go on until the very last day of the year," her ally told reporters.\n\n'
-        '"We will not sign anything that we have not read in full," the envoy quickly added.'
-    )
-    assert speakers(tmp_path, project_rules, body) == ["the family", "her ally", "the envoy"]
+        '"We will not sign anything that we have not read in full," the envoy quickly added.',
+        ["the family", "her ally", "the envoy"],
+    ),
+}
+
+
+@pytest.mark.parametrize(("body", "expected"), SPEAKERS_GO_ON.values(), ids=SPEAKERS_GO_ON.keys())
+def test_who_speaks(tmp_path: Path, project_rules: RuleSet, body: str, expected: list[str]) -> None:
+    assert speakers(tmp_path, project_rules, body) == expected
 
 
 def test_a_quote_with_no_speaker_is_a_finding(tmp_path: Path, project_rules: RuleSet) -> None:
