@@ -106,7 +106,22 @@ def _name_over_stamp(
 
 def _headline_not_byline(labelling: Labelling, index: int, byline_patterns: tuple[RulePattern, ...]) -> bool:
     text = _without_cut(labelling, index)
-    return looks_like_headline(text) and not _matches(byline_patterns, text)
+    return looks_like_headline(text) and not _matches(byline_patterns, text) and not _stamp(text)
+
+
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]+")  # marks too: Indic vowel signs are not letters
+
+
+def _stamp(text: str) -> bool:
+    """A date, a price or a phone number, with a word at most beside it ("27. September 2018",
+    "2021-10-16 | Botschaft", "+49 30 284447-42"): the page's stamp, never its headline."""
+    from copydesk.dates.candidates import find  # dates in any language dateparser names months in
+    from copydesk.dates.lexicon import lexicon
+
+    rest = text
+    for date in reversed(find(text, 0, lexicon(None))):
+        rest = rest[: date.start] + " " + rest[date.end :]
+    return len(_WORD.findall(rest)) < 2
 
 
 def _without_cut(labelling: Labelling, index: int) -> str:

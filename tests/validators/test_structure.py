@@ -221,3 +221,19 @@ def test_a_paragraph_opening_with_lower_case_by_is_not_a_byline(project_rules: R
     text = f"Council approves new harbour plan\n{PARA}\nby Friday the works had begun, and {PARA2.lower()}\n"
     labelling, _, author = label_lines(split_lines(text), project_rules, None, "en")
     assert author is None and "byline" not in [str(label) for label in labelling.finish()]
+
+
+@pytest.mark.parametrize(
+    "stamp", ["15 January 2022", "15. Januar 2022", "2022-01-15 | News", "+49 30 284447-42", "4,80€ 10,80€"]
+)
+def test_a_stamp_between_headline_and_article_is_not_the_headline(project_rules: RuleSet, stamp: str) -> None:
+    text = f"Harbour plan approved\n{stamp}\n{PARA}\n{PARA2}\n"
+    _, title, _ = label_lines(split_lines(text), project_rules, None, "en")
+    assert title == "Harbour plan approved"
+
+
+def test_a_headline_with_a_date_or_in_an_indic_script_is_still_a_headline(project_rules: RuleSet) -> None:
+    for headline in ("Harbour reopens on 15 January 2022 after storm", "દિવ્ય ભાસ્કર"):
+        text = f"{headline}\n{PARA}\n{PARA2}\n"
+        _, title, _ = label_lines(split_lines(text), project_rules, None, "en")
+        assert title == headline
