@@ -109,12 +109,15 @@ def _headline_not_byline(labelling: Labelling, index: int, byline_patterns: tupl
     return looks_like_headline(text) and not _matches(byline_patterns, text) and not _stamp(text)
 
 
+_DIGIT = regex.compile(r"\d")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]+")  # marks too: Indic vowel signs are not letters
 
 
 def _stamp(text: str) -> bool:
     """A date, a price or a phone number, with a word at most beside it ("27. September 2018",
     "2021-10-16 | Botschaft", "+49 30 284447-42"): the page's stamp, never its headline."""
+    if not _DIGIT.search(text):
+        return False  # every stamp has a number; most headlines have none, and the date search costs
     from copydesk.dates.candidates import find  # dates in any language dateparser names months in
     from copydesk.dates.lexicon import lexicon
 
