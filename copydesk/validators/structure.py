@@ -111,20 +111,24 @@ def _headline_not_byline(labelling: Labelling, index: int, byline_patterns: tupl
 
 _DIGIT = regex.compile(r"\d")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]+")  # marks too: Indic vowel signs are not letters
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 
 
 def _stamp(text: str) -> bool:
     """A date, a price or a phone number, with a word at most beside it ("27. September 2018",
-    "2021-10-16 | Botschaft", "+49 30 284447-42"): the page's stamp, never its headline."""
-    if not _DIGIT.search(text):
-        return False  # every stamp has a number; most headlines have none, and the date search costs
-    from copydesk.dates.candidates import find  # dates in any language dateparser names months in
-    from copydesk.dates.lexicon import lexicon
+    "2021-10-16 | Botschaft", "+49 30 284447-42"): the page's stamp, never its headline.
 
-    rest = text
-    for date in reversed(find(text, 0, lexicon(None))):
-        rest = rest[: date.start] + " " + rest[date.end :]
-    return len(_WORD.findall(rest)) < 2
+    Words are counted without the month and weekday names of every language dateparser
+    knows; a stamp has a number, most headlines none, so most lines stop at the first test.
+    """
+    if not _DIGIT.search(text):
+        return False
+    from copydesk.dates.lexicon import lexicon  # dateparser's names; loaded on first need
+
+    names = lexicon(None)
+    words = [w for w in _WORD.findall(text) if (f := w.casefold()) not in names.months and f not in names.weekdays]
+    # Scripts written without spaces hold many words in one run: two characters a word.
+    return sum(max(1, len(w) // 2) if _UNSPACED.match(w) else 1 for w in words) < 2
 
 
 def _without_cut(labelling: Labelling, index: int) -> str:

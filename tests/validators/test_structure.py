@@ -6,7 +6,7 @@ from copydesk.lines import split_lines
 from copydesk.pipeline import label_lines
 from copydesk.rules.patterns import compile_pattern
 from copydesk.rules.ruleset import BoilerplateRules, GenericPatterns, RuleSet
-from copydesk.validators.structure import author_from_byline
+from copydesk.validators.structure import _stamp, author_from_byline
 
 BYLINES = (compile_pattern("b[0]", r"^(?:By|BY)\s+(?=\p{Lu})"), compile_pattern("b[1]", r"^(?:بقلم|كتب)[:\s]"))
 TIME_CUE = compile_pattern("t[0]", r"\b\d{1,2}:\d{2}\s*(?:[AP]M|[ap]m)?\b")
@@ -237,3 +237,18 @@ def test_a_headline_with_a_date_or_in_an_indic_script_is_still_a_headline(projec
         text = f"{headline}\n{PARA}\n{PARA2}\n"
         _, title, _ = label_lines(split_lines(text), project_rules, None, "en")
         assert title == headline
+
+
+@pytest.mark.parametrize(
+    ("text", "stamp"),
+    [
+        ("Mon 24th May 2021", True),
+        ("Version 3, 29 June 2007", True),
+        ("2020年7月1日", True),
+        ("Prices may rise 5% in June", False),  # "may" and "June" are names, two words are left
+        ("2020年东京奥运会推迟举行", False),  # a script without spaces: two characters a word
+        ("Harbour Reopens", False),  # no number: never a stamp
+    ],
+)
+def test_what_a_stamp_is(text: str, stamp: bool) -> None:
+    assert _stamp(text) is stamp
