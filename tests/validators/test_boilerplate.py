@@ -104,9 +104,7 @@ def test_generic_english_headings(project_rules: RuleSet) -> None:
     english = generic(project_rules, "generic.en")
     headings = ["Related links:", "Other news in this section", "Share this article", "Share on:", "Most read"]
     headings += ["Related coverage from Harbour Life: Money:", "Related stories on the harbour plan:"]
-    headings += ["Elsewhere on Harbour Life...", "Elsewhere on the web"]
     prose = ["Related coverage on the plan will follow tomorrow.", "Related stories from the archive show it."]
-    prose += ["Elsewhere on the coast, flooding went on.", "Elsewhere on the island the ferries ran."]
     assert_matched(english.section_markers, headings, prose)
     comment_headers = ["Leave a reply", "12 responses to “Harbour plan”", "Post a comment"]
     assert_matched(english.tail_markers, comment_headers, headings)
@@ -260,12 +258,8 @@ CREDITS_AND_GALLERIES = [
     "Ferry fares: what the new timetable means for you [ANALYSIS]|",
     "[email protected]",
     "1 2 3 4 5 6 7 8",
-    "Nadia Karim @nadiakarim",
-    "Élodie Grand @elodie_grand",
 ]
 NOT_CREDITS = [
-    "Write to Nadia Karim @nadiakarim",
-    "Nadia Karim @nadiakarim reported from the port.",
     "AP reported the vote on Tuesday.",
     "The score was 3/4 at half time.",
     "1 of 4 voters backed it",
