@@ -95,7 +95,7 @@ class PatternSet:
     anywhere: tuple[RulePattern, ...]  # the others, searched one by one: each keeps its literal-prefix scan
     exact: bool  # False when the patterns could not be combined: every pattern must be tried
     anchored: tuple[RulePattern, ...] = ()  # the patterns of ``at_start``
-    by_head: dict[str, Any] = field(default_factory=dict)  # ASCII first character -> its alternation, or its use count
+    by_head: dict[str, Any] = field(default_factory=dict)  # ASCII first character -> its alternation
     by_dead: dict[frozenset[int], PatternSet] = field(default_factory=dict)  # see live_set
 
     def could_match(self, text: str) -> bool:
@@ -114,17 +114,18 @@ class PatternSet:
     def _at_start_for(self, head: str) -> Any:
         """The alternation of the anchored patterns that can open with ``head``, one ASCII
         character (:func:`can_open`): a line opening with "T" skips the rules that open with
-        "Share" or "©".
+        "Share" or "©". Built on first use for each character.
 
         Compiling one costs about a millisecond, a few hundred lines' worth of the time it
-        saves, so until a character has opened ``HEAD_TABLE_AFTER`` lines the whole
-        alternation answers (the same answer: the rules left out cannot match). A run over
-        a few files then compiles none; a run over a crawl, every one it uses.
+        saves, so until the set has answered ``TABLES_AFTER`` lines the whole alternation
+        answers (the same answer: the rules left out cannot match). A run over a few files
+        compiles none; a run over many, every one it uses, from its first pages on.
         """
-        found = self.by_head.get(head, 0)
-        if type(found) is int:  # lines seen so far that open with this character
-            if found < HEAD_TABLE_AFTER:
-                self.by_head[head] = found + 1
+        found = self.by_head.get(head, _UNSET)
+        if found is _UNSET:
+            answered = self.by_head.get("", 0)  # no line opens with "": the set's count lives there
+            if answered < TABLES_AFTER:
+                self.by_head[""] = answered + 1
                 return self.at_start
             fitting = tuple(p.source for p in self.anchored if can_open(p.compiled, head))
             found = self.by_head[head] = _alternation_of(fitting)
@@ -219,7 +220,8 @@ def _alternation_of(sources: tuple[str, ...]) -> Any:
     return regex.compile("|".join(f"(?:{source})" for source in sources), regex.VERSION1 | regex.UNICODE)
 
 
-HEAD_TABLE_AFTER = 16  # lines opening with a character before its own alternation is compiled
+_UNSET = object()
+TABLES_AFTER = 256  # lines a set answers with its whole alternation before it builds per-character ones
 
 
 def can_open(compiled: Any, head: str) -> bool:

@@ -210,8 +210,9 @@ LINE = st.lists(st.sampled_from(PIECES), max_size=6).map("".join)
 
 @contextmanager
 def _head_tables_after(lines: int, rules: PatternSet) -> Iterator[None]:
+    """Per-character alternations once ``rules`` has answered ``lines`` lines."""
     rules.by_head.clear()
-    with mock.patch.object(patterns_module, "HEAD_TABLE_AFTER", lines):
+    with mock.patch.object(patterns_module, "TABLES_AFTER", lines):
         yield
     rules.by_head.clear()
 
@@ -220,11 +221,11 @@ def _head_tables_after(lines: int, rules: PatternSet) -> Iterator[None]:
 HEAD_TABLES = (partial(_head_tables_after, 0), partial(_head_tables_after, 10**9))
 
 
-def test_a_character_gets_its_own_alternation_once_it_has_opened_enough_lines() -> None:
+def test_characters_get_their_own_alternations_once_the_set_has_answered_enough_lines() -> None:
     rules = pattern_set(tuple(compile_pattern(f"b[{i}]", source) for i, source in enumerate(ANCHORED)))
     with _head_tables_after(3, rules):
-        for _ in range(3):
-            assert rules._at_start_for("S") is rules.at_start
+        for head in "SxT":  # lines count together, whatever they open with
+            assert rules._at_start_for(head) is rules.at_start
         own = rules._at_start_for("S")
         assert own is not rules.at_start and rules._at_start_for("S") is own
         assert own.match("Share") and not own.match("12:30")  # the clock rule cannot open with "S"
