@@ -95,7 +95,7 @@ class PatternSet:
     anywhere: tuple[RulePattern, ...]  # the others, searched one by one: each keeps its literal-prefix scan
     exact: bool  # False when the patterns could not be combined: every pattern must be tried
     anchored: tuple[RulePattern, ...] = ()  # the patterns of ``at_start``
-    by_head: dict[str, Any] = field(default_factory=dict)  # ASCII first character -> its alternation; "" -> lines answered
+    by_head: dict[str, Any] = field(default_factory=dict)  # first character -> alternation; "" -> lines answered
     by_dead: dict[frozenset[int], PatternSet] = field(default_factory=dict)  # see live_set
 
     def could_match(self, text: str) -> bool:
