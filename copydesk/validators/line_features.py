@@ -14,9 +14,8 @@ from typing import NamedTuple
 import regex
 
 from copydesk.textcache import LineMemo
-from copydesk.validators.shape import to_space
+from copydesk.validators.shape import UNSPACED, to_space
 
-_WIDE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 # Every character of those scripts is at or after Thai (U+0E00) and none is General
 # Punctuation (U+2000-206F): a line whose only such characters are curly quotes and dashes
 # has none, which one stdlib scan says many times faster than the script lookups (24 us
@@ -73,7 +72,7 @@ def features(text: str, stopwords: frozenset[str]) -> LineFeatures:
     stripped = text.strip()
     spaced = to_space(stripped)
     words = spaced.split()
-    wide = 0 if stripped.isascii() or not _MAYBE_WIDE.search(stripped) else len(_WIDE.findall(stripped))
+    wide = 0 if stripped.isascii() or not _MAYBE_WIDE.search(stripped) else len(UNSPACED.findall(stripped))
     word_count = len(words) + wide // 2
     stop_density = None
     if stopwords and words:

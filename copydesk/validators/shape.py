@@ -22,6 +22,8 @@ PUNCTUATION = (
     + "、。，！？：；（）「」『』【】《》〈〉"
 )
 TO_SPACE = str.maketrans(dict.fromkeys(PUNCTUATION, " "))
+# Scripts written without spaces between words: a run of them holds many words.
+UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 _ASCII_PUNCTUATION = "".join(c for c in PUNCTUATION if c.isascii()).encode("ascii")
 _ASCII_TO_SPACE = bytes.maketrans(_ASCII_PUNCTUATION, b" " * len(_ASCII_PUNCTUATION))
 

@@ -12,13 +12,17 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from typing import TYPE_CHECKING
 
 import regex
 
 from copydesk.labelling import Labelling
 from copydesk.model import Kind, Label
 from copydesk.rules.patterns import PatternTimeout, RulePattern, pattern_set
-from copydesk.validators.shape import looks_like_headline, normalise, word_count
+from copydesk.validators.shape import UNSPACED, looks_like_headline, normalise, word_count
+
+if TYPE_CHECKING:  # the dates lexicon loads dateparser's data: only when a name needs it
+    from copydesk.dates.lexicon import Lexicon
 
 TITLE_WINDOW = 10  # content lines searched for the headline
 BYLINE_WINDOW = 4
@@ -111,7 +115,6 @@ def _headline_not_byline(labelling: Labelling, index: int, byline_patterns: tupl
 
 _DIGIT = regex.compile(r"\d")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]+")  # marks too: Indic vowel signs are not letters
-_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 
 
 def _stamp(text: str) -> bool:
@@ -123,12 +126,10 @@ def _stamp(text: str) -> bool:
     """
     if not _DIGIT.search(text):
         return False
-    from copydesk.dates.lexicon import lexicon  # dateparser's names; loaded on first need
-
-    names = lexicon(None)
+    names = _date_names()
     words = [w for w in _WORD.findall(text) if (f := w.casefold()) not in names.months and f not in names.weekdays]
     # Scripts written without spaces hold many words in one run: two characters a word.
-    return sum(max(1, len(w) // 2) if _UNSPACED.match(w) else 1 for w in words) < 2
+    return sum(max(1, len(w) // 2) if UNSPACED.match(w) else 1 for w in words) < 2
 
 
 def _without_cut(labelling: Labelling, index: int) -> str:
@@ -201,10 +202,15 @@ def _name_end(rest: str, stops: tuple[RulePattern, ...]) -> int:
 
 def _without_month(name: str) -> str:
     """The name without a last word that names a month (the date's, cut at its day)."""
-    from copydesk.dates.lexicon import lexicon  # dateparser's month names; loaded on first need
-
     head, _, last = name.rpartition(" ")
-    return head.rstrip() if last.casefold().rstrip(".") in lexicon(None).months else name
+    return head.rstrip() if last.casefold().rstrip(".") in _date_names().months else name
+
+
+def _date_names() -> Lexicon:
+    """Month and weekday names of every language dateparser knows, loaded on first need."""
+    from copydesk.dates.lexicon import lexicon
+
+    return lexicon(None)
 
 
 def _name_line(text: str) -> bool:

@@ -93,7 +93,8 @@ def test_line_score_shortcut_agrees_with_the_full_features() -> None:
 
 def test_the_wide_script_prefilter_misses_no_wide_character() -> None:
     """Every code point of the wide scripts passes the cheap scan, so skipping it is exact."""
-    from copydesk.validators.line_features import _MAYBE_WIDE, _WIDE
+    from copydesk.validators.line_features import _MAYBE_WIDE
+    from copydesk.validators.shape import UNSPACED as _WIDE
 
     missed = [code for code in range(0x110000) if _WIDE.match(chr(code)) and not _MAYBE_WIDE.match(chr(code))]
     assert missed == []
