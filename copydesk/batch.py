@@ -53,11 +53,10 @@ def recheck(
     if not wanted:
         return
     inputs = result.inputs_named(wanted)
-    names = sorted(inputs)
-    items = [inputs[name][0] for name in names]
-    repeats = [inputs[name][1] for name in names]
-    extras = [tuple(findings.get(name) or ()) for name in names]
-    for row in engine_map(mapper, 1)(check_one, items, [config] * len(items), repeats, extras):
+    calls = [
+        (item, config, repeated, tuple(findings.get(name) or ())) for name, (item, repeated) in sorted(inputs.items())
+    ]
+    for row in engine_map(mapper, 1)(check_one, calls, len(calls)):
         result.add(row)
 
 

@@ -388,8 +388,7 @@ def _print_annotations(result: Any, err: bool) -> None:
     """Workflow commands in the log; on stderr with ``--format json``, which keeps stdout for the summary."""
     from copydesk.reports.annotations import batch_annotations, file_annotations
 
-    paths = {name: item.path for name, (item, _) in result.inputs_named().items()}
-    for command in file_annotations(result.files, paths):
+    for command in file_annotations(result.files, result.path_of):
         click.echo(command, err=err)
     for command in batch_annotations(result.batch_failures):
         click.echo(command, err=err)

@@ -9,8 +9,13 @@ into the gate.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from copydesk.inputs import Inputs
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "__pycache__", ".nox", ".venv", "node_modules"})
 # What every ``copydesk check --out`` folder holds: a run over a folder that holds the
@@ -74,9 +79,9 @@ def _walked(directory: str, name: str, skip: frozenset[Path]) -> bool:
     return not is_output_folder(path) and (not skip or path.resolve() not in skip)
 
 
-def walk(root: Path, skip: frozenset[Path] = frozenset()) -> list[InputFile]:
-    """The files under ``root``; subfolders in ``skip`` (resolved) and output folders are left out."""
-    found: list[InputFile] = []
+def walk(root: Path, skip: frozenset[Path] = frozenset()) -> Iterator[InputFile]:
+    """The files under ``root``, in a stable order, as found; subfolders in ``skip`` (resolved)
+    and output folders are left out."""
     real_root = root.resolve()
     for directory, subdirs, files in os.walk(root, followlinks=False):
         subdirs[:] = sorted(d for d in subdirs if _walked(directory, d, skip))
@@ -86,21 +91,29 @@ def walk(root: Path, skip: frozenset[Path] = frozenset()) -> list[InputFile]:
             path = Path(directory) / filename
             if path.is_symlink() and not _inside(real_root, path):
                 continue
-            found.append(InputFile(path, printable(path.relative_to(root).as_posix())))
-    return found
+            yield InputFile(path, printable(path.relative_to(root).as_posix()))
 
 
 def discover_args(
     args: list[str], exclude: frozenset[Path] = frozenset(), skip: frozenset[Path] = frozenset()
-) -> list[InputFile]:
-    """``discover`` for command-line arguments that may be fsspec URLs as well as paths."""
+) -> Inputs:
+    """``discover`` for command-line arguments that may be fsspec URLs as well as paths.
+
+    The inputs go to disk as they are found (:class:`copydesk.inputs.Inputs`): a crawl's
+    millions of names are not held in the process.
+    """
     from copydesk.fsio import find, is_url
+    from copydesk.inputs import Inputs
 
     local = [Path(arg) for arg in args if not is_url(arg)]
-    found = discover(local, exclude, skip) if local else []
-    for arg in (a for a in args if is_url(a)):
-        found += [InputFile(Path(name), name, url) for url, name in find(arg)]
-    return _unique(found)
+    found = Inputs(found_under(local, exclude, skip))
+    try:
+        for arg in (a for a in args if is_url(a)):
+            found.extend(InputFile(Path(name), name, url) for url, name in find(arg))
+    except BaseException:
+        found.close()
+        raise
+    return found
 
 
 def discover(
@@ -113,21 +126,26 @@ def discover(
     drops folders (resolved), such as the run's own output folder inside an input folder.
     A folder given as an argument is always walked, even when it holds a run's outputs.
     """
-    inputs: list[InputFile] = []
+    return _unique(found_under(paths, exclude, skip))
+
+
+def found_under(
+    paths: list[Path], exclude: frozenset[Path] = frozenset(), skip: frozenset[Path] = frozenset()
+) -> Iterator[InputFile]:
+    """``discover``'s files one at a time, as found; names not yet made unique."""
     names = {path.name for path in exclude}  # only a link or a file with an excluded name is resolved
     for path in paths:
         if path.is_dir():
-            inputs.extend(item for item in walk(path, skip) if not _excluded(item.path, names, exclude))
+            yield from (item for item in walk(path, skip) if not _excluded(item.path, names, exclude))
         else:
-            inputs.append(InputFile(path, printable(path.name)))
-    return _unique(inputs)
+            yield InputFile(path, printable(path.name))
 
 
 def _excluded(path: Path, names: set[str], exclude: frozenset[Path]) -> bool:
     return (path.name in names or path.is_symlink()) and path.resolve() in exclude
 
 
-def _unique(inputs: list[InputFile]) -> list[InputFile]:
+def _unique(inputs: Iterable[InputFile]) -> list[InputFile]:
     seen: dict[str, int] = {}
     unique: list[InputFile] = []
     for item in inputs:

@@ -9,7 +9,9 @@ processes load the rules once each, by path.
 
 from __future__ import annotations
 
+import collections
 import hashlib
+import itertools
 import json
 import os
 import stat
@@ -25,6 +27,7 @@ from copydesk import __version__, corpus
 from copydesk.corpus import Survey
 from copydesk.decode_file import DEFAULT_MAX_BYTES
 from copydesk.discover import InputFile
+from copydesk.inputs import Inputs
 from copydesk.model import SEVERITY_RANK, Finding
 from copydesk.pipeline import Analysis, analyse, crashed, survey
 from copydesk.records import record_of
@@ -65,11 +68,11 @@ class RunResult:
     corpus_groups: int = 0
     corpus_lines: int = 0
     started: datetime = field(default_factory=lambda: datetime.now(UTC))
-    items: list[InputFile] = field(default_factory=list)  # every input, for re-checks (see inputs_named)
-    repeats: list[frozenset[int]] = field(default_factory=list)  # per input: the lines its source repeats
+    inputs: Inputs | None = None  # every input, on disk, for re-checks (see inputs_named)
+    repeated: dict[str, frozenset[int]] = field(default_factory=dict)  # per corpus group: the lines it repeats
     batch_failures: list[dict[str, str]] = field(default_factory=list)  # batch findings that fail the gate
     expectations: dict[str, Any] | None = None  # great-expectations results, when a suite ran
-    reused: set[str] = field(default_factory=set)  # files whose row came from the ledger, unchecked
+    reused: int = 0  # files whose row came from the ledger, unchecked
     had_batch: set[str] = field(default_factory=set)  # reused files that carried batch findings last time
     batch_flagged: set[str] = field(default_factory=set)  # files the batch steps found something about
     step_seconds: dict[str, float] = field(default_factory=dict)  # summed over every file checked
@@ -80,20 +83,18 @@ class RunResult:
             self.step_seconds[step] = self.step_seconds.get(step, 0.0) + seconds
         self.files.put(row)
 
-    def inputs_named(
-        self, names: set[str] | frozenset[str] | None = None
-    ) -> dict[str, tuple[InputFile, frozenset[int]]]:
-        """The inputs of these names (all: ``None``) with their repeated lines.
-
-        Found by a scan rather than kept in a dictionary for the run: re-checks and CI
-        annotations ask for a few files once, and a dictionary of every file would be
-        held from the first file to the last.
-        """
+    def inputs_named(self, names: Iterable[str]) -> dict[str, tuple[InputFile, frozenset[int]]]:
+        """The inputs of these names with the lines their sources repeat, looked up on disk."""
+        if self.inputs is None:
+            return {}
         return {
-            item.name: (item, repeated)
-            for item, repeated in zip(self.items, self.repeats, strict=True)
-            if names is None or item.name in names
+            item.name: (item, self.repeated.get(group, frozenset()) if group else frozenset())
+            for item, group in self.inputs.named(names)
         }
+
+    def path_of(self, name: str) -> Path | None:
+        """The path of the input of this name, as the user gave or the walk found it."""
+        return self.inputs.path_of(name) if self.inputs is not None else None
 
     @property
     def failed(self) -> int:
@@ -224,43 +225,65 @@ def check_one(
     }
 
 
-Mapper = Callable[..., Iterator[Any]]
+Call = tuple[Any, ...]  # one call's arguments
+# A map over argument tuples, results in input order: this machine's processes or a cluster.
+# ``count``, the number of calls, sizes the chunks sent to a worker.
+Mapper = Callable[[Callable[..., Any], Iterable[Call], int], Iterator[Any]]
+AHEAD = 4  # chunks queued per worker: enough to keep it busy while the results are handled
 
 
-def _map(function: Callable[..., Any], jobs: int, *columns: list[Any]) -> Iterator[Any]:
-    """``map`` in this process or in a pool of workers, results in input order."""
+def _call_each(function: Callable[..., Any], calls: list[Call]) -> list[Any]:
+    return [function(*call) for call in calls]
+
+
+def _map(function: Callable[..., Any], jobs: int, calls: Iterable[Call], count: int) -> Iterator[Any]:
+    """``map`` in this process or in a pool of workers, results in input order.
+
+    The calls are read as chunks are sent, at most ``AHEAD`` chunks a worker ahead of the
+    results (a pool's own ``map`` reads them all first): a run over a crawl holds a few
+    hundred files' arguments, not every file's.
+    """
     if jobs == 1:
-        yield from map(function, *columns)
+        yield from (function(*call) for call in calls)
         return
-    count = len(columns[0])
-    chunk = max(1, min(64, count // (jobs * 8) or 1))
-    from concurrent.futures import ProcessPoolExecutor  # a one-file run never starts a pool
+    size = max(1, min(64, count // (jobs * 8) or 1))
+    chunks = iter(lambda: list(itertools.islice(calls, size)), [])
+    from concurrent.futures import Future, ProcessPoolExecutor  # a one-file run never starts a pool
 
-    # A consumer that stops early (an error) waits only for the chunks already running:
-    # closing the map's iterator cancels the queued ones.
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(function, *columns, chunksize=chunk)
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    queued: collections.deque[Future[list[Any]]] = collections.deque()
+    try:
+        for chunk in itertools.islice(chunks, jobs * AHEAD):
+            queued.append(pool.submit(_call_each, function, chunk))
+        while queued:
+            results = queued.popleft().result()
+            for chunk in itertools.islice(chunks, 1):
+                queued.append(pool.submit(_call_each, function, chunk))
+            yield from results
+    finally:
+        # A consumer that stops early (an error) waits only for the chunks already running.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def engine_map(mapper: Mapper | None, jobs: int) -> Mapper:
     """The engine's map: a distributed one when given, else this machine's processes."""
     if mapper is not None:
         return mapper
-    return lambda function, *columns: _map(function, jobs, *columns)
+    return lambda function, calls, count: _map(function, jobs, calls, count)
 
 
 @dataclass(slots=True)
 class Surveyed:
-    """What the cross-file pass learned: per file, the lines its group repeats and its sha256."""
+    """What the cross-file pass learned: the lines each group repeats (each input's group
+    and sha256 are kept with the inputs, on disk)."""
 
-    repeats: list[frozenset[int]]
-    digests: list[str | None]
+    repeated: dict[str, frozenset[int]]
     survey: Survey
     seconds: float = 0.0  # the pass's wall time
 
 
 def learn_repeats(
-    items: list[InputFile],
+    inputs: Inputs,
     config: RunConfig,
     jobs: int,
     mapper: Mapper | None = None,
@@ -268,27 +291,24 @@ def learn_repeats(
 ) -> Surveyed:
     """The cross-file pass: each file's group, and the lines its group repeats.
 
-    Keys are counted as they arrive; only each file's group (one shared string per group)
-    and digest are kept. ``meanwhile`` runs once the first file is back, so with workers it
+    Keys are counted as they arrive, on disk; each file's group and digest go to the
+    inputs' table. ``meanwhile`` runs once the first file is back, so with workers it
     overlaps their work instead of adding to it.
     """
     started = time.perf_counter()
     found = Survey()
-    groups: list[str] = []
-    digests: list[str | None] = []
-    interned: dict[str, str] = {}
     try:
-        for group, keys, digest in engine_map(mapper, jobs)(survey_one, items, [config] * len(items)):
+        calls = ((item, config) for item in inputs)
+        for position, (group, keys, digest) in enumerate(engine_map(mapper, jobs)(survey_one, calls, len(inputs))):
             if meanwhile is not None:
                 meanwhile()
                 meanwhile = None
             found.add(group, keys)
-            groups.append(interned.setdefault(group, group))
-            digests.append(digest)
+            inputs.learn(position, group, digest)
         repeated = {group: found.repeated(group) for group in found.files}
     finally:
         found.close()
-    return Surveyed([repeated[group] for group in groups], digests, found, time.perf_counter() - started)
+    return Surveyed(repeated, found, time.perf_counter() - started)
 
 
 def _regular_file_digest(location: str) -> str | None:
@@ -351,12 +371,12 @@ def _reuse(ledger: Ledger, item: InputFile, key: str, config: RunConfig) -> tupl
     return row, had_batch
 
 
-def _workers(jobs: int, items: list[InputFile]) -> int:
-    return max(1, min(jobs, len(items), os.cpu_count() or 1)) if items else 1
+def _workers(jobs: int, count: int) -> int:
+    return max(1, min(jobs, count, os.cpu_count() or 1)) if count else 1
 
 
 def survey_corpus(
-    items: list[InputFile],
+    items: Iterable[InputFile],
     config: RunConfig,
     jobs: int = 1,
     mapper: Mapper | None = None,
@@ -364,20 +384,23 @@ def survey_corpus(
 ) -> Surveyed | None:
     """The run's first pass, when it has one (the corpus option, four files or more).
 
-    ``meanwhile`` runs during the pass (or at once, without one): the caller's own slow
-    preparation, such as importing great-expectations, overlaps the workers' first pass
-    instead of keeping every core but one idle. The pass writes nothing.
+    ``items``: an :class:`Inputs` (what the pass learns of each file is kept there for
+    :func:`run`), or any list, which is then only counted. ``meanwhile`` runs during the
+    pass (or at once, without one): the caller's own slow preparation, such as importing
+    great-expectations, overlaps the workers' first pass instead of keeping every core but
+    one idle. The pass writes nothing.
     """
     _load(config)  # fail fast, in this process, on broken rules or manifest
-    if not (config.corpus and len(items) >= corpus.MIN_GROUP):
+    inputs = Inputs.of(items)
+    if not (config.corpus and len(inputs) >= corpus.MIN_GROUP):
         if meanwhile is not None:
             meanwhile()
         return None
-    return learn_repeats(items, config, _workers(jobs, items), mapper, meanwhile)
+    return learn_repeats(inputs, config, _workers(jobs, len(inputs)), mapper, meanwhile)
 
 
 def run(
-    items: list[InputFile],
+    items: Iterable[InputFile],
     config: RunConfig,
     jobs: int = 1,
     progress: Callable[[dict[str, Any]], None] | None = None,
@@ -388,42 +411,47 @@ def run(
 ) -> RunResult:
     """Check every file; with a ledger, reuse the rows of files unchanged since it was written.
 
-    ``surveyed``: the first pass, when the caller ran :func:`survey_corpus` itself.
+    ``items``: an :class:`Inputs`, or any list of inputs (put on disk here).
+    ``surveyed``: the first pass, when the caller ran :func:`survey_corpus` itself, on
+    the same :class:`Inputs`.
     """
     rules, _ = _load(config)  # fail fast, in this process, on broken rules or manifest
     started = time.perf_counter()
-    result = RunResult(rules_digest=rules.digest)
-    jobs = _workers(jobs, items)
+    inputs = Inputs.of(items)
+    result = RunResult(rules_digest=rules.digest, inputs=inputs)
+    jobs = _workers(jobs, len(inputs))
     if surveyed is None:
-        surveyed = survey_corpus(items, config, jobs, mapper)
+        surveyed = survey_corpus(inputs, config, jobs, mapper)
     else:
         started -= surveyed.seconds  # the caller's first pass counts in the run's time
-    repeats: list[frozenset[int]] = [frozenset()] * len(items)
-    digests: list[str | None] = [None] * len(items)
     if surveyed is not None:
-        repeats, digests, found = surveyed.repeats, surveyed.digests, surveyed.survey
-        result.corpus_groups = sum(1 for group in found.files if found.repeated(group))
-        result.corpus_lines = sum(len(found.repeated(group)) for group in found.files)
-    result.items, result.repeats = items, repeats
-    todo: list[tuple[InputFile, frozenset[int], str | None]] = []  # with the ledger key, when there is one
-    for item, repeated, digest in zip(items, repeats, digests, strict=True):
-        key = _ledger_key(item, repeated, config, rules, digest) if ledger is not None else None
-        reused = _reuse(ledger, item, key, config) if reuse and ledger is not None and key is not None else None
-        if reused is None:
-            todo.append((item, repeated, key))
-            continue
-        row, had_batch = reused
+        result.repeated = {group: keys for group, keys in surveyed.repeated.items() if keys}
+        result.corpus_groups = len(result.repeated)
+        result.corpus_lines = sum(map(len, result.repeated.values()))
+    keys: dict[str, str] = {}  # the ledger keys of the files on their way through the map
+
+    def to_check() -> Iterator[Call]:
+        """The files to check, read as the map asks for them; reused rows are kept on the way."""
+        for item, group, digest in inputs.rows():
+            repeated = result.repeated.get(group, frozenset()) if group else frozenset()
+            key = _ledger_key(item, repeated, config, rules, digest) if ledger is not None else None
+            reused = _reuse(ledger, item, key, config) if reuse and ledger is not None and key is not None else None
+            if reused is None:
+                if key is not None:
+                    keys[item.name] = key
+                yield item, config, repeated
+                continue
+            row, had_batch = reused
+            result.add(row)
+            result.reused += 1
+            if had_batch:
+                result.had_batch.add(item.name)
+            if progress is not None:
+                progress(row)
+
+    for row in engine_map(mapper, jobs)(check_one, to_check(), len(inputs)):  # results in input order
         result.add(row)
-        result.reused.add(item.name)
-        if had_batch:
-            result.had_batch.add(item.name)
-        if progress is not None:
-            progress(row)
-    checked = engine_map(mapper, jobs)(
-        check_one, [i for i, _, _ in todo], [config] * len(todo), [r for _, r, _ in todo]
-    )
-    for (_, _, key), row in zip(todo, checked, strict=True):  # every map gives its results in input order
-        result.add(row)
+        key = keys.pop(row["name"], None)
         if ledger is not None and key is not None:
             ledger.store(row["name"], key, row, rules.digest)
         if progress is not None:
@@ -451,7 +479,7 @@ def summary(result: RunResult, config: RunConfig) -> dict[str, Any]:
         },
         "fail_on": config.fail_on,
         "corpus": {"groups_with_repeats": result.corpus_groups, "repeated_lines": result.corpus_lines},
-        "counts": {"files": files, **verdicts, "failed_gate": result.failed, "skipped": len(result.reused)},
+        "counts": {"files": files, **verdicts, "failed_gate": result.failed, "skipped": result.reused},
         "findings_by_rule": dict(sorted(by_rule.items())),
         "batch": {"failures": result.batch_failures, "expectations": result.expectations},
         "timings": {

@@ -41,7 +41,7 @@ class TempDatabase:
             self._folder = None
 
 
-def _key(name: str) -> bytes:
+def name_key(name: str) -> bytes:
     """The sort key of a file name: UTF-8 bytes sort as code points do, as Python's strings do.
 
     ``surrogatepass`` keeps names with undecodable bytes (``os.fsdecode``'s lone surrogates).
@@ -65,10 +65,11 @@ class RowStore:
 
     def put(self, row: dict[str, Any]) -> None:
         data = pickle.dumps(row, protocol=pickle.HIGHEST_PROTOCOL)
-        self._db.execute("INSERT OR REPLACE INTO rows VALUES (?, ?, ?)", (_key(row["name"]), bool(row["failed"]), data))
+        values = (name_key(row["name"]), bool(row["failed"]), data)
+        self._db.execute("INSERT OR REPLACE INTO rows VALUES (?, ?, ?)", values)
 
     def get(self, name: str) -> dict[str, Any] | None:
-        found = self._db.execute("SELECT data FROM rows WHERE name = ?", (_key(name),)).fetchone()
+        found = self._db.execute("SELECT data FROM rows WHERE name = ?", (name_key(name),)).fetchone()
         return None if found is None else _load(found[0])
 
     def __len__(self) -> int:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from copydesk.discover import InputFile, discover, printable
+from copydesk.discover import InputFile, discover, discover_args, printable
 
 
 def test_walks_recursively_and_names_relative(tmp_path: Path) -> None:
@@ -99,3 +99,18 @@ def test_names_the_filesystem_encoding_cannot_decode_become_printable(tmp_path: 
     assert set(found) == {"caf\\xe9-\\xff.txt", "café.txt"}
     assert found["caf\\xe9-\\xff.txt"].path.read_text() == "x"  # still read by its real path
     assert printable("plain/ascii.txt") == "plain/ascii.txt"
+
+
+def test_arguments_go_to_disk_with_unique_names(tmp_path: Path) -> None:
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "same.txt").write_text(folder)
+    inputs = discover_args([str(tmp_path / "one"), str(tmp_path / "two"), str(tmp_path / "one" / "same.txt")])
+    assert [(item.name, item.path) for item in inputs] == [
+        ("same.txt", tmp_path / "one" / "same.txt"),
+        ("same.txt~2", tmp_path / "two" / "same.txt"),
+        ("same.txt~3", tmp_path / "one" / "same.txt"),
+    ]
+    assert [item.name for item in inputs] == [
+        item.name for item in discover([tmp_path / "one", tmp_path / "two", tmp_path / "one" / "same.txt"])
+    ]

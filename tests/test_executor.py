@@ -1,6 +1,7 @@
 import json
 import re
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -53,10 +54,31 @@ def _touch(folder: str, name: str) -> str:
 
 def test_a_consumer_that_stops_early_does_not_wait_for_the_queued_files(tmp_path: Path) -> None:
     names = [f"f{i}" for i in range(400)]
-    results = _map(_touch, 2, [str(tmp_path)] * len(names), names)
+    results = _map(_touch, 2, ((str(tmp_path), name) for name in names), len(names))
     assert next(results) == "f0"
     results.close()  # as when the caller fails on the first result
     assert len(list(tmp_path.iterdir())) < len(names)
+
+
+def _double(value: int) -> int:
+    return 2 * value
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_map_reads_its_calls_as_it_goes(jobs: int) -> None:
+    """A crawl's arguments are not all read (and held) before the first result."""
+    read = []
+
+    def calls() -> Iterator[tuple[int]]:
+        for value in range(5000):
+            read.append(value)
+            yield (value,)
+
+    results = _map(_double, jobs, calls(), 5000)
+    assert next(results) == 0
+    assert len(read) <= 2 * 64 * 4 + 64  # the chunks queued for the workers, and the one taken
+    assert list(results) == [2 * value for value in range(1, 5000)]
+    assert len(read) == 5000
 
 
 @pytest.mark.parametrize("indent", [2, None])

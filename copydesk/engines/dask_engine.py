@@ -9,7 +9,8 @@ a local run, so the reports are the same.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 INSTALL_HINT = "the dask engine needs dask.distributed: pip install 'copydesk[dask]'"
@@ -32,13 +33,15 @@ def client_for(scheduler: str | None, workers: int) -> Any:
 
 
 def mapper(client: Any, batch: int = 1000) -> Callable[..., Iterator[Any]]:
-    """``map`` on the cluster, results in input order, at most ``batch`` tasks in flight."""
+    """``map`` on the cluster, results in input order, at most ``batch`` tasks in flight.
 
-    def mapped(function: Callable[..., Any], *columns: list[Any]) -> Iterator[Any]:
-        count = len(columns[0]) if columns else 0
-        for start in range(0, count, batch):
-            chunk = [column[start : start + batch] for column in columns]
-            futures = client.map(function, *chunk, pure=False)
+    The calls are read a batch at a time, so a crawl's arguments are never all held here.
+    """
+
+    def mapped(function: Callable[..., Any], calls: Iterable[tuple[Any, ...]], count: int = 0) -> Iterator[Any]:
+        pending = iter(calls)
+        while chunk := list(itertools.islice(pending, batch)):
+            futures = client.map(function, *zip(*chunk, strict=True), pure=False)
             for future in futures:
                 yield future.result()
                 future.release()

@@ -7,7 +7,7 @@ way the runner expects, so scraped text cannot forge a second command.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,15 +30,22 @@ def annotation(level: str, path: str, line: int | None, title: str, message: str
     return f"::{level} {','.join(properties)}::{_data(message)}"
 
 
-def file_annotations(rows: Iterable[dict[str, Any]], paths: dict[str, Path]) -> Iterator[str]:
-    """One command per error or warning finding; info findings stay in the reports."""
+def file_annotations(rows: Iterable[dict[str, Any]], path_of: Callable[[str], Path | None]) -> Iterator[str]:
+    """One command per error or warning finding; info findings stay in the reports.
+
+    ``path_of`` names a file's path as given (the row has its name in the run); asked only
+    for the files with something to show.
+    """
     for row in rows:
-        path = paths.get(row["name"])
-        shown = path.as_posix() if path is not None else row["name"]
+        shown = None
         for finding in row["findings"]:
             level = LEVELS.get(finding["severity"])
-            if level is not None:
-                yield annotation(level, shown, finding["line"], f"copydesk {finding['rule']}", finding["message"])
+            if level is None:
+                continue
+            if shown is None:
+                path = path_of(row["name"])
+                shown = path.as_posix() if path is not None else row["name"]
+            yield annotation(level, shown, finding["line"], f"copydesk {finding['rule']}", finding["message"])
 
 
 def batch_annotations(failures: Iterable[dict[str, str]]) -> Iterator[str]:

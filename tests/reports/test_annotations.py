@@ -29,7 +29,7 @@ def test_only_errors_and_warnings_are_annotated() -> None:
             ],
         }
     ]
-    found = list(file_annotations(rows, {"a.txt": Path("corpus/a.txt")}))
+    found = list(file_annotations(rows, {"a.txt": Path("corpus/a.txt")}.get))
     assert found == [
         "::error file=corpus/a.txt,line=2,title=copydesk x::m",
         "::warning file=corpus/a.txt,title=copydesk z::m",
