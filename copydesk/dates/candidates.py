@@ -74,13 +74,12 @@ def _year(text: str) -> int:
 
 
 _FLAGS = regex.IGNORECASE | regex.VERSION1
-# Each form opens with a look-ahead for its first character: the regex engine then skips
-# ahead to candidates instead of trying the look-behind at every position of the page.
+# A form that opens with an optional character opens with a look-ahead for its first one:
+# the regex engine then skips ahead to candidates instead of trying the look-behind at
+# every position of the page. One with a fixed start ("19", "20") is found faster without.
 _NUMERIC_FORMS = (
-    # 2021-05-24, 2021/05/24, 2021.05.24
-    regex.compile(
-        r"(?=\d)(?<![\d.])(?P<year>(?:19|20)\d\d)([-/.])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)(?![\d])", _FLAGS
-    ),
+    # 2021-05-24, 2021/05/24, 2021.05.24 (42 -> 25 us a 5 KB page without the look-ahead)
+    regex.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)([-/.])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)(?![\d])", _FLAGS),
     # 24.05.2021, 05/24/2021, 24-05-21 (not "06. 04. 11:27": a two-digit year is no hour)
     regex.compile(
         rf"(?=\d)(?<![\d.:/])(?P<a>[0-3]?\d)([./-]){_SP}?(?P<b>[0-3]?\d)\2{_SP}?(?P<year>(?:19|20)?\d\d)(?![\d]|[.:]\d)",
