@@ -67,6 +67,10 @@ def decode_data(data: bytes, outcome: DecodeOutcome, language: str | None = None
     except encoding.NotText as exc:
         outcome.findings.append(Finding(exc.rule, "error", exc.message))
         return outcome
+    if not decoded.text.strip():  # nothing to check; not an article the cleaning emptied
+        held = "a byte-order mark and white space" if decoded.bom else "white space"
+        outcome.findings.append(Finding("input.blank", "error", f"no text: the file holds only {held}"))
+        return outcome
     decoded = encoding.repair(decoded)
     decoded.findings.extend(encoding.hygiene_findings(decoded.text))
     outcome.decoded = decoded

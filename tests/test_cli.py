@@ -70,6 +70,8 @@ def test_fail_on_levels(tmp_path: Path) -> None:
 
 BAD_INPUTS = {
     "empty.txt": (b"", "input.empty", "file is empty"),
+    "blank.txt": (b" \n\t\r\n\n", "input.blank", "holds only white space"),
+    "bom_only.txt": (b"\xef\xbb\xbf\n", "input.blank", "only a byte-order mark and white space"),
     "nul.txt": (b"text\x00\x01\x02 with nul bytes" * 10, "input.binary", "binary file"),
     "image.png": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "input.binary", "PNG image"),
     "noise.txt": (bytes((i * 7919 + 13) % 255 + 1 for i in range(3000)), "encoding.undecodable", "not"),
