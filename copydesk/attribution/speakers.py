@@ -33,7 +33,9 @@ _LEADING = regex.compile(
     r"^(?:and|but|as|while|when|then|also|so|because|where|which|who|after|before|now|meanwhile|later|yet)\s+", regex.I
 )
 _NOT_A_SPEAKER = regex.compile(
-    r"^(?:on|in|at|during|after|before|to|of|that|this|last|next|about|with|by|for|from|it was|there|here)\b", regex.I
+    r"^(?:on|in|at|during|after|before|to|of|that|this|last|next|about|with|by|for|from|it was|there|here"
+    r"|what|how|why|whether)\b",
+    regex.I,
 )
 
 
@@ -92,7 +94,9 @@ def _patterns(verbs: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
         # after: ", said Donald Trump"
         regex.compile(rf"^\s*[,.!?]?\s*(?i:{verb})\s+(?P<who>{_PHRASE}{{1,80}})", flags),
         # after: ", Trump said" / ", the tycoon told Reuters" / ", Smith, a farmer, said"
-        regex.compile(rf"^\s*[,.!?]?\s*(?P<who>{_PHRASE}{{1,80}}?){_APPOSITIVE}\s+{adverb}(?i:{verb})\b", flags),
+        regex.compile(
+            rf"^\s*[,.!?]?\s*(?P<who>{_PHRASE}{{1,80}}?){_APPOSITIVE}\s+{adverb}{_LOWER}(?i:{verb})\b", flags
+        ),
         # before: "According to the ministry, "
         regex.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<who>{_PHRASE}{{1,80}})[,:]?\s*$", flags),
         # before: "Politico reveals a few facts: " / "John Podesta, Clinton's chairman, said that "
@@ -113,10 +117,12 @@ def _patterns(verbs: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
 
 
 _STOPS = '"“”«».!?'
+# A verb after its subject is never capitalised: "the United States" holds no "states".
+_LOWER = r"(?!\p{Lu})"
 
 
 def _ending(verb: str) -> str:
-    return rf"(?i:{verb})\b[^{_STOPS}]{{0,100}}$"
+    return rf"{_LOWER}(?i:{verb})\b[^{_STOPS}]{{0,100}}$"
 
 
 def _after_last_stop(text: str) -> int:
@@ -140,8 +146,22 @@ def _clean(who: str, *, inverted: bool = False) -> str | None:
         subject = _leading_subject(words)
         if subject:
             return subject
-    text = " ".join(words[:MAX_FOLLOWING_WORDS] if inverted else words[-MAX_SPEAKER_WORDS:])
+    text = " ".join(_before_clause(words[:MAX_FOLLOWING_WORDS]) if inverted else words[-MAX_SPEAKER_WORDS:])
     return None if _NOT_A_SPEAKER.match(text) else text
+
+
+# Words that end a speaker named after its verb: a clause or a manner phrase follows
+# ('responded Abedin when a staffer forwarded her the note', 'said Romero in a statement').
+# Not "at" or "on": they may name the speaker's employer or programme ("Chris Low at FTN").
+_AFTER_SPEAKER = frozenset(
+    {"when", "as", "after", "before", "while", "because", "since", "if", "who", "which", "that", "in"}
+)
+
+
+def _before_clause(words: list[str]) -> list[str]:
+    """The words before the first that opens a clause or phrase; the first word always stays."""
+    end = next((i for i, word in enumerate(words) if i and word in _AFTER_SPEAKER), len(words))
+    return words[:end]
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
@@ -232,6 +252,12 @@ def _clause_subject(before: str, after: str) -> tuple[str | None, str] | None:
 
 
 _DASHES = frozenset({"-", "–", "—", "--"})
+INTRO_WORDS = 12  # an opening phrase before the subject is short
+# Words that open a phrase before a sentence's subject ("In Iowa, Trump …", "But even then,
+# they …"); not those that open a reported or conditional clause, whose subject after the
+# comma is the reported speech's own ("… told NBC that if Clinton wins Michigan, she …").
+_OPENING_PHRASE = _NOT_A_SUBJECT - {"if", "that", "which", "who", "what", "how", "why", "where"}
+MAX_TITLE_WORDS = 3  # lower-case words in a row inside a subject ("Former US secretary of state Madeleine Albright")
 
 
 def _clause_head(words: list[str]) -> str | None:
@@ -248,12 +274,24 @@ def _clause_head(words: list[str]) -> str | None:
         return None
     if words[0].casefold() in _SUBJECT_PRONOUNS:
         return words[0]
+    if words[0].casefold() in _OPENING_PHRASE:
+        # An opening phrase ("In a speech on Monday, Trump attacked …, saying"): the clause
+        # starts after its comma, and after a place's state or country ("In Aspen, Colo.,").
+        comma = next((i for i, word in enumerate(words[:INTRO_WORDS]) if word.endswith(",")), None)
+        if comma is None:
+            return None
+        rest = words[comma + 1 :]
+        return _clause_head(rest[1:] if rest and rest[0].endswith(",") else rest)
     if not words[0][:1].isupper() or words[0].casefold() in _NOT_A_SUBJECT:
         return None
     head: list[str] = []
+    lower = 0  # lower-case words in a row: a title has a few ("campaign manager"), a predicate more
     for word in words[:MAX_SPEAKER_WORDS]:
         if word[:1].islower() and (word.endswith("ed") or word in _CLAUSE_LINKS):
             break  # the subject ends where its verb or a linking word begins
+        lower = lower + 1 if word[:1].islower() else 0
+        if lower > MAX_TITLE_WORDS:
+            break  # "Byrne gives an account of Clinton": the verb began after the name
         head.append(word.rstrip(","))
         if word.endswith(","):
             break
@@ -342,12 +380,16 @@ def attribute(
             continue
         if hit is None:
             hit = _clause_subject(before, after)
+        if hit is None:
+            # A short quotation just before, with its speaker named: that voice goes on ("…,"
+            # Ryan said. "…"). A pronoun there ("she said") stands for the speaker before.
+            hit = _attributed_just_before(lead_in, forms.after)
+            if hit is not None and (hit[0] or "").casefold() in pronouns and i and found[i - 1].speaker and adjacent:
+                hit = None
         if hit is None and i and found[i - 1].speaker and adjacent:
             previous = found[i - 1]
             found.append(Attribution(previous.speaker, None, previous.said_as))  # the previous speaker goes on
             continue
-        if hit is None:
-            hit = _attributed_just_before(lead_in, forms.after)
         if hit is None:
             found.append(Attribution(None, None))
             continue

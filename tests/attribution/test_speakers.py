@@ -59,6 +59,44 @@ SPEAKERS_GO_ON = {
         '"We will not sign anything that we have not read in full," the envoy quickly added.',
         ["the family", "her ally", "the envoy"],
     ),
+    # A short quotation attributed by name just before: that voice, not the last paragraph's.
+    "a named short quotation before": (
+        'Ana Ruiz said the protests must go on. "We will be here every night until it changes," she said.\n\n'
+        '"It hurts," Ryan said. "And this country has to find new ways of learning how to heal."',
+        ["she", "Ryan"],
+    ),
+    # The subject comes after an opening phrase (and a place's state or country in it).
+    "after an opening phrase": (
+        "In a speech in the capital on Monday, Lopez attacked the plan for its cost, saying, "
+        '"It will never pay for itself in our lifetime."\n\n'
+        "In Des Moines, Iowa, Sanders stepped up his attacks on the banks, saying, "
+        '"We will break them up before they break us."',
+        ["Lopez", "Sanders"],
+    ),
+    # ... but a reported condition keeps its own subject: the reporter of it speaks.
+    "a reported condition": (
+        'Podesta told reporters that if the senator wins Michigan, she "is going to be the next president."',
+        ["Podesta"],
+    ),
+    # A capitalised word is no reporting verb: "the United States" holds no "states".
+    "capitalised words": (
+        '"Had there been no intervention" by the United States, Britain and others, Clinton said on Monday, '
+        '"we would be looking at another Syria right now."',
+        [None, "Clinton"],
+    ),
+    # A speaker after its verb ends where a clause or a manner phrase begins.
+    "a clause after the speaker": (
+        '"It is a great day for the town," responded Abedin when a reporter asked her about it.\n\n'
+        '"We will review every line of it," said Romero in a statement.\n\n'
+        '"Prices will fall before the summer is over," said Chris Low at FTN Financial.',
+        ["Abedin", "Romero", "Chris Low at FTN Financial"],
+    ),
+    # A subject's title has a few lower-case words; a predicate, more.
+    "a name before its predicate": (
+        'Byrne gives an account of Clinton\'s temper in his book: "It was a disaster from start to finish."\n\n'
+        'Former US secretary of state Madeleine Albright put it bluntly: "We are not done with this yet."',
+        ["Byrne", "Former US secretary of state Madeleine Albright"],
+    ),
 }
 
 
