@@ -129,6 +129,7 @@ def _after_last_stop(text: str) -> int:
     return max(text.rfind(stop) for stop in _STOPS) + 1
 
 
+_BULLET = regex.compile(r"^[\s~•·*>|-]+")  # a list item's mark before the speaker ("~ As Vulture put it")
 _CONJUNCTION = regex.compile(r"^\s*[,.]?\s*(?:and|but|or|while|as)\b", regex.I)
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "being", "be", "gets", "got"})
 
@@ -138,7 +139,7 @@ def _clean(who: str, *, inverted: bool = False) -> str | None:
 
     "The mood was described as …" is passive: its subject is what was described, not who spoke.
     """
-    words = _LEADING.sub("", who.strip()).split()
+    words = _LEADING.sub("", _BULLET.sub("", who)).split()
     if not words or (not inverted and words[-1].casefold() in _PASSIVE):
         return None
     if not inverted and "and" in words[1:]:

@@ -91,6 +91,13 @@ SPEAKERS_GO_ON = {
         '"Prices will fall before the summer is over," said Chris Low at FTN Financial.',
         ["Abedin", "Romero", "Chris Low at FTN Financial"],
     ),
+    # Verbs of reaction and memory report speech too; a list item's mark is not the speaker's.
+    "more reporting verbs": (
+        '"It is the best news we have had all year," reacted Lopez.\n\n'
+        '"She never gave up on a single deal," remembered Roy Verley, her spokesman.\n\n'
+        '~ As the Vulture put it, "Hello, it is the Biebs in the charts again."',
+        ["Lopez", "Roy Verley", "the Vulture"],
+    ),
     # A subject's title has a few lower-case words; a predicate, more.
     "a name before its predicate": (
         'Byrne gives an account of Clinton\'s temper in his book: "It was a disaster from start to finish."\n\n'
