@@ -173,6 +173,9 @@ def _leading_subject(words: list[str]) -> str | None:
     """The pronoun or run of capitalised words that opens a clause, if it opens with one."""
     if words[0].casefold() in _SUBJECT_PRONOUNS:
         return words[0]
+    if words[0].casefold() in _DETERMINERS:  # "The Republican nominee also outlined … and vowed"
+        phrase = _noun_phrase(words[:MAX_SPEAKER_WORDS])
+        return " ".join(phrase) if len(phrase) > 1 else None
     run = []
     for word in words:
         if not word[:1].isupper():
@@ -235,7 +238,7 @@ _NOT_A_SUBJECT = frozenset(
 )
 
 
-def _clause_subject(before: str, after: str) -> tuple[str | None, str] | None:
+def _clause_subject(before: str, after: str, nouns: frozenset[str]) -> tuple[str | None, str] | None:
     """No reporting verb the rules know: the subject of the clause that holds the quotation.
 
     "Rubio also bemoaned … people “…”", "“…” Blige sings to Clinton": a capitalised name or a
@@ -243,7 +246,7 @@ def _clause_subject(before: str, after: str) -> tuple[str | None, str] | None:
     """
     words = before.split()
     if len(words) >= 2:
-        subject = _clause_head(words)
+        subject = _clause_head(words, nouns)
         if subject and subject.casefold() not in {"the", "a", "an", "but", "and", "if", "when", "as"}:
             return subject, ""
     match = _SUBJECT_AFTER.match(after)
@@ -261,7 +264,7 @@ _OPENING_PHRASE = _NOT_A_SUBJECT - {"if", "that", "which", "who", "what", "how",
 MAX_TITLE_WORDS = 3  # lower-case words in a row inside a subject ("Former US secretary of state Madeleine Albright")
 
 
-def _clause_head(words: list[str]) -> str | None:
+def _clause_head(words: list[str], nouns: frozenset[str] = frozenset()) -> str | None:
     """A clause's subject: a pronoun, or its first words up to the last capitalised one
     before a comma ("Republican presidential nominee Donald Trump, during …").
 
@@ -282,7 +285,7 @@ def _clause_head(words: list[str]) -> str | None:
         if comma is None:
             return None
         rest = words[comma + 1 :]
-        return _clause_head(rest[1:] if rest and rest[0].endswith(",") else rest)
+        return _clause_head(rest[1:] if rest and rest[0].endswith(",") else rest, nouns)
     if not words[0][:1].isupper() or words[0].casefold() in _NOT_A_SUBJECT:
         return None
     head: list[str] = []
@@ -296,9 +299,48 @@ def _clause_head(words: list[str]) -> str | None:
         head.append(word.rstrip(","))
         if word.endswith(","):
             break
+    if head and head[0].casefold() in _DETERMINERS:
+        # "The Republican nominee also outlined …", "His campaign protested …": a noun
+        # phrase ends in its noun, whatever its case, before its verb or an adverb. It
+        # speaks when it holds a name ("The Florida senator") or its noun is one that can
+        # ("the board"; not "the promise", "the dispute").
+        phrase = _noun_phrase(head)
+        if len(phrase) < 2 or not (any(w[:1].isupper() for w in phrase[1:]) or _can_speak(phrase[-1], nouns)):
+            return None
+        return " ".join(phrase)
     while head and not head[-1][:1].isupper():
         head.pop()
     return " ".join(head) or None
+
+
+_ADVERBS = frozenset({"also", "then", "now", "still", "just", "again", "later", "even", "once", "already", "too"})
+# Verbs a subject's noun phrase runs into that end in neither "-ed" nor "-s".
+_VERB_WORDS = (
+    "to would will could can should may might must came went took made gave got sought began brought "
+    "thought found saw ran left put set held kept met led stood won lost spoke became knew felt"
+)
+_VERBS = frozenset(_VERB_WORDS.split())
+
+
+def _can_speak(noun: str, nouns: frozenset[str]) -> bool:
+    """Whether the rules list this noun (or its singular, or the word before "'s") as one that can speak."""
+    folded = noun.casefold().removesuffix("'s").removesuffix("’s")
+    return folded in nouns or (folded.endswith("s") and folded[:-1] in nouns)
+
+
+def _noun_phrase(words: list[str]) -> list[str]:
+    """A determiner's noun phrase, up to its verb: a known verb or adverb, or a word in -s
+    after a lower-case noun ("The ad targets …", "The Rove ad hits …")."""
+    for end in range(1, len(words)):
+        word, before = words[end], words[end - 1]
+        if not word[:1].islower():
+            continue
+        folded = word.casefold()
+        if folded in _VERBS or folded in _ADVERBS or folded in _CLAUSE_LINKS or (end > 1 and folded.endswith("ed")):
+            return words[:end]
+        if folded.endswith("s") and not folded.endswith("ss") and before[:1].islower() and end > 1:
+            return words[:end]
+    return words
 
 
 def _passive(context: str, form: Form) -> bool:
@@ -353,8 +395,12 @@ def attribute(
     paragraphs: Sequence[tuple[int, int]],
     verbs: tuple[str, ...],
     pronouns: frozenset[str],
+    speaker_nouns: frozenset[str] = frozenset(),
 ) -> list[Attribution]:
-    """One attribution per quotation, in order. ``paragraphs[i]`` is the span of quote i's paragraph(s)."""
+    """One attribution per quotation, in order. ``paragraphs[i]`` is the span of quote i's paragraph(s).
+
+    ``speaker_nouns``: nouns that can speak ("board", "campaign"), for a subject with no name in it.
+    """
     forms = _forms(verbs)
     found: list[Attribution] = []
     last_named: str | None = None
@@ -380,7 +426,7 @@ def attribute(
             found.append(Attribution(None, None))  # "was described as": a verb, but no one speaks
             continue
         if hit is None:
-            hit = _clause_subject(before, after)
+            hit = _clause_subject(before, after, speaker_nouns)
         if hit is None:
             # A short quotation just before, with its speaker named: that voice goes on ("…,"
             # Ryan said. "…"). A pronoun there ("she said") stands for the speaker before.

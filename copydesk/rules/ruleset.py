@@ -127,11 +127,12 @@ class DatelinePatterns(LanguageScoped):
 
 @dataclass(frozen=True, slots=True)
 class AttributionWords(LanguageScoped):
-    """Reporting verbs and pronouns of one language."""
+    """Reporting verbs, pronouns and nouns that can speak, of one language."""
 
     language: str
     verbs: tuple[str, ...]
     pronouns: frozenset[str]
+    speaker_nouns: frozenset[str] = frozenset()  # "the board", "his campaign": see attribution.speakers
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,9 +324,12 @@ def _words(doc: Located, key: str) -> list[str]:
 
 
 def load_attribution(path: Path) -> AttributionWords:
-    doc, language = _language_file(path, frozenset({"language", "verbs", "pronouns"}))
+    doc, language = _language_file(path, frozenset({"language", "verbs", "pronouns", "speaker_nouns"}))
     return AttributionWords(
-        language, tuple(_words(doc, "verbs")), frozenset(w.casefold() for w in _words(doc, "pronouns"))
+        language,
+        tuple(_words(doc, "verbs")),
+        frozenset(w.casefold() for w in _words(doc, "pronouns")),
+        frozenset(w.casefold() for w in _words(doc, "speaker_nouns")),
     )
 
 

@@ -48,8 +48,9 @@ def extract(
     words = [w for w in rules.attribution if w.applies_to(language) or w.language == "en"]
     verbs = tuple(dict.fromkeys(v for w in words for v in w.verbs))
     pronouns = frozenset(p for w in words for p in w.pronouns)
+    nouns = frozenset(n for w in words for n in w.speaker_nouns)
     paragraphs = [(lines[q.first_line].start, lines[q.last_line].end) for q in scan.quotes]
-    for quote, said in zip(scan.quotes, attribute(text, scan.quotes, paragraphs, verbs, pronouns), strict=True):
+    for quote, said in zip(scan.quotes, attribute(text, scan.quotes, paragraphs, verbs, pronouns, nouns), strict=True):
         entry: dict[str, Any] = {"text": quote.text, "speaker": said.speaker, "start": quote.start, "end": quote.end}
         if said.said_as:
             entry["said_as"] = said.said_as

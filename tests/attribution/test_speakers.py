@@ -98,6 +98,16 @@ SPEAKERS_GO_ON = {
         '~ As the Vulture put it, "Hello, it is the Biebs in the charts again."',
         ["Lopez", "Roy Verley", "the Vulture"],
     ),
+    # A noun phrase opening the clause speaks when it names someone or its noun can speak
+    # (rules/attribution/en.yaml: speaker_nouns); it ends before its verb or an adverb.
+    "a noun phrase as the subject": (
+        'The dispute centers on the state\'s removal of voters who "use it or lose it at the polls."\n\n'
+        "The Republican nominee also outlined his plan for the border and vowed to punish "
+        '"those who break the rules again and again."\n\n'
+        'His campaign protested that the aides were being "disingenuous about the permit they had."\n\n'
+        'The ad targets the senator over his record, saying "he voted for every tax increase."',
+        [None, "The Republican nominee", "His campaign", "The ad"],
+    ),
     # A subject's title has a few lower-case words; a predicate, more.
     "a name before its predicate": (
         'Byrne gives an account of Clinton\'s temper in his book: "It was a disaster from start to finish."\n\n'

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from copydesk.rules.errors import RuleFileError
-from copydesk.rules.ruleset import load_date_cues, load_profile, load_rules
+from copydesk.rules.ruleset import load_attribution, load_date_cues, load_profile, load_rules
 from tests.conftest import FIXTURES, RULES
 
 
@@ -86,3 +86,13 @@ def test_digest_changes_with_any_rule(tmp_path: Path) -> None:
 def test_missing_rules_directory(tmp_path: Path) -> None:
     with pytest.raises(RuleFileError, match="does not exist"):
         load_rules(tmp_path / "nope")
+
+
+def test_attribution_words_load_case_folded_and_must_be_words(tmp_path: Path) -> None:
+    path = tmp_path / "xx.yaml"
+    path.write_text("language: xx\nverbs: [says]\npronouns: [He]\nspeaker_nouns: [Board, campaign]\n")
+    words = load_attribution(path)
+    assert words.pronouns == {"he"} and words.speaker_nouns == {"board", "campaign"}
+    path.write_text("language: xx\nverbs: [says]\nspeaker_nouns: [board, 3]\n")
+    with pytest.raises(RuleFileError, match=r"xx\.yaml:3: speaker_nouns: must be a list of words"):
+        load_attribution(path)
