@@ -274,9 +274,10 @@ def engine_map(mapper: Mapper | None, jobs: int) -> Mapper:
 
 @dataclass(slots=True)
 class Surveyed:
-    """What the cross-file pass learned: the lines each group repeats (each input's group
-    and sha256 are kept with the inputs, on disk)."""
+    """What the cross-file pass learned: the lines each group repeats, and in ``inputs``
+    (on disk) each input's group and sha256."""
 
+    inputs: Inputs
     repeated: dict[str, frozenset[int]]
     survey: Survey
     seconds: float = 0.0  # the pass's wall time
@@ -308,7 +309,7 @@ def learn_repeats(
         repeated = {group: found.repeated(group) for group in found.files}
     finally:
         found.close()
-    return Surveyed(repeated, found, time.perf_counter() - started)
+    return Surveyed(inputs, repeated, found, time.perf_counter() - started)
 
 
 def _regular_file_digest(location: str) -> str | None:
@@ -384,8 +385,8 @@ def survey_corpus(
 ) -> Surveyed | None:
     """The run's first pass, when it has one (the corpus option, four files or more).
 
-    ``items``: an :class:`Inputs` (what the pass learns of each file is kept there for
-    :func:`run`), or any list, which is then only counted. ``meanwhile`` runs during the
+    ``items``: an :class:`Inputs` or any list of inputs (put on disk here); what the pass
+    learns of each file is kept with it for :func:`run`. ``meanwhile`` runs during the
     pass (or at once, without one): the caller's own slow preparation, such as importing
     great-expectations, overlaps the workers' first pass instead of keeping every core but
     one idle. The pass writes nothing.
@@ -412,12 +413,12 @@ def run(
     """Check every file; with a ledger, reuse the rows of files unchanged since it was written.
 
     ``items``: an :class:`Inputs`, or any list of inputs (put on disk here).
-    ``surveyed``: the first pass, when the caller ran :func:`survey_corpus` itself, on
-    the same :class:`Inputs`.
+    ``surveyed``: the first pass, when the caller ran :func:`survey_corpus` itself over
+    these items; its inputs, with what it learned of each, are the ones checked.
     """
     rules, _ = _load(config)  # fail fast, in this process, on broken rules or manifest
     started = time.perf_counter()
-    inputs = Inputs.of(items)
+    inputs = surveyed.inputs if surveyed is not None else Inputs.of(items)
     result = RunResult(rules_digest=rules.digest, inputs=inputs)
     jobs = _workers(jobs, len(inputs))
     if surveyed is None:

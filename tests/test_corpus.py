@@ -140,3 +140,22 @@ def test_learn_says_in_one_line_when_the_profile_cannot_be_written(tmp_path: Pat
     result = run_cli("learn", tmp_path / "site", "--source", "lakeside", "--out", profile)
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert f"copydesk: error: cannot write the profile: {profile}: Is a directory" in result.output
+
+
+@pytest.mark.parametrize("given", ["list", "inputs"])
+def test_a_first_pass_run_by_the_caller_is_the_one_the_run_uses(tmp_path: Path, given: str) -> None:
+    """``survey_corpus`` then ``run`` over the same items, as a list or on disk: the lines the
+    pass learned are removed, as when ``run`` makes the pass itself."""
+    from copydesk.discover import discover
+    from copydesk.executor import RunConfig, run, survey_corpus
+    from copydesk.inputs import Inputs
+
+    write_site(tmp_path / "site")
+    config = RunConfig(RULES, (), tmp_path / "out")
+    found = discover([tmp_path / "site"])
+    items = found if given == "list" else Inputs(found)
+    surveyed = survey_corpus(items, config)
+    assert surveyed is not None
+    run(items, config, surveyed=surveyed)
+    for name, report in reports_in(tmp_path / "out").items():
+        assert "corpus.repeated_across_files" in {removed["rule"] for removed in report["boilerplate"]["removed"]}, name
