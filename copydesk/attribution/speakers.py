@@ -25,7 +25,8 @@ _TITLES = (
     r"\p{Lu}|Sen|Rep|Gov|Pres|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Lt|Col|Sgt|Capt|Adm|Amb|Prof|Atty|Supt|St|Inc|Corp|Co|Ltd"
     r"|U\.S|U\.N"
 )
-_ABBREVIATION = rf"(?:\b(?:{_TITLES})\.)"
+# ... nor at the dot of a short capitalised abbreviation before a comma ("Mitch McConnell, R-Ky., said").
+_ABBREVIATION = rf"(?:\b(?:{_TITLES})\.|\b\p{{Lu}}\p{{Ll}}{{1,4}}\.(?=,))"
 # ... nor at a short parenthesis inside a name ("Sen. Bernie Sanders (I-Vt.)").
 _PHRASE = rf"(?:{_ABBREVIATION}|\([^()\n]{{1,20}}\)|[^,.;:!?\"“”«»„()\[\]\n—–])"
 _APPOSITIVE = rf"(?:,\s*{_PHRASE}{{1,70}},)?"
@@ -425,6 +426,8 @@ def attribute(
         if hit is None and _passive(before, forms.passive):
             found.append(Attribution(None, None))  # "was described as": a verb, but no one speaks
             continue
+        if hit is None and not text[quote.end + 1 : end].strip():
+            hit = _credited_below(text, end)
         if hit is None:
             hit = _clause_subject(before, after, speaker_nouns)
         if hit is None:
@@ -455,6 +458,18 @@ def attribute(
             last_named = who
         found.append(Attribution(who, verb))
     return found
+
+
+# A quotation that ends its paragraph, credited on the next line after a dash, as pull
+# quotes and "quotable" lists print it: "—President Obama, tweeting after the speech."
+_CREDIT_BELOW = regex.compile(
+    r"[^\S\n]*\n(?:[^\S\n]*\n)?[^\S\n]*[-—–―]+[^\S\n]*(?P<who>\p{Lu}[^,;:!?()\n]{1,60}?)\s*(?:[,.(]|$)"
+)
+
+
+def _credited_below(text: str, end: int) -> tuple[str | None, str] | None:
+    match = _CREDIT_BELOW.match(text, end)
+    return None if match is None else (match.group("who").strip(), "")
 
 
 NAME_LOOKBACK = 1500  # characters before a quotation searched for the body "the ministry" stands for

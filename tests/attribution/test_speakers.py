@@ -108,6 +108,21 @@ SPEAKERS_GO_ON = {
         'The ad targets the senator over his record, saying "he voted for every tax increase."',
         [None, "The Republican nominee", "His campaign", "The ad"],
     ),
+    # A quotation credited on the line below, after a dash, as pull quotes are printed.
+    "credited below": (
+        '"Great speech. She is tested, she is ready and she never quits."\n\n'
+        "-President Obama, tweeting after the speech.\n\n"
+        '"The whole idea of it is something that we hear about all the time."\n\n'
+        "— Michelle Marks, Philadelphia.",
+        ["President Obama", "Michelle Marks"],
+    ),
+    # A state's abbreviation in an appositive does not end the speaker; a statement reads.
+    "abbreviations and documents": (
+        '"Our assumption is that the veto will be overridden," Senate Majority Leader Mitch McConnell, R-Ky., '
+        "said Tuesday.\n\n"
+        '"Kelly requested a meeting, which took place this morning," the statement read.',
+        ["Senate Majority Leader Mitch McConnell", "the statement"],
+    ),
     # A subject's title has a few lower-case words; a predicate, more.
     "a name before its predicate": (
         'Byrne gives an account of Clinton\'s temper in his book: "It was a disaster from start to finish."\n\n'
