@@ -258,6 +258,26 @@ def _clause_subject(before: str, after: str, nouns: frozenset[str]) -> tuple[str
 
 _DASHES = frozenset({"-", "–", "—", "--"})
 INTRO_WORDS = 12  # an opening phrase before the subject is short
+# Adverbs that open a sentence before its subject, set off by a comma.
+_ADVERB_WORDS = (
+    "specifically separately similarly finally ultimately additionally meanwhile however instead still indeed "
+    "moreover furthermore nevertheless nonetheless consequently subsequently previously recently currently "
+    "initially eventually importantly notably interestingly ironically clearly certainly surely unfortunately "
+    "fortunately apparently obviously privately publicly earlier later today yesterday afterward afterwards "
+    "then now again also yet thus therefore overall first second third lastly"
+)
+_SENTENCE_ADVERBS = frozenset(_ADVERB_WORDS.split())
+_PREPOSITION_WORDS = "in at on to about for with from after before during by of into over through"
+_PREPOSITIONS = frozenset(_PREPOSITION_WORDS.split())
+
+
+def _participle_phrase(words: list[str]) -> bool:
+    """A sentence opening with a participle and its preposition ("Speaking in his real voice,
+    he …", "Asked about the plan, Smith …"): its subject comes after the comma."""
+    first = words[0].casefold()
+    return len(words) > 1 and first.endswith(("ing", "ed")) and words[1] in _PREPOSITIONS
+
+
 # Words that open a phrase before a sentence's subject ("In Iowa, Trump …", "But even then,
 # they …"); not those that open a reported or conditional clause, whose subject after the
 # comma is the reported speech's own ("… told NBC that if Clinton wins Michigan, she …").
@@ -279,7 +299,9 @@ def _clause_head(words: list[str], nouns: frozenset[str] = frozenset()) -> str |
         return None
     if words[0].casefold() in _SUBJECT_PRONOUNS:
         return words[0]
-    if words[0].casefold() in _OPENING_PHRASE:
+    if words[0].endswith(",") and words[0][:-1].casefold() in _SENTENCE_ADVERBS:
+        return _clause_head(words[1:], nouns)  # "Specifically, he thought that …"
+    if words[0].casefold() in _OPENING_PHRASE or _participle_phrase(words):
         # An opening phrase ("In a speech on Monday, Trump attacked …, saying"): the clause
         # starts after its comma, and after a place's state or country ("In Aspen, Colo.,").
         comma = next((i for i, word in enumerate(words[:INTRO_WORDS]) if word.endswith(",")), None)

@@ -73,6 +73,12 @@ SPEAKERS_GO_ON = {
         '"We will break them up before they break us."',
         ["Lopez", "Sanders"],
     ),
+    # ... or after a sentence adverb, or a participle's phrase.
+    "after an adverb or a participle": (
+        'Specifically, Lopez thought that "the rates are too low for too long to help anyone."\n\n'
+        'Speaking in his own voice again, Petrov went on to read from the report, saying: "It is over."',
+        ["Lopez", "Petrov"],
+    ),
     # ... but a reported condition keeps its own subject: the reporter of it speaks.
     "a reported condition": (
         'Podesta told reporters that if the senator wins Michigan, she "is going to be the next president."',
