@@ -322,7 +322,7 @@ def _clause_head(words: list[str], nouns: frozenset[str] = frozenset()) -> str |
         head.append(word.rstrip(","))
         if word.endswith(","):
             break
-    if head and head[0].casefold() in _DETERMINERS:
+    if head and (head[0].casefold() in _DETERMINERS or _POSSESSIVE.search(head[0])):
         # "The Republican nominee also outlined …", "His campaign protested …": a noun
         # phrase ends in its noun, whatever its case, before its verb or an adverb. It
         # speaks when it holds a name ("The Florida senator") or its noun is one that can
@@ -336,6 +336,8 @@ def _clause_head(words: list[str], nouns: frozenset[str] = frozenset()) -> str |
     return " ".join(head) or None
 
 
+# "Trump's campaign": a name's possessive opens a noun phrase ("He's", "That's" are no names).
+_POSSESSIVE = regex.compile(r"^(?!(?i:he|she|it|that|there|here|what|who|where|let)['’])\p{Lu}\p{L}*['’]s$")
 _ADVERBS = frozenset({"also", "then", "now", "still", "just", "again", "later", "even", "once", "already", "too"})
 # Verbs a subject's noun phrase runs into that end in neither "-ed" nor "-s".
 _VERB_WORDS = (

@@ -111,8 +111,10 @@ SPEAKERS_GO_ON = {
         "The Republican nominee also outlined his plan for the border and vowed to punish "
         '"those who break the rules again and again."\n\n'
         'His campaign protested that the aides were being "disingenuous about the permit they had."\n\n'
-        'The ad targets the senator over his record, saying "he voted for every tax increase."',
-        [None, "The Republican nominee", "His campaign", "The ad"],
+        'The ad targets the senator over his record, saying "he voted for every tax increase."\n\n'
+        "The hearing was adjourned.\n\n"
+        'Lopez\'s campaign manager shrugged off the report as "a lie from start to finish."',
+        [None, "The Republican nominee", "His campaign", "The ad", "Lopez's campaign manager"],
     ),
     # A quotation credited on the line below, after a dash, as pull quotes are printed.
     "credited below": (
