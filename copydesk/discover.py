@@ -146,10 +146,15 @@ def _excluded(path: Path, names: set[str], exclude: frozenset[Path]) -> bool:
 
 
 def _unique(inputs: Iterable[InputFile]) -> list[InputFile]:
-    seen: dict[str, int] = {}
+    """The inputs with unique names: a name already taken gets "~2", "~3"..., skipping names
+    that exist (as :class:`copydesk.inputs.Inputs` does on disk)."""
+    taken: set[str] = set()
     unique: list[InputFile] = []
     for item in inputs:
-        count = seen.get(item.name, 0)
-        seen[item.name] = count + 1
-        unique.append(item if count == 0 else InputFile(item.path, f"{item.name}~{count + 1}", item.url))
+        name, number = item.name, 1
+        while name in taken:
+            number += 1
+            name = f"{item.name}~{number}"
+        taken.add(name)
+        unique.append(item if name == item.name else InputFile(item.path, name, item.url))
     return unique

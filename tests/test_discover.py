@@ -114,3 +114,12 @@ def test_arguments_go_to_disk_with_unique_names(tmp_path: Path) -> None:
     assert [item.name for item in inputs] == [
         item.name for item in discover([tmp_path / "one", tmp_path / "two", tmp_path / "one" / "same.txt"])
     ]
+
+
+def test_numbered_names_skip_names_already_taken(tmp_path: Path) -> None:
+    for folder, name in (("one", "a"), ("two", "a~2"), ("three", "a")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / name).write_text(folder)
+    paths = [tmp_path / "one" / "a", tmp_path / "two" / "a~2", tmp_path / "three" / "a"]
+    assert [item.name for item in discover(paths)] == ["a", "a~2", "a~3"]
+    assert [item.name for item in discover_args([str(p) for p in paths])] == ["a", "a~2", "a~3"]
