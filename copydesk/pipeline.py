@@ -260,6 +260,7 @@ def analyse_decoded(
         active_years=profile.active_years if profile else None,
         date_order=profile.date_order if profile else None,
         dateline_line=dateline_line,
+        host=result.source.host,
     )
     result.article.published, result.article.published_precision = when.published, when.precision
     result.article.published_candidates = when.candidates

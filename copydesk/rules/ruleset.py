@@ -114,6 +114,7 @@ class DateCues(LanguageScoped):
     today: tuple[RulePattern, ...] = ()
     yesterday: tuple[RulePattern, ...] = ()
     forms: tuple[RulePattern, ...] = ()  # date shapes of a script or language: named groups year, month, day
+    day_first_hosts: tuple[RulePattern, ...] = ()  # hosts (from the manifest's url) whose sites write the day first
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,10 +306,11 @@ def _date_forms(doc: Located, name: str) -> tuple[RulePattern, ...]:
 
 
 def load_date_cues(path: Path) -> DateCues:
-    doc, language = _language_file(path, frozenset({"language", "forms", *DATE_CUE_KEYS}))
+    doc, language = _language_file(path, frozenset({"language", "forms", "day_first_hosts", *DATE_CUE_KEYS}))
     name = f"dates.{path.stem}"
     cues = {key: _patterns(doc, name, key) for key in DATE_CUE_KEYS}
-    return DateCues(language, **cues, forms=_date_forms(doc, name))
+    hosts = _patterns(doc, name, "day_first_hosts")
+    return DateCues(language, **cues, forms=_date_forms(doc, name), day_first_hosts=hosts)
 
 
 def load_datelines(path: Path) -> DatelinePatterns:

@@ -46,6 +46,15 @@ def _forms(rules: Sequence[DateCues], language: str | None) -> tuple[RulePattern
     return tuple(p for c in rules if c.applies_to(language) for p in c.forms)
 
 
+def host_order(rules: Sequence[DateCues], language: str | None, host: str | None) -> str | None:
+    """ "DMY" when the site's host is one the language's rules say writes the day first
+    (English in Britain, Ireland, India...: "08/11/2023" is 8 November); else None."""
+    if not host:
+        return None
+    hosts = (p for c in rules if c.applies_to(language) for p in c.day_first_hosts)
+    return "DMY" if any(p.compiled.search(host) for p in hosts) else None
+
+
 def _cues(rules: Sequence[DateCues], language: str | None) -> Cues:
     return Cues(
         _joined(rules, language, "published"), _joined(rules, language, "updated"), _joined(rules, language, "ignore")
@@ -117,8 +126,12 @@ def extract(
     active_years: tuple[int, int] | None = None,
     date_order: str | None = None,
     dateline_line: int | None = None,
+    host: str | None = None,
 ) -> DateResult:
-    words = _lexicon(language, date_order)
+    """``date_order``: the source's declared order, over anything the page shows; the
+    host's (:func:`host_order`) only replaces the language's default, and a page that
+    proves its order (a day over 12) still wins."""
+    words = _lexicon(language, date_order or host_order(cue_rules, language, host))
     page = _page(lines, labels)
     cues = _cues(cue_rules, language)
     texts = [line.text for line in lines]

@@ -58,6 +58,7 @@ def identify(
     rules: RuleSet, lines: Sequence[Line], entry: ManifestEntry | None
 ) -> tuple[Source, SourceProfile | None, list[Finding]]:
     findings: list[Finding] = []
+    url_host = urlsplit(entry.url).hostname if entry is not None and entry.url else None
     if entry is not None and entry.source:
         profile = rules.profiles.get(entry.source)
         if profile is None:
@@ -68,7 +69,7 @@ def identify(
                     f"manifest source {entry.source!r} has no profile in rules",
                 )
             )
-        host = urlsplit(entry.url).hostname if entry.url else None
+        host = url_host
         source = Source(
             id=entry.source,
             publisher=profile.publisher if profile else None,
@@ -88,11 +89,11 @@ def identify(
     profile = match_by_fingerprint(rules, lines)
     if profile is None:
         declared = entry.declared() if entry else None
-        return Source(matched_by="none", declared=declared), None, findings
+        return Source(host=url_host, matched_by="none", declared=declared), None, findings
     source = Source(
         id=profile.id,
         publisher=profile.publisher,
-        host=profile.host,
+        host=profile.host or url_host,
         matched_by="fingerprint",
         declared={**(entry.declared() if entry else {}), "profile": profile.declared()},
     )

@@ -126,6 +126,18 @@ def test_profile_date_order(tmp_path: Path, project_rules: RuleSet) -> None:
     assert run(tmp_path, rules, text, source="eu-paper")["published"] == "2021-04-03"
 
 
+def test_a_day_first_host_reads_english_numeric_dates_day_first(tmp_path: Path, project_rules: RuleSet) -> None:
+    """rules/dates/en.yaml: day_first_hosts. The host changes English's default order only:
+    a page that proves its own order keeps it."""
+    text = page("08/11/2023")
+    assert run(tmp_path, project_rules, text)["published"] == "2023-08-11"
+    assert run(tmp_path, project_rules, text, url="https://www.example.com/a")["published"] == "2023-08-11"
+    assert run(tmp_path, project_rules, text, url="https://www.example.ie/news/a")["published"] == "2023-11-08"
+    assert run(tmp_path, project_rules, text, url="https://news.example.co.uk/a")["published"] == "2023-11-08"
+    proved = text.replace("Ferry fares to rise", "Ferry fares to rise 12/25/2022")
+    assert run(tmp_path, project_rules, proved, url="https://www.example.ie/a")["published"] == "2023-08-11"
+
+
 def test_embedded_post_signatures_are_not_the_article_date(tmp_path: Path, project_rules: RuleSet) -> None:
     embed = "A post shared by Anna (@anna.b) am Mär 12, 2018 um 12:30 PDT"
     text = page("14.03.2023").replace(f"{BODY}\n", f"{BODY}\n\n{embed}\n", 1)
