@@ -19,7 +19,7 @@ import regex
 from copydesk.labelling import Labelling
 from copydesk.model import Kind, Label
 from copydesk.rules.patterns import PatternTimeout, RulePattern, pattern_set
-from copydesk.validators.shape import UNSPACED, looks_like_headline, normalise, word_count
+from copydesk.validators.shape import UNSPACED, is_body_like, looks_like_headline, normalise, word_count
 
 if TYPE_CHECKING:  # the dates lexicon loads dateparser's data: only when a name needs it
     from copydesk.dates.lexicon import Lexicon
@@ -67,6 +67,10 @@ def find_title(
     above = content[max(0, split - TITLE_WINDOW) : split]
     position = {index: n for n, index in enumerate(above, split - len(above))}
     candidates = [i for i in above if _headline_not_byline(labelling, i, byline_patterns)]
+    if split < len(content) and _exclaimed_headline(labelling, content, split):
+        first = labelling.normalised(content[split])
+        if all(labelling.normalised(i) != first for i in candidates):  # else the page repeats it: see below
+            return content[split]
     if not candidates:
         return None
     # A menu repeats its items too ("Hometown Hockey" in the bar and the footer): a repeated
@@ -89,6 +93,20 @@ def find_title(
         else:
             above_byline.append(i)
     return max(above_byline) if above_byline else (long_enough or candidates)[-1]
+
+
+def _exclaimed_headline(labelling: Labelling, content: list[int], split: int) -> bool:
+    """The article's first line is its headline when it is one in form, ends in "!" or "?"
+    (which the article step takes for a short sentence), stands alone, and prose follows:
+    "Python 3.6.0 is now available!" over its release note."""
+    index = content[split]
+    text = _without_cut(labelling, index)
+    if not text.rstrip(_CLOSING).endswith(("!", "?")) or not looks_like_headline(text) or word_count(text) > 12:
+        return False
+    following = content[split + 1] if split + 1 < len(content) else None
+    if following is None or following != index + 2 or not labelling.lines[index + 1].is_blank:
+        return False
+    return is_body_like(labelling.lines[following].stripped) and word_count(labelling.lines[following].stripped) >= 25
 
 
 def _name_over_stamp(

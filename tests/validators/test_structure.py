@@ -252,3 +252,25 @@ def test_a_headline_with_a_date_or_in_an_indic_script_is_still_a_headline(projec
 )
 def test_what_a_stamp_is(text: str, stamp: bool) -> None:
     assert _stamp(text) is stamp
+
+
+LONG = f"{PARA} {PARA2} The mayor thanked everyone who took part in the long consultation."
+
+
+def test_an_exclaimed_headline_over_its_article_is_the_headline() -> None:
+    """The article step takes a line ending in "!" or "?" for a short sentence; standing alone
+    over a long paragraph, in headline form, it is the headline."""
+    head = "Harbour News\n\nNews and updates from the port\n\nFriday, December 23, 2016\n\n"
+    text = f"{head}The new ferry is here!\n\n{LONG}\n\n{PARA2}\n"
+    labels, title, _ = run(text)
+    assert title == "The new ferry is here!"
+    assert labels[6] == "title"
+    question = f"Harbour News\n\nNews from the port\n\nWill the ferry ever come back?\n\n{LONG}\n"
+    assert run(question)[1] == "Will the ferry ever come back?"
+
+
+def test_a_question_lede_over_a_short_paragraph_stays_in_the_article() -> None:
+    text = f"Council approves harbour plan\n\nBy Ana Ruiz\n\nWhat happens next?\n\nThe council meets again.\n\n{LONG}\n"
+    labels, title, _ = run(text)
+    assert title == "Council approves harbour plan"
+    assert labels[4] == "body"
