@@ -280,8 +280,23 @@ def mark_standfirsts(labelling: Labelling, region_start: int, byline_patterns: t
         text = labelling.normalised(index)
         if not any(later > index and len(other) > len(text) and text in other for later, other in later_texts):
             continue
-        if word_count(text) >= MIN_REPEAT_WORDS and not _headline_over_byline(labelling, index, byline_patterns):
-            labelling.decide(index, Label(Kind.DUPLICATE, STANDFIRST))
+        if word_count(text) < MIN_REPEAT_WORDS or _headline_over_byline(labelling, index, byline_patterns):
+            continue
+        if _opens_the_lede(labelling, index, text):
+            continue  # a headline the lede repeats as its first sentence: left for the headline step
+        labelling.decide(index, Label(Kind.DUPLICATE, STANDFIRST))
+
+
+def _opens_the_lede(labelling: Labelling, index: int, text: str) -> bool:
+    """A headline-shaped line whose next paragraph opens with it ("Python 3.6.0 is now
+    available!" over "Python 3.6.0 is now available! Python 3.6.0 is the newest major
+    release ..."): blogs repeat the title so; a standfirst ends a sentence."""
+    following = next((i for i in range(index + 1, len(labelling.lines)) if not labelling.lines[i].is_blank), None)
+    return (
+        following is not None
+        and looks_like_headline(labelling.lines[index].stripped)
+        and labelling.normalised(following).startswith(text)
+    )
 
 
 def _headline_over_byline(labelling: Labelling, index: int, byline_patterns: tuple[RulePattern, ...]) -> bool:

@@ -274,3 +274,16 @@ def test_a_question_lede_over_a_short_paragraph_stays_in_the_article() -> None:
     labels, title, _ = run(text)
     assert title == "Council approves harbour plan"
     assert labels[4] == "body"
+
+
+def test_a_headline_the_lede_repeats_is_the_headline_not_a_standfirst() -> None:
+    """Blogs print the title, then a first paragraph that opens with it again."""
+    head = "Harbour News\n\nNews and updates from the port\n\nFriday, December 23, 2016\n\n"
+    text = f"{head}The new ferry is here!\n\nThe new ferry is here! {LONG}\n\n{PARA2}\n"
+    labels, title, _ = run(text)
+    assert title == "The new ferry is here!"
+    assert labels[6] == "title" and labels[8] == "body"
+    # A standfirst ends a sentence: repeated by the lede, it is still a duplicate.
+    standfirst = "The council approved the new harbour plan on Tuesday."
+    labels, title, _ = run(f"Harbour plan approved\n\n{standfirst}\n\n{standfirst} {LONG}\n")
+    assert title == "Harbour plan approved" and labels[2] == "duplicate"
