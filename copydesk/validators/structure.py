@@ -128,7 +128,16 @@ def _name_over_stamp(
 
 def _headline_not_byline(labelling: Labelling, index: int, byline_patterns: tuple[RulePattern, ...]) -> bool:
     text = _without_cut(labelling, index)
-    return looks_like_headline(text) and not _matches(byline_patterns, text) and not _stamp(text)
+    return (
+        looks_like_headline(text)
+        and not _matches(byline_patterns, text)
+        and not _stamp(text)
+        and not _ADDRESS.search(text)
+    )
+
+
+# A web or mail address: a link, a credit or a contact line, never a headline.
+_ADDRESS = regex.compile(r"(?i)https?://|\bwww\.\w|[\w.+-]@[\w-]+\.\w")
 
 
 _DIGIT = regex.compile(r"\d")

@@ -287,3 +287,17 @@ def test_a_headline_the_lede_repeats_is_the_headline_not_a_standfirst() -> None:
     standfirst = "The council approved the new harbour plan on Tuesday."
     labels, title, _ = run(f"Harbour plan approved\n\n{standfirst}\n\n{standfirst} {LONG}\n")
     assert title == "Harbour plan approved" and labels[2] == "duplicate"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Printed from www.example.com/news/harbour-plan-101.html",
+        "http://www.example.org/press",
+        "jane.doe@example.com",
+        'Retrieved from "https://wiki.example.org/index.php?title=Harbour"',
+    ],
+)
+def test_an_address_is_never_the_headline(line: str) -> None:
+    title = run(f"Council approves harbour plan\n{line}\n{PARA}\n{PARA2}\n")[1]
+    assert title == "Council approves harbour plan"
