@@ -114,11 +114,20 @@ def test_page_and_player_controls(project_rules: RuleSet) -> None:
     english = generic(project_rules, "generic.en")
     controls = ["Back to top", "Scroll Back To Top", "Permalink 12 Comments Feed for comments Back to top"]
     controls += ["Thanks for watching!Visit Website", "Thanks for watching!"]
+    controls += ["Skip to content", "Skip to main content", "Jump to navigation"]
     prose = [
         "The team fought its way back to top form after the break.",
         "Thanks for watching the game with us tonight, the coach told the crowd.",
+        "Skip to the end of the report and the numbers tell another story.",
     ]
     assert_matched(english.lines, controls, prose)
+    german = generic(project_rules, "generic.de")
+    skip_links = ["Zum Inhalt springen", "Zur Navigation springen", "Zum Hauptinhalt springen", "Direkt zum Inhalt"]
+    prose = [
+        "Zum Inhalt springen wir später, sagte die Ministerin.",
+        "Direkt zum Inhalt der Vereinbarung äußerte er sich nicht.",
+    ]
+    assert_matched(german.lines, skip_links, prose)
 
 
 CAPTIONS_AND_LINKS = [
