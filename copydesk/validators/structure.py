@@ -199,7 +199,21 @@ def author_from_byline(text: str, cue: regex.Match[str] | None, stops: tuple[Rul
     name = rest[:end].strip(" \t-–—:,")
     if rest[end : end + 1].isdigit():
         name = _without_month(name)
-    return name if name and _NAME.match(name) and _capitalised(name) else None
+    return name if name and _NAME.match(name) and _capitalised(name) and not _time_word(name) else None
+
+
+# A time zone's abbreviation: what a stamp ends with ("10:32 a.m. EDT"), never a name.
+_ZONE = regex.compile(r"(?:[A-Z]{1,3}[SD]T|UTC|GMT|CES?T|MES?Z|WES?T|EES?T|AES?T|IST|BST|MSK|JST|KST)")
+
+
+def _time_word(name: str) -> bool:
+    """A weekday or month name in any language dateparser knows, or a time zone: the stamp
+    beside a byline ("Mittwoch", "الثلاثاء", "GMT"), not who wrote it."""
+    if _ZONE.fullmatch(name):
+        return True
+    folded = name.casefold().rstrip(".")
+    names = _date_names()
+    return folded in names.weekdays or folded in names.months
 
 
 def _capitalised(name: str) -> bool:

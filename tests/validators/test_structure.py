@@ -301,3 +301,17 @@ def test_a_headline_the_lede_repeats_is_the_headline_not_a_standfirst() -> None:
 def test_an_address_is_never_the_headline(line: str) -> None:
     title = run(f"Council approves harbour plan\n{line}\n{PARA}\n{PARA2}\n")[1]
     assert title == "Council approves harbour plan"
+
+
+@pytest.mark.parametrize(
+    "byline", ["Mittwoch, 12.01.2022", "Domingo 14.06.2020", "الثلاثاء 3 نوفمبر 2020", "Wednesday", "GMT", "EDT 10:32"]
+)
+def test_a_weekday_month_or_time_zone_is_no_author(byline: str) -> None:
+    assert author_from_byline(byline, None) is None
+
+
+def test_german_stamp_words_end_a_name(project_rules: RuleSet) -> None:
+    stops = next(g for g in project_rules.generic if g.name == "generic.de").name_stops
+    assert author_from_byline("Stand: 26.10.2023 15:43 Uhr", None, stops) is None
+    assert author_from_byline("Anna Berg Stand 26.10.2023", None, stops) == "Anna Berg"
+    assert author_from_byline("May Brown, Reuters", None) == "May Brown"
