@@ -4,7 +4,7 @@ import pytest
 
 from copydesk.lines import split_lines
 from copydesk.pipeline import label_lines
-from copydesk.rules.patterns import compile_pattern
+from copydesk.rules.patterns import RulePattern, compile_pattern
 from copydesk.rules.ruleset import BoilerplateRules, GenericPatterns, RuleSet
 from copydesk.validators.structure import _stamp, author_from_byline
 
@@ -315,3 +315,16 @@ def test_german_stamp_words_end_a_name(project_rules: RuleSet) -> None:
     assert author_from_byline("Stand: 26.10.2023 15:43 Uhr", None, stops) is None
     assert author_from_byline("Anna Berg Stand 26.10.2023", None, stops) == "Anna Berg"
     assert author_from_byline("May Brown, Reuters", None) == "May Brown"
+
+
+def test_stamp_labels_end_a_name_in_english_and_korean(project_rules: RuleSet) -> None:
+    def stops(name: str) -> tuple[RulePattern, ...]:
+        return next(g for g in project_rules.generic if g.name == name).name_stops
+
+    english, korean = stops("generic.en"), stops("generic.ko")
+    assert author_from_byline("Today at 9:30 AM", None, english) is None
+    assert author_from_byline("Ana Ruiz today at 9:30 AM", None, english) == "Ana Ruiz"
+    assert author_from_byline("Miami Today", None, english) == "Miami Today"
+    assert author_from_byline("입력 2020.05.01 10:00", None, korean) is None
+    assert author_from_byline("기사입력 2020.05.01 10:00", None, korean) is None
+    assert author_from_byline("홍길동 입력 2020.05.01", None, korean) == "홍길동"
