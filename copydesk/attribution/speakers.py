@@ -275,7 +275,8 @@ def _participle_phrase(words: list[str]) -> bool:
     """A sentence opening with a participle and its preposition ("Speaking in his real voice,
     he …", "Asked about the plan, Smith …"): its subject comes after the comma."""
     first = words[0].casefold()
-    return len(words) > 1 and first.endswith(("ing", "ed")) and words[1] in _PREPOSITIONS
+    # Longer than "Ted" or "King": short words in -ed and -ing are more often names.
+    return len(words) > 1 and len(first) > 4 and first.endswith(("ing", "ed")) and words[1] in _PREPOSITIONS
 
 
 # Words that open a phrase before a sentence's subject ("In Iowa, Trump …", "But even then,
@@ -487,13 +488,22 @@ def attribute(
 # A quotation that ends its paragraph, credited on the next line after a dash, as pull
 # quotes and "quotable" lists print it: "—President Obama, tweeting after the speech."
 _CREDIT_BELOW = regex.compile(
-    r"[^\S\n]*\n(?:[^\S\n]*\n)?[^\S\n]*[-—–―]+[^\S\n]*(?P<who>\p{Lu}[^,;:!?()\n]{1,60}?)\s*(?:[,.(]|$)"
+    r"[^\S\n]*\n(?:[^\S\n]*\n)?[^\S\n]*[-—–―]+[^\S\n]*(?P<who>\p{Lu}[^,;:!?()\n]{1,60}?)[^\S\n]*(?:[,.(]|\n|$)"
 )
+MAX_CREDIT_WORDS = 6
 
 
 def _credited_below(text: str, end: int) -> tuple[str | None, str] | None:
+    """The name on the dash line; a list item after the quotation ("- Schools will reopen")
+    is no credit: a credit is a few words, most of them capitalised."""
     match = _CREDIT_BELOW.match(text, end)
-    return None if match is None else (match.group("who").strip(), "")
+    if match is None:
+        return None
+    who = match.group("who").strip()
+    words = who.split()
+    if len(words) > MAX_CREDIT_WORDS or 2 * sum(1 for word in words if word[:1].isupper()) < len(words):
+        return None
+    return who, ""
 
 
 NAME_LOOKBACK = 1500  # characters before a quotation searched for the body "the ministry" stands for

@@ -121,8 +121,14 @@ SPEAKERS_GO_ON = {
         '"Great speech. She is tested, she is ready and she never quits."\n\n'
         "-President Obama, tweeting after the speech.\n\n"
         '"The whole idea of it is something that we hear about all the time."\n\n'
-        "— Michelle Marks, Philadelphia.",
-        ["President Obama", "Michelle Marks"],
+        "— Michelle Marks, Philadelphia.\n\n"
+        '"We will be back next month to try again with the new plan."\n\n'
+        "— Jane Doe\n\n"
+        "The ferry service resumed on Tuesday after a week of repairs at the harbour.\n\n"
+        '"It took longer than anyone had hoped it would, but it is done."\n\n'
+        "- Schools will reopen on Monday.\n"
+        "- Buses will run to the usual timetable.",
+        ["President Obama", "Michelle Marks", "Jane Doe", None],
     ),
     # A state's abbreviation in an appositive does not end the speaker; a statement reads.
     "abbreviations and documents": (
