@@ -67,15 +67,15 @@ def find_title(
     above = content[max(0, split - TITLE_WINDOW) : split]
     position = {index: n for n, index in enumerate(above, split - len(above))}
     candidates = [i for i in above if _headline_not_byline(labelling, i, byline_patterns)]
-    if split < len(content) and _exclaimed_headline(labelling, content, split):
+    # A menu repeats its items too ("Hometown Hockey" in the bar and the footer): a repeated
+    # line is the headline only when it is headline-long.
+    long_enough = [i for i in candidates if word_count(_without_cut(labelling, i)) >= MIN_HEADLINE_WORDS]
+    if split < len(content) and _exclaimed_headline(labelling, content, split, bool(long_enough)):
         first = labelling.normalised(content[split])
         if all(labelling.normalised(i) != first for i in candidates):  # else the page repeats it: see below
             return content[split]
     if not candidates:
         return None
-    # A menu repeats its items too ("Hometown Hockey" in the bar and the footer): a repeated
-    # line is the headline only when it is headline-long.
-    long_enough = [i for i in candidates if word_count(_without_cut(labelling, i)) >= MIN_HEADLINE_WORDS]
     if long_enough:
         seen = Counter(labelling.normalised(i) for i in content)
         repeated = [i for i in long_enough if seen[normalise(_without_cut(labelling, i))] > 1]
@@ -95,13 +95,17 @@ def find_title(
     return max(above_byline) if above_byline else (long_enough or candidates)[-1]
 
 
-def _exclaimed_headline(labelling: Labelling, content: list[int], split: int) -> bool:
+def _exclaimed_headline(labelling: Labelling, content: list[int], split: int, headline_above: bool) -> bool:
     """The article's first line is its headline when it is one in form, ends in "!" or "?"
     (which the article step takes for a short sentence), stands alone, and prose follows:
-    "Python 3.6.0 is now available!" over its release note."""
+    "Python 3.6.0 is now available!" over its release note. A question only when no line
+    above is headline-long: an interview opens with its first question under its headline."""
     index = content[split]
     text = _without_cut(labelling, index)
-    if not text.rstrip(_CLOSING).endswith(("!", "?")) or not looks_like_headline(text) or word_count(text) > 12:
+    ending = text.rstrip(_CLOSING)[-1:]
+    if ending not in ("!", "?") or (ending == "?" and headline_above):
+        return False
+    if not looks_like_headline(text) or word_count(text) > 12:
         return False
     following = content[split + 1] if split + 1 < len(content) else None
     if following is None or following != index + 2 or not labelling.lines[index + 1].is_blank:

@@ -265,8 +265,11 @@ def test_an_exclaimed_headline_over_its_article_is_the_headline() -> None:
     labels, title, _ = run(text)
     assert title == "The new ferry is here!"
     assert labels[6] == "title"
-    question = f"Harbour News\n\nNews from the port\n\nWill the ferry ever come back?\n\n{LONG}\n"
+    question = f"Harbour News\n\nWill the ferry ever come back?\n\n{LONG}\n"
     assert run(question)[1] == "Will the ferry ever come back?"
+    # An interview opens with its first question under its headline: the headline stays.
+    interview = f"Ten questions for the harbour master\n\nWhy did you take the job?\n\n{LONG}\n"
+    assert run(interview)[1] == "Ten questions for the harbour master"
 
 
 def test_a_question_lede_over_a_short_paragraph_stays_in_the_article() -> None:
