@@ -8,6 +8,7 @@ into the gate.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -151,10 +152,13 @@ def _unique(inputs: Iterable[InputFile]) -> list[InputFile]:
     taken: set[str] = set()
     unique: list[InputFile] = []
     for item in inputs:
-        name, number = item.name, 1
-        while name in taken:
-            number += 1
-            name = f"{item.name}~{number}"
+        name = next(candidate for candidate in candidate_names(item.name) if candidate not in taken)
         taken.add(name)
         unique.append(item if name == item.name else InputFile(item.path, name, item.url))
     return unique
+
+
+def candidate_names(name: str) -> Iterator[str]:
+    """A name, then its numbered forms (``a.txt~2``, ``a.txt~3``...): the first not taken is the input's."""
+    yield name
+    yield from (f"{name}~{number}" for number in itertools.count(2))

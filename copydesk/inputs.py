@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from copydesk.discover import InputFile
+from copydesk.discover import InputFile, candidate_names
 from copydesk.spool import TempDatabase, name_key
 
 PAGE = 1024  # rows read at a time
@@ -29,12 +29,9 @@ _NAMED = "SELECT location, url, grp FROM inputs LEFT JOIN learned USING (seq) WH
 
 
 def _text(data: bytes) -> str:
-    """Names and paths are stored as UTF-8 with ``surrogatepass``: undecodable file names survive."""
+    """Names and paths are stored as :func:`copydesk.spool.name_key` writes them (UTF-8 with
+    ``surrogatepass``): undecodable file names survive."""
     return data.decode("utf-8", "surrogatepass")
-
-
-def _blob(text: str) -> bytes:
-    return text.encode("utf-8", "surrogatepass")
 
 
 class Inputs:
@@ -66,17 +63,15 @@ class Inputs:
             self.append(item)
 
     def append(self, item: InputFile) -> None:
-        name, number = item.name, 1
-        location = _blob(item.location)
-        while True:
+        location = name_key(item.location)
+        for name in candidate_names(item.name):
             try:
                 self._db.execute(
                     "INSERT INTO inputs VALUES (?, ?, ?, ?)", (self._count, name_key(name), location, item.url)
                 )
                 break
             except sqlite3.IntegrityError:  # the name is taken
-                number += 1
-                name = f"{item.name}~{number}"
+                continue
         self._count += 1
 
     def __len__(self) -> int:

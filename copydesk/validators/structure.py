@@ -157,8 +157,7 @@ def _stamp(text: str) -> bool:
     """
     if not _DIGIT.search(text):
         return False
-    names = _date_names()
-    words = [w for w in _WORD.findall(text) if (f := w.casefold()) not in names.months and f not in names.weekdays]
+    words = [w for w in _WORD.findall(text) if not _date_name(w.casefold())]
     # Scripts written without spaces hold many words in one run: two characters a word.
     return sum(max(1, len(w) // 2) if UNSPACED.match(w) else 1 for w in words) < 2
 
@@ -213,11 +212,7 @@ _ZONE = regex.compile(r"(?:[A-Z]{1,3}[SD]T|UTC|GMT|CES?T|MES?Z|WES?T|EES?T|AES?T
 def _time_word(name: str) -> bool:
     """A weekday or month name in any language dateparser knows, or a time zone: the stamp
     beside a byline ("Mittwoch", "الثلاثاء", "GMT"), not who wrote it."""
-    if _ZONE.fullmatch(name):
-        return True
-    folded = name.casefold().rstrip(".")
-    names = _date_names()
-    return folded in names.weekdays or folded in names.months
+    return bool(_ZONE.fullmatch(name)) or _date_name(name.casefold().rstrip("."))
 
 
 def _capitalised(name: str) -> bool:
@@ -256,6 +251,12 @@ def _date_names() -> Lexicon:
     from copydesk.dates.lexicon import lexicon
 
     return lexicon(None)
+
+
+def _date_name(folded: str) -> bool:
+    """A case-folded month or weekday name."""
+    names = _date_names()
+    return folded in names.months or folded in names.weekdays
 
 
 def _name_line(text: str) -> bool:
