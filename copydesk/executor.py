@@ -35,6 +35,7 @@ from copydesk.reports.atomic import Content, os_problem, write_atomic
 from copydesk.reports.json_report import build_report, dumps
 from copydesk.reports.paths import CLEAN_SUFFIX, PAGE_SUFFIX, REPORT_SUFFIX, safe_relative
 from copydesk.reports.provenance import file_provenance
+from copydesk.rules import compiled
 from copydesk.rules.manifest import ManifestEntry, load_manifests
 from copydesk.rules.ruleset import RuleSet, load_rules
 from copydesk.spool import RowStore
@@ -209,6 +210,7 @@ def check_one(
             )
             report = build_report(analysis, provenance_of(analysis, rules.digest))
     worst = max((SEVERITY_RANK[f.severity] for f in analysis.findings), default=-1)
+    compiled.persist()  # after this process's first file, what it compiled is there for the next run
     return {
         "provenance": report["provenance"] if config.prov else None,
         "record": record_of(report, len(analysis.lines), len(analysis.article_text)),
@@ -458,6 +460,7 @@ def run(
         if progress is not None:
             progress(row)
     result.elapsed = time.perf_counter() - started
+    compiled.persist(force=True)
     return result
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,14 @@ from click.testing import CliRunner, Result
 
 from copydesk.cli import main
 from copydesk.reports.json_report import validate_report
+from copydesk.rules import compiled
 from copydesk.rules.ruleset import RuleSet, load_rules
+
+# The suite keeps its compiled patterns in a folder of its own (children it starts inherit
+# it): it neither reads nor fills the user's cache.
+_CACHE = tempfile.TemporaryDirectory(prefix="copydesk-test-cache-")
+os.environ["COPYDESK_CACHE_DIR"] = _CACHE.name
+compiled.reset()
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -16,6 +16,7 @@ from functools import lru_cache
 import regex
 
 from copydesk.attribution.quotes import Quote
+from copydesk.rules import compiled
 
 MAX_SPEAKER_WORDS = 7
 MAX_FOLLOWING_WORDS = 10  # after "said" or "according to" the name may come after its description
@@ -93,17 +94,17 @@ def _patterns(verbs: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
     adverb = r"(?:(?P<adverb>\w+ly)\s+)?"  # "quickly said"; or a noun in -ly, see _from
     return (
         # after: ", said Donald Trump"
-        regex.compile(rf"^\s*[,.!?]?\s*(?i:{verb})\s+(?P<who>{_PHRASE}{{1,80}})", flags),
+        compiled.compile(rf"^\s*[,.!?]?\s*(?i:{verb})\s+(?P<who>{_PHRASE}{{1,80}})", flags),
         # after: ", Trump said" / ", the tycoon told Reuters" / ", Smith, a farmer, said"
-        regex.compile(
+        compiled.compile(
             rf"^\s*[,.!?]?\s*(?P<who>{_PHRASE}{{1,80}}?){_APPOSITIVE}\s+{adverb}{_LOWER}(?i:{verb})\b", flags
         ),
         # before: "According to the ministry, "
-        regex.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<who>{_PHRASE}{{1,80}})[,:]?\s*$", flags),
+        compiled.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<who>{_PHRASE}{{1,80}})[,:]?\s*$", flags),
         # before: "Politico reveals a few facts: " / "John Podesta, Clinton's chairman, said that "
-        regex.compile(rf"(?P<who>{_PHRASE}{{1,80}}?){_APPOSITIVE}\s+{adverb}{_ending(verb)}", flags),
+        compiled.compile(rf"(?P<who>{_PHRASE}{{1,80}}?){_APPOSITIVE}\s+{adverb}{_ending(verb)}", flags),
         # Arabic, before: "وقال أنتونوف - ... إن "
-        regex.compile(
+        compiled.compile(
             rf"(?:^|\s)و?{arabic_verb}(?:\s+(?P<who>[^-–،:\"«»]{{1,40}}?))?\s*"
             rf"(?:[-–،:]|\s(?:في|خلال|أمام|عبر|لدى|إلى)\s|إن|أن|$)",
             flags,
@@ -113,7 +114,7 @@ def _patterns(verbs: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
         # mark; searched there first, it fails fast where the form fails slowly (an unanchored
         # search that fails tries every start and every phrase length: a millisecond on a
         # 64-character sentence that ends in a full stop).
-        regex.compile(_ending(verb), flags),
+        compiled.compile(_ending(verb), flags),
     )
 
 

@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 import regex
 
 from copydesk.dates.lexicon import Lexicon
+from copydesk.rules import compiled
 from copydesk.rules.patterns import TIMEOUT_SECONDS, RulePattern
 from copydesk.validators.shape import to_space
 
@@ -65,7 +66,7 @@ def western_digits(text: str) -> str:
 
 @cache
 def weekday_regex(weekday_names: str) -> regex.Pattern[str]:
-    return regex.compile(rf"(?i)(?<!\p{{L}})(?:{weekday_names})\.?(?!\p{{L}})")
+    return compiled.compile(rf"(?i)(?<!\p{{L}})(?:{weekday_names})\.?(?!\p{{L}})", 0)
 
 
 def _year(text: str) -> int:
@@ -103,12 +104,12 @@ def _textual_forms(month_names: tuple[str, ...], weekday_names: tuple[str, ...])
     year = r"(?P<year>(?:19|20)\d\d)"
     return (
         # Mon 24th May 2021, 24. Mai 2021, 31 de octubre de 2023, 24 مايو 2021, 9 July
-        regex.compile(
+        compiled.compile(
             rf"(?<![\p{{L}}\d]){weekday}{day}{_SP}*(?:de{_SP}+)?{month}(?![\p{{L}}])(?:,?{_SP}*(?:de{_SP}+)?{year})?",
             _FLAGS,
         ),
         # Monday, May 24, 2021; Oct. 19 2019; July 9
-        regex.compile(
+        compiled.compile(
             rf"(?<![\p{{L}}\d]){weekday}{month}(?![\p{{L}}]){_SP}*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?{_SP}*{year})?",
             _FLAGS,
         ),
@@ -179,7 +180,7 @@ def find_in_page(
 
 @lru_cache(maxsize=1024)
 def _name_regex(names: tuple[str, ...]) -> regex.Pattern[str]:
-    return regex.compile("|".join(regex.escape(name) for name in names), _FLAGS)
+    return compiled.compile("|".join(regex.escape(name) for name in names), _FLAGS)
 
 
 def _matches(page: str, starts: list[int], lexicon: Lexicon) -> Iterator[tuple[int, regex.Match[str]]]:
@@ -219,7 +220,7 @@ def _form_matches(page: str, forms: Sequence[RulePattern]) -> Iterator[tuple[int
 
 @lru_cache(maxsize=256)
 def _searched(source: str) -> regex.Pattern[str]:
-    return regex.compile(source, regex.VERSION1 | regex.UNICODE | regex.MULTILINE)
+    return compiled.compile(source, regex.VERSION1 | regex.UNICODE | regex.MULTILINE)
 
 
 def _lines_naming(page: str, starts: list[int], names: tuple[str, ...]) -> list[tuple[int, int]]:

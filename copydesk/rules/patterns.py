@@ -13,6 +13,8 @@ from typing import Any
 
 import regex
 
+from copydesk.rules import compiled
+
 TIMEOUT_SECONDS = 0.25
 
 
@@ -204,7 +206,7 @@ def _page_form(source: str) -> Any:
     if _LINE_BOUND.search(source) or _commits(source):
         return None
     try:
-        return regex.compile(source, regex.VERSION1 | regex.UNICODE | regex.MULTILINE)
+        return compiled.compile(source, regex.VERSION1 | regex.UNICODE | regex.MULTILINE)
     except regex.error:
         return None
 
@@ -217,7 +219,7 @@ def _alternation(patterns: list[RulePattern]) -> Any:
 def _alternation_of(sources: tuple[str, ...]) -> Any:
     if not sources:
         return None
-    return regex.compile("|".join(f"(?:{source})" for source in sources), regex.VERSION1 | regex.UNICODE)
+    return compiled.compile("|".join(f"(?:{source})" for source in sources), regex.VERSION1 | regex.UNICODE)
 
 
 _UNSET = object()
@@ -276,7 +278,8 @@ def pattern_set(patterns: tuple[RulePattern, ...]) -> PatternSet:
 
 def compile_pattern(rule_id: str, source: str) -> RulePattern:
     """Compile or raise ``regex.error``; callers turn that into a located rule-file error."""
-    return RulePattern(rule_id, source, regex.compile(source, regex.VERSION1 | regex.UNICODE), may_backtrack(source))
+    pattern = compiled.compile(source, regex.VERSION1 | regex.UNICODE)
+    return RulePattern(rule_id, source, pattern, may_backtrack(source))
 
 
 _REFERENCES = regex.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?R|\(\?\d|\(\?&")

@@ -1,0 +1,171 @@
+"""Compiled patterns kept between runs, so a run does not parse every rule again.
+
+Compiling is most of a short run's start-up: the ``regex`` package parses each pattern
+in Python, and full case folding makes ``(?i)`` rules slow to parse (about half of a
+one-file check, measured). A compiled ``regex`` pattern pickles as its compiled program,
+and loading that program back skips the parse, about a hundred times faster. So each
+process loads what earlier runs compiled from one file in the user's cache folder, and
+adds to it what it had to compile.
+
+The file only ever speeds things up. Missing, unreadable, damaged (its digest is checked)
+or written by another ``regex`` or Python version, it is ignored; where it cannot be
+written, nothing is written. It is read with an unpickler that builds ``regex`` patterns
+and nothing else, so a planted file cannot run code. A pattern comes from it only after
+it compiled once, so a rule that does not compile still fails as before, on the miss.
+
+``COPYDESK_CACHE_DIR`` names the folder (empty: no file at all); the default is
+``$XDG_CACHE_HOME/copydesk``, else ``~/.cache/copydesk``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+import pickle
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import regex
+
+ENVIRONMENT = "COPYDESK_CACHE_DIR"
+MAX_PATTERNS = 8192  # written at most: this process's patterns first, then the file's others
+BATCH = 64  # after a process's first write, new patterns wait for this many (each write reads and merges the file)
+_DIGEST = 32  # bytes of blake2b over the pickle, in front of it
+_ALLOWED = frozenset({("regex._regex", "compile")})  # how a regex pattern pickles itself
+
+Key = tuple[str, int]
+
+
+def location() -> Path | None:
+    """The cache file for this ``regex`` and Python; None when caching is off or there is no home."""
+    configured = os.environ.get(ENVIRONMENT)
+    if configured is not None:
+        folder = Path(configured) if configured else None
+    else:
+        base = os.environ.get("XDG_CACHE_HOME")
+        try:
+            folder = (Path(base) if base else Path.home() / ".cache") / "copydesk"
+        except RuntimeError:  # no home directory to be found
+            folder = None
+    if folder is None:
+        return None
+    return folder / f"patterns-{regex.__version__}-{sys.implementation.cache_tag}.pickle"
+
+
+class _PatternsOnly(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in _ALLOWED:
+            raise pickle.UnpicklingError(f"not a compiled pattern: {module}.{name}")
+        return super().find_class(module, name)
+
+
+def read_store(path: Path) -> dict[Key, Any]:
+    """The patterns the file holds; empty when it is missing, damaged or not ours."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    digest, payload = data[:_DIGEST], data[_DIGEST:]
+    if hashlib.blake2b(payload, digest_size=_DIGEST).digest() != digest:
+        return {}
+    try:
+        found = _PatternsOnly(io.BytesIO(payload)).load()
+    except Exception:  # an unpickling error of any kind means the same: not a file to use
+        return {}
+    if not isinstance(found, dict):
+        return {}
+    return {
+        key: value
+        for key, value in found.items()
+        if isinstance(key, tuple) and len(key) == 2 and isinstance(value, regex.Pattern)
+    }
+
+
+def write_store(path: Path, patterns: dict[Key, Any]) -> None:
+    """Write the file atomically: a reader sees the old one or the new one."""
+    payload = pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        temp.write_bytes(hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+
+
+class Store:
+    """This process's compiled patterns, and those the cache file held when first asked."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.stored: dict[Key, Any] | None = None  # read on the first compile
+        self.used: dict[Key, Any] = {}
+        self.fresh = 0  # compiled here since the file was last written
+        self.written = False
+
+    def compile(self, source: str, flags: int) -> Any:
+        key = (source, int(flags))
+        found = self.used.get(key)
+        if found is not None:
+            return found
+        if self.stored is None:
+            self.stored = read_store(self.path) if self.path is not None else {}
+        found = self.stored.get(key)
+        if found is None:
+            found = regex.compile(source, flags)  # raises regex.error for a broken rule, as before
+            self.fresh += 1
+        self.used[key] = found
+        return found
+
+    def persist(self, force: bool = False) -> None:
+        """Write what this process compiled, merged with what the file holds now (another
+        process may have added to it); keeps the file as it is when anything fails.
+
+        The first call writes whatever is new; later ones wait for ``BATCH`` new patterns
+        unless forced (a run's end), so a worker does not rewrite the file for every
+        pattern a page builds late (a new pair of month names, say).
+        """
+        if not self.fresh or self.path is None or (self.written and self.fresh < BATCH and not force):
+            return
+        merged = dict(self.used)
+        for key, value in read_store(self.path).items():
+            if len(merged) >= MAX_PATTERNS:
+                break
+            merged.setdefault(key, value)
+        with contextlib.suppress(OSError):
+            write_store(self.path, dict(list(merged.items())[:MAX_PATTERNS]))
+        self.stored = merged
+        self.fresh = 0
+        self.written = True
+
+
+_STORE: Store | None = None
+
+
+def _store() -> Store:
+    global _STORE
+    if _STORE is None:
+        _STORE = Store(location())
+    return _STORE
+
+
+def compile(source: str, flags: int) -> Any:
+    """``regex.compile(source, flags)``, from this process's patterns or the cache file when it can."""
+    return _store().compile(source, flags)
+
+
+def persist(force: bool = False) -> None:
+    """Save the patterns compiled since the last save (see :meth:`Store.persist`); cheap when there are none."""
+    _store().persist(force)
+
+
+def reset() -> None:
+    """Forget this process's store (tests; a changed ``COPYDESK_CACHE_DIR``)."""
+    global _STORE
+    _STORE = None
