@@ -8,19 +8,18 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import pytest
-from click.testing import CliRunner, Result
-
-from copydesk.cli import main
-from copydesk.reports.json_report import validate_report
-from copydesk.rules import compiled
-from copydesk.rules.ruleset import RuleSet, load_rules
-
-# The suite keeps its compiled patterns in a folder of its own (children it starts inherit
-# it): it neither reads nor fills the user's cache.
+# The suite keeps its compiled patterns in a folder of its own, set before copydesk compiles
+# its first pattern on import (children it starts inherit it): it neither reads nor fills
+# the user's cache.
 _CACHE = tempfile.TemporaryDirectory(prefix="copydesk-test-cache-")
 os.environ["COPYDESK_CACHE_DIR"] = _CACHE.name
-compiled.reset()
+
+import pytest  # noqa: E402
+from click.testing import CliRunner, Result  # noqa: E402
+
+from copydesk.cli import main  # noqa: E402
+from copydesk.reports.json_report import validate_report  # noqa: E402
+from copydesk.rules.ruleset import RuleSet, load_rules  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -31,10 +31,10 @@ _ABBREVIATION = rf"(?:\b(?:{_TITLES})\.|\b\p{{Lu}}\p{{Ll}}{{1,4}}\.(?=,))"
 # ... nor at a short parenthesis inside a name ("Sen. Bernie Sanders (I-Vt.)").
 _PHRASE = rf"(?:{_ABBREVIATION}|\([^()\n]{{1,20}}\)|[^,.;:!?\"“”«»„()\[\]\n—–])"
 _APPOSITIVE = rf"(?:,\s*{_PHRASE}{{1,70}},)?"
-_LEADING = regex.compile(
+_LEADING = compiled.compile(
     r"^(?:and|but|as|while|when|then|also|so|because|where|which|who|after|before|now|meanwhile|later|yet)\s+", regex.I
 )
-_NOT_A_SPEAKER = regex.compile(
+_NOT_A_SPEAKER = compiled.compile(
     r"^(?:on|in|at|during|after|before|to|of|that|this|last|next|about|with|by|for|from|it was|there|here"
     r"|what|how|why|whether)\b",
     regex.I,
@@ -131,8 +131,8 @@ def _after_last_stop(text: str) -> int:
     return max(text.rfind(stop) for stop in _STOPS) + 1
 
 
-_BULLET = regex.compile(r"^[\s~•·*>|-]+")  # a list item's mark before the speaker ("~ As Vulture put it")
-_CONJUNCTION = regex.compile(r"^\s*[,.]?\s*(?:and|but|or|while|as)\b", regex.I)
+_BULLET = compiled.compile(r"^[\s~•·*>|-]+")  # a list item's mark before the speaker ("~ As Vulture put it")
+_CONJUNCTION = compiled.compile(r"^\s*[,.]?\s*(?:and|but|or|while|as)\b", regex.I)
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "being", "be", "gets", "got"})
 
 
@@ -187,7 +187,7 @@ def _leading_subject(words: list[str]) -> str | None:
 
 
 _NAME = r"\p{Lu}[\p{L}.'’-]*"
-_SUBJECT_AFTER = regex.compile(
+_SUBJECT_AFTER = compiled.compile(
     rf"^\s*[,.!?]?\s*(?P<who>(?:(?:the|a|an)\s+)?(?:{_NAME}\s+){{0,3}}{_NAME}"
     rf"(?:\s+of(?:\s+the)?(?:\s+{_NAME})+)?)\s+(?P<verb>\p{{Ll}}{{3,}}(?:ed|s))\b"
 )
@@ -339,7 +339,7 @@ def _clause_head(words: list[str], nouns: frozenset[str] = frozenset()) -> str |
 
 
 # "Trump's campaign": a name's possessive opens a noun phrase ("He's", "That's" are no names).
-_POSSESSIVE = regex.compile(r"^(?!(?i:he|she|it|that|there|here|what|who|where|let)['’])\p{Lu}\p{L}*['’]s$")
+_POSSESSIVE = compiled.compile(r"^(?!(?i:he|she|it|that|there|here|what|who|where|let)['’])\p{Lu}\p{L}*['’]s$")
 _ADVERBS = frozenset({"also", "then", "now", "still", "just", "again", "later", "even", "once", "already", "too"})
 # Verbs a subject's noun phrase runs into that end in neither "-ed" nor "-s".
 _VERB_WORDS = (
@@ -488,7 +488,7 @@ def attribute(
 
 # A quotation that ends its paragraph, credited on the next line after a dash, as pull
 # quotes and "quotable" lists print it: "—President Obama, tweeting after the speech."
-_CREDIT_BELOW = regex.compile(
+_CREDIT_BELOW = compiled.compile(
     r"[^\S\n]*\n(?:[^\S\n]*\n)?[^\S\n]*[-—–―]+[^\S\n]*(?P<who>\p{Lu}[^,;:!?()\n]{1,60}?)[^\S\n]*(?:[,.(]|\n|$)"
 )
 MAX_CREDIT_WORDS = 6
@@ -526,7 +526,7 @@ def _named_body(who: str, context: str) -> str | None:
 
 # A quotation closed, its attribution, the sentence's end, then this quotation:
 # '"They sue," he said. "Everybody sues, right?"'.
-_QUOTED_THEN_ATTRIBUTED = regex.compile(r'[,،?؟!]["”»]\s*(?P<clause>[^"“”«».!?؟\n]{1,80}[.!?؟])\s*$')
+_QUOTED_THEN_ATTRIBUTED = compiled.compile(r'[,،?؟!]["”»]\s*(?P<clause>[^"“”«».!?؟\n]{1,80}[.!?؟])\s*$')
 
 
 def _attributed_just_before(lead_in: str, forms: Sequence[Form]) -> tuple[str | None, str] | None:
@@ -546,7 +546,7 @@ def _previous_paragraph(text: str, start: int) -> str:
     return paragraph if regex.search(r"(?::|\bthat|,)\s*$", paragraph) else ""
 
 
-_SENTENCE_END = regex.compile(rf"(?<!\b(?:{_TITLES}))[.!?](?:\s|$)")
+_SENTENCE_END = compiled.compile(rf"(?<!\b(?:{_TITLES}))[.!?](?:\s|$)")
 
 
 def _sentence_end(text: str) -> int:

@@ -28,10 +28,10 @@ from copydesk.rules import compiled
 from copydesk.rules.patterns import TIMEOUT_SECONDS, RulePattern
 from copydesk.validators.shape import to_space
 
-_NUMERIC = regex.compile(r"(?=\d)(?<![\d.:/])(?P<a>[0-3]?\d)[/-](?P<b>[0-3]?\d)[/-](?:19|20)?\d\d(?!\d)")
+_NUMERIC = compiled.compile(r"(?=\d)(?<![\d.:/])(?P<a>[0-3]?\d)[/-](?P<b>[0-3]?\d)[/-](?:19|20)?\d\d(?!\d)")
 _SP = r"[^\S\n]"  # white space inside a line: a date never runs on into the next line
 ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_TIME = regex.compile(
+_TIME = compiled.compile(
     rf"\G(?:{_SP}|[,|·•–—-])*(?:(?:um|at|à|a{_SP}+las|в){_SP}+)?(\d{{1,2}})[:.h](\d{{2}})(?::\d{{2}})?{_SP}*(?:([AaPp])\.?[Mm]\.?)?"
 )
 
@@ -56,7 +56,7 @@ class Candidate:
             return None
 
 
-_EASTERN_DIGIT = regex.compile("[٠-٩۰-۹]")
+_EASTERN_DIGIT = compiled.compile("[٠-٩۰-۹]")
 
 
 def western_digits(text: str) -> str:
@@ -80,9 +80,9 @@ _FLAGS = regex.IGNORECASE | regex.VERSION1
 # every position of the page. One with a fixed start ("19", "20") is found faster without.
 _NUMERIC_FORMS = (
     # 2021-05-24, 2021/05/24, 2021.05.24 (42 -> 25 us a 5 KB page without the look-ahead)
-    regex.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)([-/.])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)(?![\d])", _FLAGS),
+    compiled.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)([-/.])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)(?![\d])", _FLAGS),
     # 24.05.2021, 05/24/2021, 24-05-21 (not "06. 04. 11:27": a two-digit year is no hour)
-    regex.compile(
+    compiled.compile(
         rf"(?=\d)(?<![\d.:/])(?P<a>[0-3]?\d)([./-]){_SP}?(?P<b>[0-3]?\d)\2{_SP}?(?P<year>(?:19|20)?\d\d)(?![\d]|[.:]\d)",
         _FLAGS,
     ),

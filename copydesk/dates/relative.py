@@ -11,16 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import regex
-
 from copydesk.dates.lexicon import Lexicon
+from copydesk.rules import compiled
 from copydesk.rules.patterns import PatternSet
 
-_AGO = regex.compile(
+_AGO = compiled.compile(
     r"(?i)(?<!\p{L})(?:\d{1,3}\s+\p{L}{3,12}\s+(?:ago|назад)"
     r"|(?:vor|il y a|hace|há|منذ)\s+\d{1,3}\s+\p{L}{3,12})(?!\p{L})"
 )
-_SMALL_UNITS = regex.compile(r"(?i)min|hour|hr|stunde|heure|hora|час|ساع|دقيق")
+_SMALL_UNITS = compiled.compile(r"(?i)min|hour|hr|stunde|heure|hora|час|ساع|دقيق")
 
 
 def ago(text: str, fetched: dt.datetime, language: str | None) -> tuple[dt.datetime, str] | None:

@@ -155,7 +155,7 @@ def _store() -> Store:
     return _STORE
 
 
-def compile(source: str, flags: int) -> Any:
+def compile(source: str, flags: int = 0) -> Any:
     """``regex.compile(source, flags)``, from this process's patterns or the cache file when it can."""
     return _store().compile(source, flags)
 

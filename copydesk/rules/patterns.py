@@ -42,7 +42,7 @@ class RulePattern:
             raise PatternTimeout(self.rule_id) from exc
 
 
-_ANCHORED = regex.compile(r"^(?:\(\?[a-zA-Z]+\))*\^")
+_ANCHORED = compiled.compile(r"^(?:\(\?[a-zA-Z]+\))*\^")
 
 
 @lru_cache(maxsize=4096)
@@ -186,7 +186,7 @@ _SETS: dict[int, tuple[tuple[RulePattern, ...], PatternSet]] = {}
 
 # What could see past a line's ends: the text's own start and end, and negative look-arounds
 # (at a line's edge they see nothing alone, a newline when lines are joined).
-_LINE_BOUND = regex.compile(r"\\[AZzG]|\(\?<?!")
+_LINE_BOUND = compiled.compile(r"\\[AZzG]|\(\?<?!")
 
 
 def _commits(source: str) -> bool:
@@ -282,8 +282,8 @@ def compile_pattern(rule_id: str, source: str) -> RulePattern:
     return RulePattern(rule_id, source, pattern, may_backtrack(source))
 
 
-_REFERENCES = regex.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?R|\(\?\d|\(\?&")
-_BOUNDS = regex.compile(r"\{(\d*)(,?)(\d*)\}")
+_REFERENCES = compiled.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?R|\(\?\d|\(\?&")
+_BOUNDS = compiled.compile(r"\{(\d*)(,?)(\d*)\}")
 
 
 def may_backtrack(source: str) -> bool:

@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-import regex
-
+from copydesk.rules import compiled
 from copydesk.textcache import LineMemo
 from copydesk.validators.shape import UNSPACED, to_space
 
@@ -23,10 +22,10 @@ from copydesk.validators.shape import UNSPACED, to_space
 _MAYBE_WIDE = re.compile("[\u0e00-\u1fff\u2070-\U0010ffff]")
 _SENTENCE_ENDERS = frozenset(".!?؟۔。！？")
 _CLOSERS = "'\"”’»)] \t"
-_INNER_SENTENCE_END = regex.compile(r"[.!?؟۔。！？]['\"”’»)\]]*\s+\S")
-_BULLET = regex.compile(r"^(?:[*+•·▪◦‣●■□o-]|\d{1,3}[.)])\s+")
+_INNER_SENTENCE_END = compiled.compile(r"[.!?؟۔。！？]['\"”’»)\]]*\s+\S")
+_BULLET = compiled.compile(r"^(?:[*+•·▪◦‣●■□o-]|\d{1,3}[.)])\s+")
 _BULLET_STARTS = frozenset("*+•·▪◦‣●■□o-0123456789")
-_TIMESTAMP = regex.compile(
+_TIMESTAMP = compiled.compile(
     r"^\W*(?:\d{1,4}[-/.:]\d{1,2}(?:[-/.:]\d{1,4})?|\d{1,2}:\d{2}|\d+\s*\p{L}{1,12}\s+\p{L}{2,6})\W*"
     r"(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[AaPp]\.?[Mm]\.?)?\W*$"
 )

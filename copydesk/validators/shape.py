@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import regex
-
+from copydesk.rules import compiled
 from copydesk.textcache import LineMemo
 
 MAX_TITLE_WORDS = 30
@@ -23,7 +22,7 @@ PUNCTUATION = (
 )
 TO_SPACE = str.maketrans(dict.fromkeys(PUNCTUATION, " "))
 # Scripts written without spaces between words: a run of them holds many words.
-UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+UNSPACED = compiled.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 _ASCII_PUNCTUATION = "".join(c for c in PUNCTUATION if c.isascii()).encode("ascii")
 _ASCII_TO_SPACE = bytes.maketrans(_ASCII_PUNCTUATION, b" " * len(_ASCII_PUNCTUATION))
 
@@ -47,8 +46,8 @@ def to_space(text: str) -> str:
 _LEADING = re.compile(r"[\W_]+")  # stdlib re: Unicode-aware \W, anchored by .match
 MAX_TITLE_CHARS = 250
 
-_SENTENCE_END = regex.compile(r"[.。۔…:;,]\s*[\"'”’»)]*\s*$")
-_BODY_END = regex.compile(r"[.!?؟۔。\"”»]\s*$")
+_SENTENCE_END = compiled.compile(r"[.。۔…:;,]\s*[\"'”’»)]*\s*$")
+_BODY_END = compiled.compile(r"[.!?؟۔。\"”»]\s*$")
 
 
 def normalise(text: str) -> str:

@@ -18,6 +18,7 @@ import regex
 
 from copydesk.labelling import Labelling
 from copydesk.model import Kind, Label
+from copydesk.rules import compiled
 from copydesk.rules.patterns import PatternTimeout, RulePattern, pattern_set
 from copydesk.validators.shape import UNSPACED, is_body_like, looks_like_headline, normalise, word_count
 
@@ -33,9 +34,9 @@ MIN_HEADLINE_WORDS = 4
 
 # Where a byline's name ends in any script: a digit (the date), a separator or a comma.
 # Words that end it ("Updated", "Publicado") are each language's, in its rule file's name_stops.
-_AUTHOR_STOP = regex.compile(r"[\d|•·—–(\[/]|\s-\s|,")
+_AUTHOR_STOP = compiled.compile(r"[\d|•·—–(\[/]|\s-\s|,")
 _CLOSING = '"”’»)] '
-_NAME = regex.compile(r"^[\p{L}][\p{L}\p{M}.'’-]*(?:\s+[\p{L}][\p{L}\p{M}.'’-]*){0,5}$")
+_NAME = compiled.compile(r"^[\p{L}][\p{L}\p{M}.'’-]*(?:\s+[\p{L}][\p{L}\p{M}.'’-]*){0,5}$")
 
 TITLE = "structure.title"
 BYLINE = "structure.byline"
@@ -46,7 +47,7 @@ REPEAT = "structure.repeated_line"
 COPY = "structure.copy_of_lines"
 COPY_KEY_WORDS = 5
 COPY_MIN_CHARS = 800
-_AFTER_SENTENCE = regex.compile(r"[.!?؟۔。！？][\"”’»)]*\s+(\S+(?:\s+\S+){4})")
+_AFTER_SENTENCE = compiled.compile(r"[.!?؟۔。！？][\"”’»)]*\s+(\S+(?:\s+\S+){4})")
 
 
 def find_title(
@@ -141,11 +142,11 @@ def _headline_not_byline(labelling: Labelling, index: int, byline_patterns: tupl
 
 
 # A web or mail address: a link, a credit or a contact line, never a headline.
-_ADDRESS = regex.compile(r"(?i)https?://|\bwww\.\w|[\w.+-]@[\w-]+\.\w")
+_ADDRESS = compiled.compile(r"(?i)https?://|\bwww\.\w|[\w.+-]@[\w-]+\.\w")
 
 
-_DIGIT = regex.compile(r"\d")
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]+")  # marks too: Indic vowel signs are not letters
+_DIGIT = compiled.compile(r"\d")
+_WORD = compiled.compile(r"\p{L}[\p{L}\p{M}]+")  # marks too: Indic vowel signs are not letters
 
 
 def _stamp(text: str) -> bool:
@@ -206,7 +207,7 @@ def author_from_byline(text: str, cue: regex.Match[str] | None, stops: tuple[Rul
 
 
 # A time zone's abbreviation: what a stamp ends with ("10:32 a.m. EDT"), never a name.
-_ZONE = regex.compile(r"(?:[A-Z]{1,3}[SD]T|UTC|GMT|CES?T|MES?Z|WES?T|EES?T|AES?T|IST|BST|MSK|JST|KST)")
+_ZONE = compiled.compile(r"(?:[A-Z]{1,3}[SD]T|UTC|GMT|CES?T|MES?Z|WES?T|EES?T|AES?T|IST|BST|MSK|JST|KST)")
 
 
 def _time_word(name: str) -> bool:
