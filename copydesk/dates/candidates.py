@@ -97,23 +97,38 @@ def _textual_forms(month_names: tuple[str, ...], weekday_names: tuple[str, ...])
     alternation is many times faster to search, and pages repeat the same few names.
     """
     month = "(?P<mname>" + "|".join(regex.escape(n) for n in month_names) + ")\\.?"
-    weekday = (
-        "(?:(?P<wname>" + "|".join(regex.escape(n) for n in weekday_names) + rf")\.?,?{_SP}+)?" if weekday_names else ""
-    )
+    weekdays = "|".join(regex.escape(n) for n in weekday_names)
+    weekday = rf"(?:(?P<wname>{weekdays})\.?,?{_SP}+)?" if weekday_names else ""
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.|º)?"
     year = r"(?P<year>(?:19|20)\d\d)"
+    # The first form opens with a digit or a weekday: a look-ahead for them lets the engine
+    # skip to such places instead of trying the look-behind at every character.
+    opening = rf"(?=\d|{weekdays})" if weekday_names else r"(?=\d)"
+    fold = _folding(month_names + weekday_names)
     return (
         # Mon 24th May 2021, 24. Mai 2021, 31 de octubre de 2023, 24 مايو 2021, 9 July
         compiled.compile(
-            rf"(?<![\p{{L}}\d]){weekday}{day}{_SP}*(?:de{_SP}+)?{month}(?![\p{{L}}])(?:,?{_SP}*(?:de{_SP}+)?{year})?",
+            rf"{fold}{opening}(?<![\p{{L}}\d]){weekday}{day}{_SP}*(?:de{_SP}+)?{month}(?![\p{{L}}])"
+            rf"(?:,?{_SP}*(?:de{_SP}+)?{year})?",
             _FLAGS,
         ),
         # Monday, May 24, 2021; Oct. 19 2019; July 9
         compiled.compile(
-            rf"(?<![\p{{L}}\d]){weekday}{month}(?![\p{{L}}]){_SP}*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?{_SP}*{year})?",
+            rf"{fold}(?<![\p{{L}}\d]){weekday}{month}(?![\p{{L}}]){_SP}*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+            rf"(?:,?{_SP}*{year})?",
             _FLAGS,
         ),
     )
+
+
+def _folding(names: tuple[str, ...]) -> str:
+    """Simple case folding, ``(?-f)``, for names in ASCII letters; full folding otherwise.
+
+    Full folding (ß = ss, ligatures, Greek letters with two accents) doubles the time of a
+    case-insensitive search; an ASCII name needs it only where a page spells it with a
+    ligature or a long s. A name in Greek ("μαΐου", folded from "Μαΐου") keeps it.
+    """
+    return "(?-f)" if all(name.isascii() for name in names) else ""
 
 
 def _words(text: str) -> set[str]:
@@ -224,14 +239,34 @@ def _searched(source: str) -> regex.Pattern[str]:
 
 
 def _lines_naming(page: str, starts: list[int], names: tuple[str, ...]) -> list[tuple[int, int]]:
-    """The bounds, in ``page``, of each line where one of ``names`` occurs."""
+    """The bounds, in ``page``, of each line where one of ``names`` occurs, in page order."""
     bounds: dict[int, tuple[int, int]] = {}
-    for match in _name_regex(names).finditer(page):
-        line = bisect_right(starts, match.start()) - 1
+    for at in _name_offsets(page, names):
+        line = bisect_right(starts, at) - 1
         if line not in bounds:
             end = page.find("\n", starts[line])
             bounds[line] = (starts[line], len(page) if end < 0 else end)
-    return list(bounds.values())
+    return sorted(bounds.values())
+
+
+def _name_offsets(page: str, names: tuple[str, ...]) -> Iterator[int]:
+    """Where the names occur in the page, case-insensitively.
+
+    ASCII names in a page that lower-casing leaves as long (so each offset stays put) are
+    found with ``str.find`` in the lower-cased page: five times faster than searching a
+    case-insensitive alternation, which tries every character of the page.
+    """
+    if all(name.isascii() for name in names):
+        lowered = page.lower()
+        if len(lowered) == len(page):
+            for name in names:
+                at = lowered.find(name)
+                while at >= 0:
+                    yield at
+                    at = lowered.find(name, at + 1)
+            return
+    for match in _name_regex(names).finditer(page):
+        yield match.start()
 
 
 def _line_starts(texts: Sequence[str]) -> list[int]:

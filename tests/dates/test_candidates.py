@@ -152,3 +152,43 @@ def test_a_forms_anchors_are_each_lines_ends() -> None:
     whole_line = compile_pattern("dates.test.forms[2]", r"^(?P<day>\d\d)~(?P<month>\d\d)~(?P<year>\d{4})$")
     found = find_in_page(["09~11~2023", "see 10~11~2023", "11~11~2023"], lexicon("en"), None, (whole_line,))
     assert [(c.line, c.day) for c in found] == [(0, 9), (2, 11)]
+
+
+# -- ASCII names are searched the fast way; the answers are the same either way --
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("el", "Αθήνα, 15 ΜΑΐΟΥ 2021", (2021, 5, 15)),  # Greek keeps full case folding (ΐ folds to three letters)
+        ("en", "İSTANBUL, 5 MAY 2021", (2021, 5, 5)),  # "İ" lower-cases to two letters: offsets would move
+        ("en", "Friday, 5 May 2021", (2021, 5, 5)),  # a weekday opens the first form
+        ("en", "FRIDAY, MAY 5, 2021", (2021, 5, 5)),
+    ],
+)
+def test_names_in_any_case_and_script(language: str, text: str, expected: tuple[int, int, int]) -> None:
+    assert dates(text, language)[0] == expected
+
+
+@given(
+    st.lists(
+        st.sampled_from(["May", "MAY", "may", "March", "mayor", "İ", "ß", "ﬁ", "Straße", " ", "\n", "5", "2021", ","]),
+        max_size=30,
+    )
+)
+def test_lines_naming_a_month_match_a_case_insensitive_search(pieces: list[str]) -> None:
+    import regex
+
+    from copydesk.dates.candidates import _line_starts, _lines_naming
+
+    page = "".join(pieces)
+    names = ("march", "may")
+    starts = _line_starts(page.split("\n"))
+    expected = sorted(
+        {
+            (starts[line], len(page) if page.find("\n", starts[line]) < 0 else page.find("\n", starts[line]))
+            for match in regex.finditer(r"(?i)march|may", page)
+            for line in [max(i for i, start in enumerate(starts) if start <= match.start())]
+        }
+    )
+    assert _lines_naming(page, starts, names) == expected
