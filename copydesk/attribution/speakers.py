@@ -443,7 +443,7 @@ def attribute(
             # A quotation that opens its paragraph is introduced at the end of the one before.
             before = _previous_paragraph(text, start)
         before = before[_sentence_start(before) :]
-        finished = bool(regex.search(r"[.!?]\s*$", before))
+        finished = before.rstrip().endswith((".", "!", "?"))
         if finished and i and quotes[i - 1].end >= start:
             before = ""  # a finished sentence after a quotation in this paragraph belongs to that one
         after_hit = None if _CONJUNCTION.match(after) else _from(after, forms.after, after=True)
@@ -516,7 +516,7 @@ def _named_body(who: str, context: str) -> str | None:
     Only a lower-case definite description ("the ministry", "the committee") is resolved,
     and only to the nearest earlier name that ends in the same noun, capitalised.
     """
-    match = regex.fullmatch(r"(?i:the)\s+(\p{Ll}[\p{Ll}-]+)", who)
+    match = _DEFINITE.fullmatch(who)
     if not match:
         return None
     noun = match.group(1)
@@ -539,11 +539,16 @@ def _attributed_just_before(lead_in: str, forms: Sequence[Form]) -> tuple[str | 
     return None if hit is None or hit[0] is None else (hit[0], hit[1])
 
 
+_INTRODUCING = compiled.compile(r"(?::|\bthat|,)\s*$")
+_NEXT_SENTENCE = compiled.compile(r"[.!?]\s+(?=\p{Lu}|\"|“)")
+_DEFINITE = compiled.compile(r"(?i:the)\s+(\p{Ll}[\p{Ll}-]+)")
+
+
 def _previous_paragraph(text: str, start: int) -> str:
     """The paragraph before ``start``, when it ends by introducing what follows (a colon, "said that")."""
     head = text[max(0, start - 600) : start].rstrip()
-    paragraph = regex.split(r"\n\s*\n|\n", head)[-1] if head else ""
-    return paragraph if regex.search(r"(?::|\bthat|,)\s*$", paragraph) else ""
+    paragraph = head.rsplit("\n", 1)[-1]
+    return paragraph if _INTRODUCING.search(paragraph) else ""
 
 
 _SENTENCE_END = compiled.compile(rf"(?<!\b(?:{_TITLES}))[.!?](?:\s|$)")
@@ -556,5 +561,5 @@ def _sentence_end(text: str) -> int:
 
 
 def _sentence_start(text: str) -> int:
-    ends = [m.end() for m in regex.finditer(r"[.!?]\s+(?=\p{Lu}|\"|“)", text)]
+    ends = [m.end() for m in _NEXT_SENTENCE.finditer(text)]
     return ends[-1] if ends else 0
