@@ -31,8 +31,12 @@ _ABBREVIATION = rf"(?:\b(?:{_TITLES})\.|\b\p{{Lu}}\p{{Ll}}{{1,4}}\.(?=,))"
 # ... nor at a short parenthesis inside a name ("Sen. Bernie Sanders (I-Vt.)").
 _PHRASE = rf"(?:{_ABBREVIATION}|\([^()\n]{{1,20}}\)|[^,.;:!?\"“”«»„()\[\]\n—–])"
 _APPOSITIVE = rf"(?:,\s*{_PHRASE}{{1,70}},)?"
+# Words that open a clause before its subject, or link it to the last ("and insisted"):
+# never the speaker, whether a subject follows them or not.
 _LEADING = compiled.compile(
-    r"^(?:and|but|as|while|when|then|also|so|because|where|which|who|after|before|now|meanwhile|later|yet)\s+", regex.I
+    r"^(?:and|but|as|while|when|then|also|so|because|where|which|who|after|before|now|meanwhile|later|yet"
+    r"|though|although|even\s+though|even\s+as|once|since|until|unless|whereas)(?:\s+|$)",
+    regex.I,
 )
 _NOT_A_SPEAKER = compiled.compile(
     r"^(?:on|in|at|during|after|before|to|of|that|this|last|next|about|with|by|for|from|it was|there|here"
@@ -62,10 +66,10 @@ class Form:
     subjectless: bool = False  # the verb may stand without a subject (Arabic "وأضاف")
     ending: regex.Pattern[str] | None = None  # how every match ends: a cheap test first (see ``_ending``)
 
-    def search(self, context: str) -> regex.Match[str] | None:
-        if self.ending is not None and not self.ending.search(context, _after_last_stop(context)):
-            return None
-        return self.pattern.search(context)
+    def search(self, context: str, start: int = 0) -> regex.Match[str] | None:
+        if self.ending is not None and not self.ending.search(context, max(start, _after_last_stop(context))):
+            return None  # every match ends as ``ending`` does: no verb there, no match
+        return self.pattern.search(context, start)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +95,8 @@ def _patterns(verbs: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
     # Verb-first attribution with an optional subject ("وقال أنتونوف", "وأضاف") is Arabic syntax.
     arabic_verb = _alternation([v for v in verbs if regex.search(r"\p{Arabic}", v)])
     flags = regex.VERSION1
-    adverb = r"(?:(?P<adverb>\w+ly)\s+)?"  # "quickly said"; or a noun in -ly, see _from
+    # "quickly said", "once said" (or a noun in -ly, see _from)
+    adverb = rf"(?:(?P<adverb>\w+ly|(?i:{'|'.join(sorted(_ADVERBS))}))\s+)?"
     return (
         # after: ", said Donald Trump"
         compiled.compile(rf"^\s*[,.!?]?\s*(?i:{verb})\s+(?P<who>{_PHRASE}{{1,80}})", flags),
@@ -236,8 +241,20 @@ _NOT_A_SUBJECT = frozenset(
         "then",
         "now",
         "today",
+        "though",
+        "although",
+        "because",
+        "once",
+        "unless",
+        "until",
+        "whereas",
     ]
 )
+# Words that open a subordinate clause: its own subject follows them ("Though he brushed
+# off the remarks as "…"") unless a comma closes the clause before the quotation.
+_SUBORDINATOR_WORDS = "though although because since once unless until whereas while when after before as"
+_SUBORDINATORS = frozenset(_SUBORDINATOR_WORDS.split())
+_CLAUSE_OPENERS = _SUBORDINATORS | {"despite", "if", "in", "on", "at", "during", "with", "without"}
 
 
 def _clause_subject(before: str, after: str, nouns: frozenset[str]) -> tuple[str | None, str] | None:
@@ -308,7 +325,7 @@ def _clause_head(words: list[str], nouns: frozenset[str] = frozenset()) -> str |
         # starts after its comma, and after a place's state or country ("In Aspen, Colo.,").
         comma = next((i for i, word in enumerate(words[:INTRO_WORDS]) if word.endswith(",")), None)
         if comma is None:
-            return None
+            return _clause_head(words[1:], nouns) if words[0].casefold() in _SUBORDINATORS else None
         rest = words[comma + 1 :]
         return _clause_head(rest[1:] if rest and rest[0].endswith(",") else rest, nouns)
     if not words[0][:1].isupper() or words[0].casefold() in _NOT_A_SUBJECT:
@@ -376,6 +393,19 @@ def _passive(context: str, form: Form) -> bool:
     return match is not None and match.group("who").split()[-1].casefold() in _PASSIVE
 
 
+def _main_clause(context: str, form: Form, match: regex.Match[str]) -> regex.Match[str]:
+    """The match in the main clause when the first one is in an opening clause or phrase:
+    "Despite what he wrote …, Cross said", "After Beck asked him …, D'Souza replied"."""
+    while True:
+        words = (match.group("who") or "").split()
+        if not words or not (words[0].casefold() in _CLAUSE_OPENERS or _participle_phrase(words)):
+            return match
+        later = form.search(context, match.end("verb"))
+        if later is None:
+            return match
+        match = later
+
+
 def _from(context: str, forms: Sequence[Form], *, after: bool) -> tuple[str | None, str, int] | None:
     """The speaker phrase, the verb, and how far the verb stands from the quotation.
 
@@ -386,6 +416,8 @@ def _from(context: str, forms: Sequence[Form], *, after: bool) -> tuple[str | No
         match = form.search(context)
         if not match:
             continue
+        if not form.follows:
+            match = _main_clause(context, form, match)
         who, adverb = match.groupdict().get("who"), match.groupdict().get("adverb")
         if who and adverb and who.split()[-1].casefold() in _DETERMINERS:
             who = f"{who} {adverb}"  # "the family said", "the daily wrote": a noun in -ly, no adverb
@@ -540,7 +572,7 @@ def _attributed_just_before(lead_in: str, forms: Sequence[Form]) -> tuple[str | 
 
 
 _INTRODUCING = compiled.compile(r"(?::|\bthat|,)\s*$")
-_NEXT_SENTENCE = compiled.compile(r"[.!?]\s+(?=\p{Lu}|\"|“)")
+_NEXT_SENTENCE = compiled.compile(rf"(?<!\b(?:{_TITLES}))[.!?]\s+(?=\p{{Lu}}|\"|“)")  # not "George W. Bush"
 _DEFINITE = compiled.compile(r"(?i:the)\s+(\p{Ll}[\p{Ll}-]+)")
 
 

@@ -143,6 +143,36 @@ SPEAKERS_GO_ON = {
         'Former US secretary of state Madeleine Albright put it bluntly: "We are not done with this yet."',
         ["Byrne", "Former US secretary of state Madeleine Albright"],
     ),
+    # An adverb before the verb is no speaker, after an appositive ("once said") or alone.
+    "an adverb before the verb": (
+        'Ruth Marsh, who founded the harbour trust, once said, "Boats outlive the people who build them."',
+        ["Ruth Marsh"],
+    ),
+    # A subordinate clause holding the quotation has its own subject after its conjunction.
+    "inside a subordinate clause": (
+        'Though she dismissed the letter as "a stunt by people who never read the plan," her critics '
+        "were not persuaded.",
+        ["she"],
+    ),
+    # A second reporting verb joined by "and" shares the sentence's subject.
+    "coordinated verbs": (
+        'Okafor said Tuesday that she will "try to form a government this week" and insisted that her '
+        'party was "still the largest force in the chamber."',
+        ["Okafor", "Okafor"],
+    ),
+    # The initial of a name ends no sentence: the speaker's appositive is read whole.
+    "an initial in an appositive": (
+        "Columnist Dana Reyes, a speechwriter in John F. Kennedy's White House, calls the mayor "
+        '"a candidate of conviction with the instincts of a weathervane" in her column.',
+        ["Columnist Dana Reyes"],
+    ),
+    # An opening clause has a reporting verb of its own; the main clause's speaks.
+    "after an opening clause": (
+        'Despite what he wrote in the mayor\'s speech, Cole said he "may yet vote for the plan in the end."\n\n'
+        'After the host asked the minister who would win, Adeyemi replied, "I would bet on the incumbent."\n\n'
+        'Asked to describe the damage, Petrov said, "Not going to go into that at this point in time."',
+        ["Cole", "Adeyemi", "Petrov"],
+    ),
 }
 
 
