@@ -285,6 +285,16 @@ _ADVERB_WORDS = (
     "then now again also yet thus therefore overall first second third lastly"
 )
 _SENTENCE_ADVERBS = frozenset(_ADVERB_WORDS.split())
+# Endings of adverbs made from adjectives ("Domestically,", "Separately,"); not of names
+# in -ly ("Kelly", "Donnelly", "Beverly").
+_ADVERB_ENDINGS = ("ally", "ately", "ently", "antly", "ively", "ously", "ingly", "edly", "fully", "ibly", "ably")
+
+
+def _sentence_adverb(word: str) -> bool:
+    folded = word.casefold()
+    return folded in _SENTENCE_ADVERBS or (len(folded) > 6 and folded.endswith(_ADVERB_ENDINGS))
+
+
 _PREPOSITION_WORDS = "in at on to about for with from after before during by of into over through"
 _PREPOSITIONS = frozenset(_PREPOSITION_WORDS.split())
 
@@ -318,7 +328,7 @@ def _clause_head(words: list[str], nouns: frozenset[str] = frozenset()) -> str |
         return None
     if words[0].casefold() in _SUBJECT_PRONOUNS:
         return words[0]
-    if words[0].endswith(",") and words[0][:-1].casefold() in _SENTENCE_ADVERBS:
+    if words[0].endswith(",") and _sentence_adverb(words[0][:-1]):
         return _clause_head(words[1:], nouns)  # "Specifically, he thought that …"
     if words[0].casefold() in _OPENING_PHRASE or _participle_phrase(words):
         # An opening phrase ("In a speech on Monday, Trump attacked …, saying"): the clause
@@ -406,6 +416,18 @@ def _main_clause(context: str, form: Form, match: regex.Match[str]) -> regex.Mat
         match = later
 
 
+_ANTECEDENT = compiled.compile(
+    rf"(?P<name>(?:(?:{_ABBREVIATION}|\p{{Lu}}[\p{{L}}'’-]*)\s+){{0,{MAX_SPEAKER_WORDS - 1}}}\p{{Lu}}[\p{{L}}'’-]*)"
+    r"(?:\s*\([^()\n]{1,20}\))?,\s*$"
+)
+
+
+def _antecedent(head: str) -> str | None:
+    """The name a relative clause hangs on: "Sen. Ron Johnson (R-Wis.), who told …" → "Sen. Ron Johnson"."""
+    match = _ANTECEDENT.search(head)
+    return match.group("name") if match else None
+
+
 def _from(context: str, forms: Sequence[Form], *, after: bool) -> tuple[str | None, str, int] | None:
     """The speaker phrase, the verb, and how far the verb stands from the quotation.
 
@@ -422,6 +444,8 @@ def _from(context: str, forms: Sequence[Form], *, after: bool) -> tuple[str | No
         if who and adverb and who.split()[-1].casefold() in _DETERMINERS:
             who = f"{who} {adverb}"  # "the family said", "the daily wrote": a noun in -ly, no adverb
         speaker = _clean(who, inverted=form.follows) if who else None
+        if speaker is None and who and not form.follows and who.strip().casefold() in {"who", "which"}:
+            speaker = _antecedent(context[: match.start("who")])  # "… Barack Obama, who called it"
         if speaker is not None or form.subjectless:
             distance = match.start("verb") if after else len(context) - match.end("verb")
             return speaker, match.group("verb"), distance

@@ -173,6 +173,18 @@ SPEAKERS_GO_ON = {
         'Asked to describe the damage, Petrov said, "Not going to go into that at this point in time."',
         ["Cole", "Adeyemi", "Petrov"],
     ),
+    # An adverb made from an adjective opens a sentence before its subject; a name in -ly does not.
+    "an adverb in -ly before the subject": (
+        'Typically, she just waves the question away with a curt "next question, please, and thank you."\n\n'
+        'Donnelly, the harbour master, warned of "the worst storm season in a decade for the fleet."',
+        ["she", "Donnelly"],
+    ),
+    # A relative clause speaks for the name it hangs on.
+    "a relative clause": (
+        "The mayor echoed Sen. Ruth Adler (D-Maine), who told a local paper on Tuesday that the plan was "
+        '"dead on arrival in the chamber this year."',
+        ["Sen. Ruth Adler"],
+    ),
 }
 
 
