@@ -212,6 +212,17 @@ _NOT_A_SUBJECT = frozenset(
         "after",
         "before",
         "during",
+        "over",
+        "under",
+        "despite",
+        "amid",
+        "among",
+        "across",
+        "through",
+        "throughout",
+        "within",
+        "without",
+        "against",
         "since",
         "while",
         "when",
@@ -228,6 +239,10 @@ _NOT_A_SUBJECT = frozenset(
         "there",
         "here",
         "it's",
+        "that's",
+        "there's",
+        "here's",
+        "what's",
         "its",
         "if",
         "as",
@@ -596,7 +611,9 @@ def _attributed_just_before(lead_in: str, forms: Sequence[Form]) -> tuple[str | 
 
 
 _INTRODUCING = compiled.compile(r"(?::|\bthat|,)\s*$")
-_NEXT_SENTENCE = compiled.compile(rf"(?<!\b(?:{_TITLES}))[.!?]\s+(?=\p{{Lu}}|\"|“)")  # not "George W. Bush"
+# A sentence starts after a stop and any closing marks ('“unhinged.” Sen. Marco Rubio'),
+# not after the dot of an initial or a title ("George W. Bush").
+_NEXT_SENTENCE = compiled.compile(rf"(?<!\b(?:{_TITLES}))[.!?][\"”’»)]*\s+(?=\p{{Lu}}|\"|“)")
 _DEFINITE = compiled.compile(r"(?i:the)\s+(\p{Ll}[\p{Ll}-]+)")
 
 

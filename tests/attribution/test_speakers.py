@@ -185,6 +185,16 @@ SPEAKERS_GO_ON = {
         '"dead on arrival in the chamber this year."',
         ["Sen. Ruth Adler"],
     ),
+    # A sentence starts after a quotation that closed the last one; an opening prepositional
+    # phrase is no subject; "That's" is no one.
+    "after a closed quotation or an opening phrase": (
+        "Over the years, she said, the ferry has kept the island alive, and she laughed and admitted "
+        '"it has been a blessing and a curse at once."\n\n'
+        'That\'s because, as he puts it, "the best thing we have going for us is the harbour."\n\n'
+        'On the radio, Mayor Ann Cole called the plan "a disgrace." Sen. Ray Dunn called the letter '
+        '"offensive and outlandish in every way."',
+        ["she", "he", "Sen. Ray Dunn"],
+    ),
 }
 
 
