@@ -537,6 +537,8 @@ def attribute(
             previous = found[i - 1]
             found.append(Attribution(previous.speaker, None, previous.said_as))  # the previous speaker goes on
             continue
+        if hit is None and not lead_in.strip():
+            hit = _reported_just_before(text, start, forms.before)
         if hit is None:
             found.append(Attribution(None, None))
             continue
@@ -555,6 +557,24 @@ def attribute(
             last_named = who
         found.append(Attribution(who, verb))
     return found
+
+
+def _reported_just_before(text: str, start: int, forms: Sequence[Form]) -> tuple[str | None, str] | None:
+    """A quotation standing alone after a paragraph that reports someone's words ("Then
+    Kerry said that 100,000 would be accepted." / ""That adds up to …"") is theirs: news
+    gives the gist, then the words."""
+    head = text[max(0, start - 600) : start].rstrip()
+    if not head:
+        return None
+    paragraph = head.rsplit("\n", 1)[-1]
+    sentence = paragraph[_sentence_start(paragraph) :].rstrip().rstrip(".!?")
+    if any(mark in sentence for mark in _QUOTATION_MARKS):
+        return None  # a paragraph with a quotation of its own: its speaker rules are the ones above
+    hit = _from(sentence, forms, after=False)
+    return None if hit is None or hit[0] is None else (hit[0], hit[1])
+
+
+_QUOTATION_MARKS = '"“”«»„'
 
 
 # A quotation that ends its paragraph, credited on the next line after a dash, as pull

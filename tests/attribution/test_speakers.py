@@ -195,6 +195,14 @@ SPEAKERS_GO_ON = {
         '"offensive and outlandish in every way."',
         ["she", "he", "Sen. Ray Dunn"],
     ),
+    # The gist, then the words: a quotation alone after a paragraph reporting someone's words is theirs.
+    "reported, then quoted": (
+        "Then, in 2027, Okafor said that another 100,000 tonnes would be shipped.\n\n"
+        '"That adds up to 185,000 tonnes over two years, more than the port has ever handled."\n\n'
+        "The port closed for the winter on Friday.\n\n"
+        '"Nobody expected the ice to come this early in the season."',
+        ["Okafor", None],
+    ),
 }
 
 
