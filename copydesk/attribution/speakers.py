@@ -518,13 +518,16 @@ def attribute(
         if finished and i and quotes[i - 1].end >= start:
             before = ""  # a finished sentence after a quotation in this paragraph belongs to that one
         after_hit = None if _CONJUNCTION.match(after) else _from(after, forms.after, after=True)
-        hit = _choose(quote.text, after, after_hit, _from(before, forms.before, after=False))
+        before_hit = _from(before, forms.before, after=False) or _ends_in_verb(before, forms)
+        hit = _choose(quote.text, after, after_hit, before_hit)
         adjacent = bool(i) and paragraphs[i - 1][1] >= start - 2
         if hit is None and _passive(before, forms.passive):
             found.append(Attribution(None, None))  # "was described as": a verb, but no one speaks
             continue
         if hit is None and not text[quote.end + 1 : end].strip():
             hit = _credited_below(text, end)
+        if hit is None:
+            hit = _parenthetical(before, forms)
         if hit is None:
             hit = _clause_subject(before, after, speaker_nouns)
         if hit is None:
@@ -557,6 +560,50 @@ def attribute(
             last_named = who
         found.append(Attribution(who, verb))
     return found
+
+
+def _ends_in_verb(before: str, forms: Forms) -> tuple[str | None, str, int] | None:
+    """A sentence that ends in its reporting verb introduces the quotation after it ("Or
+    maybe Bush, consultant Phil Musser says. "…""). Only the verb may end it: "Musser said
+    the plan would fail." reports something else."""
+    trimmed = before.rstrip()
+    if not trimmed.endswith("."):
+        return None
+    hit = _from(trimmed[:-1], forms.before, after=False)
+    if hit is None or hit[2] != 0 or not _finite(hit[1]):
+        return None
+    return hit
+
+
+def _finite(verb: str) -> bool:
+    """A verb in a tense ("says", "said", "wrote"), not a bare form that is also a noun ("note", "call")."""
+    return verb.endswith(("s", "ed")) or verb in {"said", "told", "wrote", "put it", "read"}
+
+
+_PARENTHETICAL_COMMA = compiled.compile(r",(?=\s*\p{Ll})")
+
+
+def _parenthetical(before: str, forms: Forms) -> tuple[str | None, str] | None:
+    """An attribution set off by commas inside the sentence that leads to the quotation:
+    "The paradox of Nancy, says Carl Anthony, a historian, is that she was "…"."""
+    form = forms.after[0]
+    for comma in _PARENTHETICAL_COMMA.finditer(before):
+        rest = before[comma.start() :]
+        match = form.search(rest)
+        if match is None or not rest[match.end() :].lstrip().startswith(","):
+            continue  # set off by commas on both sides: ", says Carl Anthony,"
+        speaker = _clean(match.group("who"), inverted=True)
+        if speaker and speaker[:1].isupper() and not _time_word(speaker):
+            return speaker, match.group("verb")
+    return None
+
+
+_TIME_WORD_LIST = "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight"
+_TIME_WORDS = frozenset(_TIME_WORD_LIST.split())
+
+
+def _time_word(words: str) -> bool:
+    return words.casefold() in _TIME_WORDS
 
 
 def _reported_just_before(text: str, start: int, forms: Sequence[Form]) -> tuple[str | None, str] | None:

@@ -203,6 +203,24 @@ SPEAKERS_GO_ON = {
         '"Nobody expected the ice to come this early in the season."',
         ["Okafor", None],
     ),
+    # A sentence that ends in its reporting verb introduces the quotation after it; one that
+    # ends in a noun that is also a verb ("the note") does not.
+    "a sentence ending in its verb": (
+        "The ferry may be the answer, harbour consultant Dana Reyes says. "
+        '"Every survey we have run points the same way, and the council knows it."\n\n'
+        "The council adjourned at noon.\n\n"
+        "Then came the note. "
+        '"We will have the money by the spring, whatever the auditors find in the books."',
+        ["harbour consultant Dana Reyes", None],
+    ),
+    # An attribution set off by commas inside the sentence; not a weekday after "said".
+    "a parenthetical attribution": (
+        'The trouble with the plan, says Carl Anders, a historian of the port, is that it was "never '
+        'costed by anyone who had to pay for it."\n\n'
+        "A port official, speaking on the condition of anonymity, said Wednesday that the board "
+        '"will meet with any bidder who asks for a meeting."',
+        ["Carl Anders", "A port official"],
+    ),
 }
 
 
