@@ -427,6 +427,7 @@ def decode(files: tuple[Path, ...], out: Path | None, language: str | None) -> N
 def _analyse_one(file: Path, rules: Path | None, manifest: Path | None) -> tuple[Any, dict[str, str]]:
     """Analyse one file with the rules, and the manifest given or found beside it."""
     from copydesk.pipeline import analyse
+    from copydesk.rules import compiled
     from copydesk.rules.manifest import load_manifests
     from copydesk.rules.ruleset import load_rules
 
@@ -437,7 +438,9 @@ def _analyse_one(file: Path, rules: Path | None, manifest: Path | None) -> tuple
     except RuleFileError as exc:
         _die(str(exc))
     entry = entries.get(file.resolve()) if entries else None
-    return analyse(file, file.name, ruleset, entry), ruleset.pattern_sources()
+    analysis = analyse(file, file.name, ruleset, entry)
+    compiled.persist()
+    return analysis, ruleset.pattern_sources()
 
 
 def _fail_unreadable(file: Path, analysis: Any) -> None:

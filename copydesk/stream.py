@@ -23,6 +23,7 @@ from copydesk.executor import FAIL_ON, provenance_of
 from copydesk.model import SEVERITY_RANK, Finding
 from copydesk.pipeline import Analysis, analyse_data
 from copydesk.reports.json_report import build_report
+from copydesk.rules import compiled
 from copydesk.rules.errors import RuleFileError
 from copydesk.rules.manifest import COLUMNS, ManifestEntry, declared_values
 from copydesk.rules.ruleset import RuleSet
@@ -105,6 +106,7 @@ def check_stream(
             analysis = _unchecked(name, Finding("input.too_large", "error", message), data)
         else:
             analysis = analyse_data(data, name, rules, entry)
+            compiled.persist()  # after the first record, what it compiled is there for the next run
         report = build_report(analysis, provenance_of(analysis, rules.digest))
         out.write(json.dumps(report, ensure_ascii=False) + "\n")
         out.flush()

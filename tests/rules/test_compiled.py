@@ -122,3 +122,26 @@ def test_without_a_file_every_pattern_is_compiled_once_a_process(monkeypatch: py
     store = Store(None)
     assert store.compile(SOURCE, FLAGS) is store.compile(SOURCE, FLAGS)
     store.persist(force=True)  # nowhere to write: nothing happens
+
+
+@pytest.mark.parametrize("how", ["files", "stream"])
+def test_a_run_leaves_its_patterns_for_the_next(tmp_path: Path, how: str) -> None:
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import ARTICLES, RULES
+
+    article = ARTICLES / "harbour_gazette_en.txt"
+    command = [sys.executable, "-m", "copydesk", "check", "--rules", str(RULES), "--fail-on", "never"]
+    stdin = None
+    if how == "files":
+        command.append(str(article))
+    else:
+        command.append("-")
+        stdin = json.dumps({"path": "a.txt", "text": article.read_text(encoding="utf-8")}) + "\n"
+    environment = {**os.environ, "COPYDESK_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run(command, input=stdin, capture_output=True, text=True, env=environment, check=False)
+    assert done.returncode == 0, done.stderr
+    (written,) = (tmp_path / "cache").iterdir()
+    assert len(read_store(written)) > 50  # the rules' patterns, and those the steps build
