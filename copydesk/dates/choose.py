@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from copydesk.dates.candidates import Candidate
 from copydesk.model import Kind, Label, Line
+from copydesk.rules import compiled
 from copydesk.rules.patterns import PatternSet
 
 CUE_WINDOW = 40  # characters before the date in which cue words count
@@ -80,11 +81,20 @@ def shape_score(text: str, candidate: Candidate) -> float:
 
 
 def _opens_with(text: str, candidate: Candidate) -> bool:
-    """The date is the line's first words and punctuation parts it from what follows."""
-    if text[: candidate.start].strip():
+    """The date is the line's first words, or follows only a place as a dateline's does
+    ("Karlsruhe, (12.11.2021). Traditionell …"), and punctuation parts it from what follows."""
+    head = text[: candidate.start]
+    if head.strip() and not _PLACE.match(head):
         return False
-    after = text[candidate.end : candidate.end + 3]
+    after = text[candidate.end : candidate.end + 4].lstrip(")]")
     return after[:1] in STAMP_ENDS or (after[:1] == " " and after[1:2] in STAMP_ENDS)
+
+
+# A dateline's place: a few capitalised words, short particles between them ("Frankfurt am
+# Main", "Rio de Janeiro"), then a comma and perhaps the parenthesis the date stands in.
+_PLACE = compiled.compile(
+    r"\s*\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}.'’-]*|\p{Ll}{1,3})){0,3},\s*[(\[]?\s*$"
+)
 
 
 def _cue(cues: PatternSet, before: str) -> bool:
