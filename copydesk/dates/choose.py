@@ -116,7 +116,23 @@ def score(candidate: Candidate, page: Page, cues: Cues) -> float:
     return total
 
 
+LISTED_AFTER = 3  # stamps after the article, from this many on, are a list's: comments, related stories
+LISTED_PENALTY = 1.5
+
+
+def _listed_after(candidates: Sequence[Candidate], page: Page) -> frozenset[int]:
+    """Stamp lines after the article when there are several: a comment thread's or a list of
+    related stories' dates, each a stamp in shape, none the article's."""
+    lines = {c.line for c in candidates if c.line > page.end and shape_score(page.lines[c.line].text, c) >= 2.0}
+    return frozenset(lines) if len(lines) >= LISTED_AFTER else frozenset()
+
+
 def best(candidates: Sequence[Candidate], page: Page, cues: Cues) -> Candidate | None:
     """The highest-scoring candidate; on a tie, the one nearest the article's start."""
-    ranked = sorted(candidates, key=lambda c: (-score(c, page, cues), abs(c.line - page.start), c.start))
+    listed = _listed_after(candidates, page)
+
+    def total(candidate: Candidate) -> float:
+        return score(candidate, page, cues) - (LISTED_PENALTY if candidate.line in listed else 0.0)
+
+    ranked = sorted(candidates, key=lambda c: (-total(c), abs(c.line - page.start), c.start))
     return ranked[0] if ranked and score(ranked[0], page, cues) > -10.0 else None

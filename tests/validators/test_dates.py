@@ -152,3 +152,20 @@ def test_the_ledes_own_stamp_beats_the_mastheads_day(tmp_path: Path, project_rul
     lede = f"31 October 2023. {BODY} {BODY}"
     text = f"Wednesday, 1 November 2023\n{menu}\n\nWhy the anger at drag shows\n\nBy Jane Doe\n\n{lede}\n\n{BODY}\n"
     assert run(tmp_path, project_rules, text)["published"] == "2023-10-31"
+
+
+def test_a_comment_thread_dates_lose_to_the_posts_own_stamp(tmp_path: Path, project_rules: RuleSet) -> None:
+    """A blog prints its stamp under the post, in a sentence ("Posted on …"), and a comment
+    thread's stamps below it: several stamps after the article are a list's."""
+    comments = "".join(
+        f"{name} says:\nMarch {day}, 2021 at {n}:11 am\nThanks for the clear write-up, it helped a lot.\n\n"
+        for n, (name, day) in enumerate((("Sam", 3), ("Ana", 5), ("Lee", 5), ("Kim", 6)), start=1)
+    )
+    text = (
+        "Harbour notes\n\nCouncil approves harbour plan\n\n"
+        + "".join(f"{BODY.replace('two', str(years))}\n\n" for years in range(3, 10))
+        + f"Posted on March 2, 2021 by Jane Doe in Council, Harbour\n\n4 thoughts on this post\n\n{comments}"
+    )
+    assert run(tmp_path, project_rules, text)["published"] == "2021-03-02"
+    single = text.split("Ana says")[0]  # one stamp after the article is no list
+    assert run(tmp_path, project_rules, single)["published"] == "2021-03-03"
