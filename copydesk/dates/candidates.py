@@ -96,7 +96,11 @@ def _textual_forms(month_names: tuple[str, ...], weekday_names: tuple[str, ...])
     Built from the few names present rather than every name of every language: a small
     alternation is many times faster to search, and pages repeat the same few names.
     """
-    month = "(?P<mname>" + "|".join(regex.escape(n) for n in month_names) + ")\\.?"
+    months = "|".join(regex.escape(n).replace("\\ ", f"{_SP}+") for n in month_names)
+    month = f"(?P<mname>{months})\\.?"
+    # The month named twice, in two calendars' names ("24 نيسان / أبريل 2020": the Levantine
+    # and the transliterated name, as Arabic news writes it).
+    also = rf"(?:{_SP}*/{_SP}*(?:{months})\.?)?"
     weekdays = "|".join(regex.escape(n) for n in weekday_names)
     weekday = rf"(?:(?P<wname>{weekdays})\.?,?{_SP}+)?" if weekday_names else ""
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.|º)?"
@@ -108,7 +112,7 @@ def _textual_forms(month_names: tuple[str, ...], weekday_names: tuple[str, ...])
     return (
         # Mon 24th May 2021, 24. Mai 2021, 31 de octubre de 2023, 24 مايو 2021, 9 July
         compiled.compile(
-            rf"{fold}{opening}(?<![\p{{L}}\d]){weekday}{day}{_SP}*(?:de{_SP}+)?{month}(?![\p{{L}}])"
+            rf"{fold}{opening}(?<![\p{{L}}\d]){weekday}{day}{_SP}*(?:de{_SP}+)?{month}{also}(?![\p{{L}}])"
             rf"(?:,?{_SP}*(?:de{_SP}+)?{year})?",
             _FLAGS,
         ),
@@ -139,6 +143,18 @@ def _words(text: str) -> set[str]:
 def _named(words: set[str], names: dict[str, int]) -> tuple[str, ...]:
     """The names (from ``names``) among ``words``, sorted longest first."""
     return tuple(sorted(words.intersection(names), key=lambda w: (-len(w), w)))
+
+
+def _months_in(text: str, lexicon: Lexicon) -> tuple[tuple[str, ...], set[str]]:
+    """The month names ``text`` holds, one word or several ("تشرين الأول"), longest first;
+    and its words."""
+    spaced = to_space(text.casefold())
+    words = set(spaced.split())
+    found = words.intersection(lexicon.months)
+    if lexicon.phrases:
+        padded = f" {' '.join(spaced.split())} "
+        found.update(phrase for phrase in lexicon.phrases if f" {phrase} " in padded)
+    return tuple(sorted(found, key=lambda w: (-len(w), w))), words
 
 
 def _time(text: str, at: int) -> tuple[int | None, int | None, int]:
@@ -195,7 +211,7 @@ def find_in_page(
 
 @lru_cache(maxsize=1024)
 def _name_regex(names: tuple[str, ...]) -> regex.Pattern[str]:
-    return compiled.compile("|".join(regex.escape(name) for name in names), _FLAGS)
+    return compiled.compile("|".join(regex.escape(name).replace("\\ ", f"{_SP}+") for name in names), _FLAGS)
 
 
 def _matches(page: str, starts: list[int], lexicon: Lexicon) -> Iterator[tuple[int, regex.Match[str]]]:
@@ -204,12 +220,11 @@ def _matches(page: str, starts: list[int], lexicon: Lexicon) -> Iterator[tuple[i
     for kind, form in enumerate(_NUMERIC_FORMS):
         for match in form.finditer(page):
             yield kind, match
-    months = _named(_words(page), lexicon.months)
+    months, _ = _months_in(page, lexicon)
     if not months:
         return
     for lo, hi in _lines_naming(page, starts, months):
-        words = _words(page[lo:hi])
-        named = _named(words, lexicon.months)
+        named, words = _months_in(page[lo:hi], lexicon)
         if not named:
             continue  # the name is only part of a longer word
         forms = _textual_forms(named, _named(words, lexicon.weekdays))
@@ -252,11 +267,11 @@ def _lines_naming(page: str, starts: list[int], names: tuple[str, ...]) -> list[
 def _name_offsets(page: str, names: tuple[str, ...]) -> Iterator[int]:
     """Where the names occur in the page, case-insensitively.
 
-    ASCII names in a page that lower-casing leaves as long (so each offset stays put) are
-    found with ``str.find`` in the lower-cased page: five times faster than searching a
-    case-insensitive alternation, which tries every character of the page.
+    Names of one ASCII word in a page that lower-casing leaves as long (so each offset
+    stays put) are found with ``str.find`` in the lower-cased page: five times faster than
+    searching a case-insensitive alternation, which tries every character of the page.
     """
-    if all(name.isascii() for name in names):
+    if all(name.isascii() and " " not in name for name in names):
         lowered = page.lower()
         if len(lowered) == len(page):
             for name in names:
@@ -305,7 +320,7 @@ def _candidate(
             first = day_first if day_first is not None else lexicon.day_first
         day, month = (a, b) if first else (b, a)
     else:
-        month = lexicon.months.get(groups["mname"].casefold().rstrip("."), 0)
+        month = lexicon.months.get(" ".join(groups["mname"].casefold().rstrip(".").split()), 0)
         day = int(groups["day"])
         year = int(groups["year"]) if groups.get("year") else None  # type: ignore[assignment]
         if groups.get("wname"):

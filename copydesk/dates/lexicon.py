@@ -6,7 +6,8 @@ into one lookup and one regex for the languages a page may use.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
@@ -38,6 +39,20 @@ class Lexicon:
     month_pattern: str  # alternation of the month names, longest first
     weekday_pattern: str
     day_first: bool  # the first language's numeric order: 10/11/2021 is 10 November
+    phrases: tuple[str, ...] = ()  # the month names of more than one word ("تشرين الأول")
+
+    def with_months(self, extra: Iterable[Sequence[Sequence[str]]]) -> Lexicon:
+        """This lexicon and the month names rule files add (twelve lists each, January's
+        first); a name the lexicon has already keeps its month."""
+        months = dict(self.months)
+        for table in extra:
+            for number, names in enumerate(table, start=1):
+                for name in names:
+                    months.setdefault(" ".join(name.casefold().rstrip(".").split()), number)
+        if len(months) == len(self.months):
+            return self
+        phrases = tuple(name for name in months if " " in name)
+        return replace(self, months=months, month_pattern=_alternation(months), phrases=phrases)
 
 
 def _names(language: str, keys: tuple[str, ...]) -> dict[str, int]:

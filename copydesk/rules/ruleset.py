@@ -115,6 +115,7 @@ class DateCues(LanguageScoped):
     yesterday: tuple[RulePattern, ...] = ()
     forms: tuple[RulePattern, ...] = ()  # date shapes of a script or language: named groups year, month, day
     day_first_hosts: tuple[RulePattern, ...] = ()  # hosts (from the manifest's url) whose sites write the day first
+    months: tuple[tuple[str, ...], ...] = ()  # month names dateparser lacks, January first: twelve lists or none
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,12 +306,26 @@ def _date_forms(doc: Located, name: str) -> tuple[RulePattern, ...]:
     return forms
 
 
+def _month_names(doc: Located) -> tuple[tuple[str, ...], ...]:
+    """Twelve lists of names, January's first; a name may be two words ("تشرين الأول")."""
+    value = doc.data.get("months")
+    if value is None:
+        return ()
+    if not isinstance(value, list) or len(value) != 12:
+        raise doc.error("must be twelve lists of names, January's first", "months")
+    for i, names in enumerate(value):
+        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+            raise doc.error("must be a list of month names", "months", i)
+    return tuple(tuple(" ".join(str(n).split()) for n in names) for names in value)
+
+
 def load_date_cues(path: Path) -> DateCues:
-    doc, language = _language_file(path, frozenset({"language", "forms", "day_first_hosts", *DATE_CUE_KEYS}))
+    keys = frozenset({"language", "forms", "day_first_hosts", "months", *DATE_CUE_KEYS})
+    doc, language = _language_file(path, keys)
     name = f"dates.{path.stem}"
     cues = {key: _patterns(doc, name, key) for key in DATE_CUE_KEYS}
     hosts = _patterns(doc, name, "day_first_hosts")
-    return DateCues(language, **cues, forms=_date_forms(doc, name), day_first_hosts=hosts)
+    return DateCues(language, **cues, forms=_date_forms(doc, name), day_first_hosts=hosts, months=_month_names(doc))
 
 
 def load_datelines(path: Path) -> DatelinePatterns:

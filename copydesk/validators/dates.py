@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from copydesk.dates import candidates as found
@@ -90,11 +90,26 @@ def _page(lines: Sequence[Line], labels: Sequence[Label]) -> Page:
     return Page(lines, labels, body[0] if body else 0, body[-1] if body else len(lines) - 1, title)
 
 
-def _lexicon(language: str | None, date_order: str | None) -> Lexicon:
-    base = lexicon(language)
+def _lexicon(language: str | None, date_order: str | None, cue_rules: Sequence[DateCues] = ()) -> Lexicon:
+    """dateparser's names for the language, the rule files' month names, and the day/month order."""
+    base = _with_rule_months(language, cue_rules)
     if date_order is None or (date_order == "DMY") == base.day_first:
         return base
-    return Lexicon(base.months, base.weekdays, base.month_pattern, base.weekday_pattern, date_order == "DMY")
+    return replace(base, day_first=date_order == "DMY")
+
+
+# By language and the rule list's identity (a run holds one list; hashing its patterns per
+# page would cost more than the lookup saves); the list is kept so its id stays its own.
+_RULE_MONTHS: dict[tuple[str | None, int], tuple[Sequence[DateCues], Lexicon]] = {}
+
+
+def _with_rule_months(language: str | None, cue_rules: Sequence[DateCues]) -> Lexicon:
+    key = (language, id(cue_rules))
+    cached = _RULE_MONTHS.get(key)
+    if cached is None or cached[0] is not cue_rules:
+        months = [c.months for c in cue_rules if c.months and c.applies_to(language)]
+        cached = _RULE_MONTHS[key] = (cue_rules, lexicon(language).with_months(months))
+    return cached[1]
 
 
 def _weekday_near(text: str, words: Lexicon) -> int | None:
@@ -131,7 +146,7 @@ def extract(
     """``date_order``: the source's declared order, over anything the page shows; the
     host's (:func:`host_order`) only replaces the language's default, and a page that
     proves its order (a day over 12) still wins."""
-    words = _lexicon(language, date_order or host_order(cue_rules, language, host))
+    words = _lexicon(language, date_order or host_order(cue_rules, language, host), cue_rules)
     page = _page(lines, labels)
     cues = _cues(cue_rules, language)
     texts = [line.text for line in lines]

@@ -192,3 +192,15 @@ def test_lines_naming_a_month_match_a_case_insensitive_search(pieces: list[str])
         }
     )
     assert _lines_naming(page, starts, names) == expected
+
+
+def test_month_names_from_rule_files_one_word_or_two() -> None:
+    """A rule file adds names dateparser lacks; a name of two words is found as a phrase."""
+    table = [[] for _ in range(12)]
+    table[3], table[9] = ["nisanu"], ["tishrin awwal"]
+    words = lexicon("en").with_months([table])
+    assert words.phrases == ("tishrin awwal",)
+    assert [(c.year, c.month, c.day) for c in find("Damascus, 3 Tishrin  Awwal 2021", 0, words)] == [(2021, 10, 3)]
+    assert [(c.year, c.month, c.day) for c in find("Beirut, 12 Nisanu 2019", 0, words)] == [(2019, 4, 12)]
+    assert find("Tishrin was late; awwal came 2021", 0, words) == []  # the words apart are no name
+    assert lexicon("en").with_months([[["may"]] + [[] for _ in range(11)]]).months["may"] == 5  # dateparser's stays

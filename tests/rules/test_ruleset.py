@@ -46,6 +46,21 @@ def test_a_date_form_must_name_year_month_and_day(tmp_path: Path) -> None:
     assert [form.rule_id for form in load_date_cues(path).forms] == ["dates.xx.forms[0]"]
 
 
+def test_month_names_are_twelve_lists(tmp_path: Path) -> None:
+    path = write(tmp_path, "xx.yaml", "language: xx\nmonths:\n  - [una]\n  - [dua]\n")
+    with pytest.raises(RuleFileError) as caught:
+        load_date_cues(path)
+    assert caught.value.line == 2 and "twelve lists" in caught.value.reason
+    twelve = "".join(f"  - [m{n}, 'second  name {n}']\n" for n in range(1, 12)) + "  - [7]\n"
+    path.write_text(f"language: xx\nmonths:\n{twelve}", encoding="utf-8")
+    with pytest.raises(RuleFileError) as caught:
+        load_date_cues(path)
+    assert caught.value.line == 14 and "month names" in caught.value.reason
+    path.write_text(f"language: xx\nmonths:\n{twelve.replace('[7]', '[m12]')}", encoding="utf-8")
+    months = load_date_cues(path).months
+    assert len(months) == 12 and months[0] == ("m1", "second name 1")  # white space inside a name is one space
+
+
 def test_yaml_syntax_error_has_a_line(tmp_path: Path) -> None:
     path = write(tmp_path, "x.yaml", "id: x\nboilerplate:\n  lines: ['^a$'\n  tail_markers: []\n")
     with pytest.raises(RuleFileError) as caught:

@@ -169,3 +169,16 @@ def test_a_comment_thread_dates_lose_to_the_posts_own_stamp(tmp_path: Path, proj
     assert run(tmp_path, project_rules, text)["published"] == "2021-03-02"
     single = text.split("Ana says")[0]  # one stamp after the article is no list
     assert run(tmp_path, project_rules, single)["published"] == "2021-03-03"
+
+
+def test_arabic_dates_with_levantine_and_maghreb_month_names(tmp_path: Path, project_rules: RuleSet) -> None:
+    """rules/dates/ar.yaml adds the month names dateparser lacks (نيسان, تشرين الأول, جويلية)."""
+    body = "وقال المتحدث باسم البلدية إن الاجتماع سيعقد في العاصمة الأسبوع المقبل لبحث خطة الميناء الجديدة."
+    stamps = {
+        "نشر الجمعة 24 نيسان / أبريل 2020 09:22 مساءً": "2020-04-24",
+        "دمشق، 3 تشرين الأول 2021": "2021-10-03",
+        "الجزائر في 5 جويلية 2022": "2022-07-05",
+    }
+    for stamp, expected in stamps.items():
+        text = f"خطة جديدة لتطوير الميناء\n\n{stamp}\n\n{body}\n\n{body}\n"
+        assert run(tmp_path, project_rules, text)["published"] == expected, stamp
