@@ -593,17 +593,17 @@ def _parenthetical(before: str, forms: Forms) -> tuple[str | None, str] | None:
         if match is None or not rest[match.end() :].lstrip().startswith(","):
             continue  # set off by commas on both sides: ", says Carl Anthony,"
         speaker = _clean(match.group("who"), inverted=True)
-        if speaker and speaker[:1].isupper() and not _time_word(speaker):
+        if speaker and speaker[:1].isupper() and not _day_word(speaker):
             return speaker, match.group("verb")
     return None
 
 
-_TIME_WORD_LIST = "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight"
-_TIME_WORDS = frozenset(_TIME_WORD_LIST.split())
+_DAY_WORD_LIST = "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight"
+_DAY_WORDS = frozenset(_DAY_WORD_LIST.split())
 
 
-def _time_word(words: str) -> bool:
-    return words.casefold() in _TIME_WORDS
+def _day_word(words: str) -> bool:
+    return words.casefold() in _DAY_WORDS
 
 
 def _reported_just_before(text: str, start: int, forms: Sequence[Form]) -> tuple[str | None, str] | None:
