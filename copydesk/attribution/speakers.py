@@ -272,12 +272,21 @@ _SUBORDINATORS = frozenset(_SUBORDINATOR_WORDS.split())
 _CLAUSE_OPENERS = _SUBORDINATORS | {"despite", "if", "in", "on", "at", "during", "with", "without"}
 
 
+# The quotation's clause is a relative one: ", who called the nominee" up to the quotation.
+_RELATIVE_CLAUSE = compiled.compile(r",\s+who\s+(?:\p{Ll}+\s+){0,2}\p{Ll}+(?:ed|s)\b[^,;:.!?]*$")
+
+
 def _clause_subject(before: str, after: str, nouns: frozenset[str]) -> tuple[str | None, str] | None:
     """No reporting verb the rules know: the subject of the clause that holds the quotation.
 
     "Rubio also bemoaned … people “…”", "“…” Blige sings to Clinton": a capitalised name or a
     pronoun opening the clause before the quotation, or a name starting the words after it.
     """
+    relative = _RELATIVE_CLAUSE.search(before)
+    if relative is not None:
+        name = _antecedent(before[: relative.start() + 1])
+        if name is not None:
+            return name, ""  # "… President Barack Obama, who called the nominee "…""
     words = before.split()
     if len(words) >= 2:
         subject = _clause_head(words, nouns)
@@ -418,6 +427,17 @@ def _passive(context: str, form: Form) -> bool:
     return match is not None and match.group("who").split()[-1].casefold() in _PASSIVE
 
 
+_ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "this", "that", "no"})
+
+
+def _a_noun(match: regex.Match[str]) -> bool:
+    """A verb's bare form after an article is a noun: "drew a sharp reply from …", "the note"."""
+    groups = match.groupdict()
+    if groups.get("adverb") or _finite(match.group("verb")):
+        return False
+    return any(word.casefold() in _ARTICLES for word in (groups.get("who") or "").split()[-2:])
+
+
 def _main_clause(context: str, form: Form, match: regex.Match[str]) -> regex.Match[str]:
     """The match in the main clause when the first one is in an opening clause or phrase:
     "Despite what he wrote …, Cross said", "After Beck asked him …, D'Souza replied"."""
@@ -455,6 +475,8 @@ def _from(context: str, forms: Sequence[Form], *, after: bool) -> tuple[str | No
             continue
         if not form.follows:
             match = _main_clause(context, form, match)
+            if _a_noun(match):
+                continue
         who, adverb = match.groupdict().get("who"), match.groupdict().get("adverb")
         if who and adverb and who.split()[-1].casefold() in _DETERMINERS:
             who = f"{who} {adverb}"  # "the family said", "the daily wrote": a noun in -ly, no adverb

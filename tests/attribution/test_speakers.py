@@ -182,8 +182,10 @@ SPEAKERS_GO_ON = {
     # A relative clause speaks for the name it hangs on.
     "a relative clause": (
         "The mayor echoed Sen. Ruth Adler (D-Maine), who told a local paper on Tuesday that the plan was "
-        '"dead on arrival in the chamber this year."',
-        ["Sen. Ruth Adler"],
+        '"dead on arrival in the chamber this year."\n\n'
+        "The vote drew a sharp reply from Harbour Master Tom Reyes, who branded the plan "
+        '"a waste of money and of everybody\'s time."',
+        ["Sen. Ruth Adler", "Harbour Master Tom Reyes"],
     ),
     # A sentence starts after a quotation that closed the last one; an opening prepositional
     # phrase is no subject; "That's" is no one.
