@@ -31,7 +31,8 @@ from typing import Any
 
 import regex
 
-ENVIRONMENT = "COPYDESK_CACHE_DIR"
+from copydesk import cachedir
+
 MAX_PATTERNS = 8192  # written at most: this process's patterns first, then the file's others
 BATCH = 64  # after a process's first write, new patterns wait for this many (each write reads and merges the file)
 _DIGEST = 32  # bytes of blake2b over the pickle, in front of it
@@ -42,18 +43,8 @@ Key = tuple[str, int]
 
 def location() -> Path | None:
     """The cache file for this ``regex`` and Python; None when caching is off or there is no home."""
-    configured = os.environ.get(ENVIRONMENT)
-    if configured is not None:
-        folder = Path(configured) if configured else None
-    else:
-        base = os.environ.get("XDG_CACHE_HOME")
-        try:
-            folder = (Path(base) if base else Path.home() / ".cache") / "copydesk"
-        except RuntimeError:  # no home directory to be found
-            folder = None
-    if folder is None:
-        return None
-    return folder / f"patterns-{regex.__version__}-{sys.implementation.cache_tag}.pickle"
+    found = cachedir.folder()
+    return None if found is None else found / f"patterns-{regex.__version__}-{sys.implementation.cache_tag}.pickle"
 
 
 class _PatternsOnly(pickle.Unpickler):
