@@ -143,5 +143,6 @@ def test_a_run_leaves_its_patterns_for_the_next(tmp_path: Path, how: str) -> Non
     environment = {**os.environ, "COPYDESK_CACHE_DIR": str(tmp_path / "cache")}
     done = subprocess.run(command, input=stdin, capture_output=True, text=True, env=environment, check=False)
     assert done.returncode == 0, done.stderr
-    (written,) = (tmp_path / "cache").iterdir()
+    (written,) = (tmp_path / "cache").glob("patterns-*.pickle")
     assert len(read_store(written)) > 50  # the rules' patterns, and those the steps build
+    assert list((tmp_path / "cache").glob("date-names-*.json"))  # and the date names read from dateparser
