@@ -135,11 +135,6 @@ def _folding(names: tuple[str, ...]) -> str:
     return "(?-f)" if all(name.isascii() for name in names) else ""
 
 
-def _words(text: str) -> set[str]:
-    """The case-folded words of ``text``, punctuation (abbreviation dots too) left out."""
-    return set(to_space(text.casefold()).split())
-
-
 def _named(words: set[str], names: dict[str, int]) -> tuple[str, ...]:
     """The names (from ``names``) among ``words``, sorted longest first."""
     return tuple(sorted(words.intersection(names), key=lambda w: (-len(w), w)))

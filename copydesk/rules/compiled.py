@@ -13,8 +13,7 @@ written, nothing is written. It is read with an unpickler that builds ``regex`` 
 and nothing else, so a planted file cannot run code. A pattern comes from it only after
 it compiled once, so a rule that does not compile still fails as before, on the miss.
 
-``COPYDESK_CACHE_DIR`` names the folder (empty: no file at all); the default is
-``$XDG_CACHE_HOME/copydesk``, else ``~/.cache/copydesk``.
+The folder is :func:`copydesk.cachedir.folder`'s (``COPYDESK_CACHE_DIR``).
 """
 
 from __future__ import annotations
