@@ -40,7 +40,7 @@ _LEADING = compiled.compile(
 )
 _NOT_A_SPEAKER = compiled.compile(
     r"^(?:on|in|at|during|after|before|to|of|that|this|last|next|about|with|by|for|from|it was|there|here"
-    r"|what|how|why|whether)\b",
+    r"|what|how|why|whether|is|are|was|were|has|have|had|having)\b",
     regex.I,
 )
 
@@ -139,6 +139,9 @@ def _after_last_stop(text: str) -> int:
 _BULLET = compiled.compile(r"^[\s~•·*>|-]+")  # a list item's mark before the speaker ("~ As Vulture put it")
 _CONJUNCTION = compiled.compile(r"^\s*[,.]?\s*(?:and|but|or|while|as)\b", regex.I)
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "being", "be", "gets", "got"})
+# Before the verb, these leave it passive ("was described as") or not finite ("after having
+# slammed", "wants to blast"): no one is its subject.
+_NO_SUBJECT_BEFORE = _PASSIVE | {"having", "to"}
 
 
 def _clean(who: str, *, inverted: bool = False) -> str | None:
@@ -147,7 +150,7 @@ def _clean(who: str, *, inverted: bool = False) -> str | None:
     "The mood was described as …" is passive: its subject is what was described, not who spoke.
     """
     words = _LEADING.sub("", _BULLET.sub("", who)).split()
-    if not words or (not inverted and words[-1].casefold() in _PASSIVE):
+    if not words or (not inverted and words[-1].casefold() in _NO_SUBJECT_BEFORE):
         return None
     if not inverted and "and" in words[1:]:
         # "He then adopted an accent and joked": coordinated verbs share the sentence's subject.

@@ -187,6 +187,14 @@ SPEAKERS_GO_ON = {
         '"a waste of money and of everybody\'s time."',
         ["Sen. Ruth Adler", "Harbour Master Tom Reyes"],
     ),
+    # More verbs report ("retaliated"); a phrase that opens with an auxiliary ("has in the
+    # past described") is no speaker: the relative clause's name is.
+    "more verbs, and a phrase opening with an auxiliary": (
+        '"The harbour will always be the harbour," an angry Mayor Cole retaliated.\n\n'
+        "The council adjourned at noon.\n\n"
+        'Ruiz, who has in the past described the plan as "a waste of everybody\'s money and time," spoke again.',
+        ["an angry Mayor Cole", "Ruiz"],
+    ),
     # A sentence starts after a quotation that closed the last one; an opening prepositional
     # phrase is no subject; "That's" is no one.
     "after a closed quotation or an opening phrase": (
