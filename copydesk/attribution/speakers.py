@@ -601,10 +601,13 @@ def _ends_in_verb(before: str, forms: Forms) -> tuple[str | None, str, int] | No
 
 
 def _finite(verb: str) -> bool:
-    """A verb in a tense ("says", "said", "wrote"), not a bare form that is also a noun ("note", "call")."""
-    return verb.endswith(("s", "ed")) or verb in {"said", "told", "wrote", "put it", "read"}
+    """A verb in a tense ("says", "said", "fired back", "shot back"), not a bare form that is
+    also a noun ("note", "call", "reply")."""
+    first = verb.split()[0].casefold() if verb.strip() else ""
+    return first.endswith(("s", "ed")) or first in _IRREGULAR_PAST
 
 
+_IRREGULAR_PAST = frozenset({"said", "told", "wrote", "read", "put", "went", "shot", "spoke", "gave", "took", "made"})
 _PARENTHETICAL_COMMA = compiled.compile(r",(?=\s*\p{Ll})")
 
 

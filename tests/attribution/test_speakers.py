@@ -195,6 +195,14 @@ SPEAKERS_GO_ON = {
         'Ruiz, who has in the past described the plan as "a waste of everybody\'s money and time," spoke again.',
         ["an angry Mayor Cole", "Ruiz"],
     ),
+    # A verb of two words in a tense reports after a noun phrase ("the mayor fired back");
+    # only a bare form after an article is a noun ("a sharp reply").
+    "two-word verbs after a noun phrase": (
+        '"We will never accept a plan that closes the ferry for good," the mayor fired back.\n\n'
+        "The council adjourned at noon.\n\n"
+        'The harbour master shot back that the plan was "a waste of everybody\'s money and time."',
+        ["the mayor", "The harbour master"],
+    ),
     # A sentence starts after a quotation that closed the last one; an opening prepositional
     # phrase is no subject; "That's" is no one.
     "after a closed quotation or an opening phrase": (
