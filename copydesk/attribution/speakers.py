@@ -434,11 +434,19 @@ _ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "t
 
 
 def _a_noun(match: regex.Match[str]) -> bool:
-    """A verb's bare form after an article is a noun: "drew a sharp reply from …", "the note"."""
+    """A verb's bare form after an article is a noun ("drew a sharp reply from …", "the
+    note"); after a plural noun it is the present tense ("the residents say")."""
     groups = match.groupdict()
     if groups.get("adverb") or _finite(match.group("verb")):
         return False
-    return any(word.casefold() in _ARTICLES for word in (groups.get("who") or "").split()[-2:])
+    words = [word.casefold() for word in (groups.get("who") or "").split()[-2:]]
+    if not words or words[-1] in _ARTICLES:
+        return bool(words)
+    plural = words[-1].endswith("s") or words[-1] in _PLURALS
+    return len(words) == 2 and words[0] in _ARTICLES and not plural
+
+
+_PLURALS = frozenset({"people", "police", "men", "women", "children"})
 
 
 def _main_clause(context: str, form: Form, match: regex.Match[str]) -> regex.Match[str]:

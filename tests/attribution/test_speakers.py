@@ -203,6 +203,13 @@ SPEAKERS_GO_ON = {
         'The harbour master shot back that the plan was "a waste of everybody\'s money and time."',
         ["the mayor", "The harbour master"],
     ),
+    # After a plural noun the bare form is the present tense: "the residents say".
+    "present tense after a plural": (
+        '"We will never accept a plan that closes the ferry for good," the residents say.\n\n'
+        "The council adjourned at noon.\n\n"
+        'The people say the plan is "a waste of everybody\'s money and time."',
+        ["the residents", "The people"],
+    ),
     # A sentence starts after a quotation that closed the last one; an opening prepositional
     # phrase is no subject; "That's" is no one.
     "after a closed quotation or an opening phrase": (
