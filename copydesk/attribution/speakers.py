@@ -646,10 +646,9 @@ def _reported_just_before(text: str, start: int, forms: Sequence[Form]) -> tuple
     """A quotation standing alone after a paragraph that reports someone's words ("Then
     Kerry said that 100,000 would be accepted." / ""That adds up to …"") is theirs: news
     gives the gist, then the words."""
-    head = text[max(0, start - 600) : start].rstrip()
-    if not head:
+    paragraph = _paragraph_before(text, start)
+    if not paragraph:
         return None
-    paragraph = head.rsplit("\n", 1)[-1]
     sentence = paragraph[_sentence_start(paragraph) :].rstrip().rstrip(".!?")
     if any(mark in sentence for mark in _QUOTATION_MARKS):
         return None  # a paragraph with a quotation of its own: its speaker rules are the ones above
@@ -720,10 +719,14 @@ _NEXT_SENTENCE = compiled.compile(rf"(?<!\b(?:{_TITLES}))[.!?][\"”’»)]*\s+(
 _DEFINITE = compiled.compile(r"(?i:the)\s+(\p{Ll}[\p{Ll}-]+)")
 
 
+def _paragraph_before(text: str, start: int) -> str:
+    """The last line of text before ``start`` (within 600 characters), trailing space dropped."""
+    return text[max(0, start - 600) : start].rstrip().rsplit("\n", 1)[-1]
+
+
 def _previous_paragraph(text: str, start: int) -> str:
     """The paragraph before ``start``, when it ends by introducing what follows (a colon, "said that")."""
-    head = text[max(0, start - 600) : start].rstrip()
-    paragraph = head.rsplit("\n", 1)[-1]
+    paragraph = _paragraph_before(text, start)
     return paragraph if _INTRODUCING.search(paragraph) else ""
 
 

@@ -96,7 +96,7 @@ def _textual_forms(month_names: tuple[str, ...], weekday_names: tuple[str, ...])
     Built from the few names present rather than every name of every language: a small
     alternation is many times faster to search, and pages repeat the same few names.
     """
-    months = "|".join(regex.escape(n).replace("\\ ", f"{_SP}+") for n in month_names)
+    months = _names_source(month_names)
     month = f"(?P<mname>{months})\\.?"
     # The month named twice, in two calendars' names ("24 نيسان / أبريل 2020": the Levantine
     # and the transliterated name, as Arabic news writes it).
@@ -206,7 +206,12 @@ def find_in_page(
 
 @lru_cache(maxsize=1024)
 def _name_regex(names: tuple[str, ...]) -> regex.Pattern[str]:
-    return compiled.compile("|".join(regex.escape(name).replace("\\ ", f"{_SP}+") for name in names), _FLAGS)
+    return compiled.compile(_names_source(names), _FLAGS)
+
+
+def _names_source(names: tuple[str, ...]) -> str:
+    """An alternation of names, a space inside one matching any run of spaces in a line."""
+    return "|".join(regex.escape(name).replace("\\ ", f"{_SP}+") for name in names)
 
 
 def _matches(page: str, starts: list[int], lexicon: Lexicon) -> Iterator[tuple[int, regex.Match[str]]]:

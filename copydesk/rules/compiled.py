@@ -21,10 +21,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import os
 import pickle
 import sys
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -77,16 +75,10 @@ def read_store(path: Path) -> dict[Key, Any]:
 
 def write_store(path: Path, patterns: dict[Key, Any]) -> None:
     """Write the file atomically: a reader sees the old one or the new one."""
+    from copydesk.reports.atomic import write_atomic
+
     payload = pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        temp.write_bytes(hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
+    write_atomic(path, hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload)
 
 
 class Store:
