@@ -25,7 +25,7 @@ RULE = "corpus.repeated_across_files"
 
 def line_key(text: str) -> int | None:
     """A stable signed 64-bit key for a line's normalised text; None for lines with no letters or digits."""
-    return normalised_key(normalised(text))
+    return normalised_key(normalised[text])
 
 
 def normalised_key(folded: str) -> int | None:

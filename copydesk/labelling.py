@@ -36,7 +36,7 @@ class Labelling:
         """The line's text as compared for repeats, computed once."""
         cached = self._normalised.get(index)
         if cached is None:
-            cached = self._normalised[index] = normalised(self.lines[index].stripped)
+            cached = self._normalised[index] = normalised[self.lines[index].stripped]
         return cached
 
     @classmethod

@@ -10,20 +10,28 @@ def test_memo_computes_each_key_once() -> None:
         return text.upper()
 
     memo: LineMemo[str, str] = LineMemo(upper)
-    assert [memo("a"), memo("b"), memo("a")] == ["A", "B", "A"]
+    assert [memo["a"], memo["b"], memo["a"]] == ["A", "B", "A"]
     assert calls == ["a", "b"]
 
 
 def test_memo_is_bounded() -> None:
     memo: LineMemo[int, int] = LineMemo(lambda n: n * 2, limit=3)
     for n in range(10):
-        assert memo(n) == 2 * n
+        assert memo[n] == 2 * n
         assert len(memo) <= 3
+
+
+def test_a_value_remembered_from_elsewhere_is_bounded_too() -> None:
+    memo: LineMemo[int, int] = LineMemo(lambda n: n * 2, limit=2)
+    for n in range(5):
+        memo.remember(n, 2 * n)
+        assert len(memo) <= 2
+    assert memo[4] == 8
 
 
 def test_clear_all_forgets_every_memo() -> None:
     memo: LineMemo[int, int] = LineMemo(lambda n: n + 1)
-    memo(1)
+    assert memo[1] == 2
     clear_all()
     assert len(memo) == 0
 

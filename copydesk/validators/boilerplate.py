@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from copydesk.labelling import Labelling
 from copydesk.model import Kind, Label, Line
-from copydesk.rules.patterns import PatternSet, RulePattern, pattern_set
+from copydesk.rules.patterns import PatternSet, PatternTimeout, RulePattern, pattern_set
 from copydesk.rules.ruleset import BOILERPLATE_SECTIONS, BoilerplateRules
 from copydesk.textcache import LineMemo
 from copydesk.validators.shape import is_body_like, list_item
@@ -34,15 +34,46 @@ _COULD_MATCH: LineMemo[tuple[int, str], bool] = LineMemo(_set_could_match)
 def _could_match(combined: PatternSet, text: str) -> bool:
     """``combined.could_match``, once per distinct line and rule list."""
     _SETS_BY_ID.setdefault(id(combined), combined)
-    return _COULD_MATCH((id(combined), text))
+    return _COULD_MATCH[id(combined), text]
 
 
 def _first_match(patterns: tuple[RulePattern, ...], text: str, labelling: Labelling) -> RulePattern | None:
     patterns_set = pattern_set(patterns)
+    if _cannot_time_out(patterns_set):
+        return _FIRST_MATCH[id(patterns_set), text]
     if not _could_match(patterns_set, text):
         return None
     found = patterns_set.first_match(text, labelling.timed_out)
     return found[0] if found else None
+
+
+def _cannot_time_out(patterns_set: PatternSet) -> bool:
+    """No pattern of the set runs under the time limit, so its answer for a line is the
+    line's alone (a timeout is a finding of the page it happened on, never memoised)."""
+    safe = _SAFE.get(id(patterns_set))
+    if safe is None:
+        _SETS_BY_ID.setdefault(id(patterns_set), patterns_set)
+        safe = _SAFE[id(patterns_set)] = not any(p.risky for p in patterns_set.patterns)
+    return safe
+
+
+def _set_first_match(key: tuple[int, str]) -> RulePattern | None:
+    set_id, text = key
+    patterns_set = _SETS_BY_ID[set_id]
+    if not _could_match(patterns_set, text):
+        return None
+    found = patterns_set.first_match(text, _cannot_happen)
+    return found[0] if found else None
+
+
+def _cannot_happen(exc: PatternTimeout) -> None:
+    raise AssertionError("a pattern without the time limit timed out") from exc
+
+
+_SAFE: dict[int, bool] = {}
+# The first rule of a list that matches a line: chrome lines repeat across a run's pages,
+# and each is tried against the same eight rule lists on every page.
+_FIRST_MATCH: LineMemo[tuple[int, str], RulePattern | None] = LineMemo(_set_first_match)
 
 
 def _line_match(patterns: tuple[RulePattern, ...], line: Line, labelling: Labelling) -> RulePattern | None:
@@ -58,32 +89,35 @@ def _line_match(patterns: tuple[RulePattern, ...], line: Line, labelling: Labell
 def rule_candidates(labelling: Labelling, rule_sets: Sequence[BoilerplateRules]) -> set[int] | None:
     """The lines any pattern of these rule sets could match.
 
-    Most lines of a page match no rule. The patterns the whole page rules out are dropped
-    first; one combined pattern over what is left, every section of every applicable rule
-    file, then rules lines out one by one, and the sections look only at the rest. Exact:
-    a line outside the set cannot match any of the patterns.
+    Most lines of a page match no rule, and a run's chrome lines come back page after
+    page: each form of a line is answered once per run, against one combined pattern set
+    of every section of every applicable rule file. The forms a page brings new are
+    answered together: the patterns none of them can match are dropped first, by one
+    search of them all joined, and what is left is tried line by line. Exact: a line
+    outside the set cannot match any of the patterns.
     """
     combined = _combined(tuple(rule_sets))
     if not combined.patterns:
         return set()
+    _SETS_BY_ID.setdefault(id(combined), combined)
+    key = id(combined)
     indices = labelling.content_indices()
-    lines = [labelling.lines[index] for index in indices]
     # Each line is tried as stripped, as written (when that differs) and as a list item
-    # without its bullet (when it has one): each form is searched as a page of its own.
-    items = [list_item(line.stripped) for line in lines]
-    padded = [line.text for line in lines if line.text != line.stripped]
-    bulleted = [item for item, line in zip(items, lines, strict=True) if item is not line.stripped]
-    pages = ["\n".join(line.stripped for line in lines)] + ["\n".join(more) for more in (padded, bulleted) if more]
-    combined = combined.live_set(*pages)
-    found: set[int] = set()
-    for index, line, item in zip(indices, lines, items, strict=True):
-        if (
-            _could_match(combined, line.stripped)
-            or (line.text != line.stripped and _could_match(combined, line.text))
-            or (item is not line.stripped and _could_match(combined, item))
-        ):
-            found.add(index)
-    return found
+    # without its bullet (when it has one).
+    forms = [_forms(labelling.lines[index]) for index in indices]
+    new = {text for texts in forms for text in texts if (key, text) not in _COULD_MATCH}
+    if new:
+        live = combined.live_set("\n".join(new))  # exact for these lines, so its answers are the set's
+        for text in new:
+            _COULD_MATCH.remember((key, text), live.could_match(text))
+    return {index for index, texts in zip(indices, forms, strict=True) if any(_COULD_MATCH[key, t] for t in texts)}
+
+
+def _forms(line: Line) -> tuple[str, ...]:
+    item = list_item(line.stripped)
+    if line.text == line.stripped:
+        return (line.stripped,) if item is line.stripped else (line.stripped, item)
+    return (line.stripped, line.text) if item is line.stripped else (line.stripped, line.text, item)
 
 
 _COMBINED: dict[tuple[int, ...], tuple[tuple[BoilerplateRules, ...], PatternSet]] = {}

@@ -70,16 +70,21 @@ def _casing(words: list[str]) -> tuple[int, int]:
 def features(text: str, stopwords: frozenset[str]) -> LineFeatures:
     stripped = text.strip()
     spaced = to_space(stripped)
-    words = spaced.split()
-    wide = 0 if stripped.isascii() or not _MAYBE_WIDE.search(stripped) else len(UNSPACED.findall(stripped))
-    word_count = len(words) + wide // 2
+    # Casing reads the first words only; the count comes from the case-folded split that
+    # stop-words need anyway (folding changes no white space), so a paragraph is split once.
+    head = spaced.split(None, CASING_WORDS)
     stop_density = None
-    if stopwords and words:
+    if stopwords and head:
         folded = spaced.casefold().split()
-        stop_density = sum(map(stopwords.__contains__, folded)) / len(folded)
+        count = len(folded)
+        stop_density = sum(map(stopwords.__contains__, folded)) / count
+    else:
+        count = len(head) if len(head) <= CASING_WORDS else len(spaced.split())
+    wide = 0 if stripped.isascii() or not _MAYBE_WIDE.search(stripped) else len(UNSPACED.findall(stripped))
+    word_count = count + wide // 2
     # Function words count too: title case capitalises them ("He Was Unaware"), German
     # prose capitalises only its nouns ("Der Stadtrat hat den Plan").
-    upper, cased = _casing(words)
+    upper, cased = _casing(head[:CASING_WORDS])
     first = stripped[:1]
     # Capitalisation says something only where cased words make most of the line.
     measurable = cased >= 3 and cased >= 0.5 * max(1, min(word_count, CASING_WORDS) - 1)
@@ -132,7 +137,7 @@ def is_short_sentence(f: LineFeatures) -> bool:
 
 def line_score(stripped: str, stopwords: frozenset[str]) -> float:
     """``score(features(...))``, computed once per distinct line (:mod:`copydesk.textcache`)."""
-    return _memo_score((stripped, stopwords))
+    return _memo_score[stripped, stopwords]
 
 
 def _line_score(key: tuple[str, frozenset[str]]) -> float:

@@ -19,7 +19,8 @@ import regex
 from copydesk.labelling import Labelling
 from copydesk.model import Kind, Label
 from copydesk.rules import compiled
-from copydesk.rules.patterns import PatternTimeout, RulePattern, pattern_set
+from copydesk.rules.patterns import PatternSet, PatternTimeout, RulePattern, pattern_set
+from copydesk.textcache import LineMemo
 from copydesk.validators.shape import UNSPACED, is_body_like, looks_like_headline, normalise, word_count
 
 if TYPE_CHECKING:  # the dates lexicon loads dateparser's data: only when a name needs it
@@ -132,13 +133,24 @@ def _name_over_stamp(
 
 
 def _headline_not_byline(labelling: Labelling, index: int, byline_patterns: tuple[RulePattern, ...]) -> bool:
-    text = _without_cut(labelling, index)
+    bylines = pattern_set(byline_patterns)  # interned and kept for good, so its id names it
+    _BYLINE_SETS.setdefault(id(bylines), bylines)
+    return _HEADLINE_SHAPED[_without_cut(labelling, index), id(bylines)]
+
+
+def _headline_shaped(key: tuple[str, int]) -> bool:
+    text, bylines = key
     return (
         looks_like_headline(text)
-        and not _matches(byline_patterns, text)
+        and _BYLINE_SETS[bylines].first_match(text, lambda _: None) is None
         and not _stamp(text)
         and not _ADDRESS.search(text)
     )
+
+
+_BYLINE_SETS: dict[int, PatternSet] = {}
+# Menus and section labels above the article repeat across a site's pages: each is asked once.
+_HEADLINE_SHAPED: LineMemo[tuple[str, int], bool] = LineMemo(_headline_shaped)
 
 
 # A web or mail address: a link, a credit or a contact line, never a headline.

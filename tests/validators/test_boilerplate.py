@@ -86,6 +86,28 @@ def test_catastrophic_pattern_is_a_finding_not_a_hang() -> None:
     assert "t.lines[0]" in labelling.findings[0].message
 
 
+def test_a_timeout_is_a_finding_on_every_page_that_meets_it() -> None:
+    """Answers are kept per line for the run; a timed-out answer is not, or a second page
+    holding the same line would lose its finding."""
+    slow = rules(lines=[r"(a|aa)+$"])
+    for _ in range(2):
+        labelling = Labelling.start(split_lines("a" * 40 + "b\n" + BODY + "\n"))
+        labelling.rule_candidates = rule_candidates(labelling, [slow])
+        apply_rules(labelling, slow)
+        assert {f.rule for f in labelling.findings} == {"rules.regex_timeout"}
+
+
+def test_a_line_seen_on_an_earlier_page_is_answered_the_same() -> None:
+    """The second page's new lines are answered by a pattern set narrowed to them; its
+    known lines by what the first page's found, which must still hold."""
+    boilerplate = rules(lines=["^Share$", r"\(Image: [^()]+\)$"], tail_markers=["^Menu$"])
+    first = f"Share\n(Image: AP)\n{BODY}\n"
+    second = f"Menu\nShare\n{BODY}\nThe mayor said so.\n"
+    for text, expected in ((first, {0, 1}), (second, {0, 1})):
+        labelling = Labelling.start(split_lines(text))
+        assert rule_candidates(labelling, [boilerplate]) == expected
+
+
 def generic(project_rules: RuleSet, name: str) -> BoilerplateRules:
     (found,) = [g.boilerplate for g in project_rules.generic if g.name == name]
     return found
