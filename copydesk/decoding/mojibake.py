@@ -13,6 +13,7 @@ import re
 from functools import cache
 from typing import Any
 
+from copydesk.decoding.suspects import may_change
 from copydesk.lines import iter_chunks
 from copydesk.model import Repair
 
@@ -87,16 +88,22 @@ def repair_mojibake(text: str) -> tuple[str, list[Repair]]:
     """
     if not _ANY_NON_ASCII.search(text):
         return text, []
+    # Both shapes are two adjacent characters and neither is a line break: a page without
+    # them has no line with them.
+    scripts = any(shape.search(text) for _, shape in _SHAPES)
     plans: dict[tuple[tuple[str, str], ...], list[int]] = {}
     out: list[str] = []
     for number, (body, ending) in enumerate(iter_chunks(text), start=1):
         if not _ANY_NON_ASCII.search(body):
             out.append(body + ending)
             continue
-        reversed_ = _unmojibake_script(body)
+        reversed_ = _unmojibake_script(body) if scripts else None
         if reversed_ is not None:
             body, codec = reversed_
             plans.setdefault((("encode", codec), ("decode", "utf-8")), []).append(number)
+        elif not may_change(body):  # ftfy would change nothing: most lines of real pages
+            out.append(body + ending)
+            continue
         fixed, steps = _ftfy_line(body)
         if fixed != body:
             plans.setdefault(tuple(steps), []).append(number)

@@ -1,6 +1,8 @@
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from copydesk.decoding.mojibake import repair_mojibake
+from copydesk.decoding.mojibake import _ftfy_line, _unmojibake_script, repair_mojibake
 
 ENGLISH = "The minister’s “firm” reply — and the café’s naïve menu.\n"
 ARABIC = 'قال الوزير إن "الاتفاق سيُوقّع قريباً".\n'
@@ -69,3 +71,44 @@ def test_correct_text_is_left_alone() -> None:
 def test_curly_quotes_and_line_endings_survive_a_repair() -> None:
     broken = mojibake("“Quote” – here’s one.\r\n", "cp1252")
     assert repair_mojibake(broken)[0] == "“Quote” – here’s one.\r\n"
+
+
+def _every_line(text: str) -> str:
+    """The repair without the page-level gates: every non-ASCII line through both repairs."""
+    out = []
+    for line in text.split("\n"):
+        if line.isascii():
+            out.append(line)
+            continue
+        reversed_ = _unmojibake_script(line)
+        out.append(_ftfy_line(reversed_[0] if reversed_ else line)[0])
+    return "\n".join(out)
+
+
+PIECES = [
+    "Plain words",
+    " ",
+    "’",
+    "“quoted”",
+    "—",
+    "café",
+    "Ã ",
+    "œ",
+    "Œuvre",
+    "°",
+    "Â",
+    mojibake("naïve café", "cp1252"),
+    mojibake("Déjà vu", "latin-1"),
+    mojibake("الوزير", "cp1256"),
+    mojibake("Москва", "cp1251"),
+    "Москва",
+    "الوزير",
+]
+
+
+@given(st.lists(st.lists(st.sampled_from(PIECES), max_size=6).map("".join), min_size=1, max_size=6).map("\n".join))
+@example("A clean first line.\nÃ  la carte")  # ftfy's branch anchored at the text's start, on a later line
+def test_a_page_is_repaired_as_its_lines_would_be(text: str) -> None:
+    """The page-level gates skip only lines neither repair would change (ftfy's own
+    badness test, made to hold for a page; the script shapes, which no line break joins)."""
+    assert repair_mojibake(text)[0] == _every_line(text)
