@@ -17,6 +17,7 @@ import regex
 
 from copydesk.attribution.quotes import Quote
 from copydesk.rules import compiled
+from copydesk.textcache import LineMemo
 
 MAX_SPEAKER_WORDS = 7
 MAX_FOLLOWING_WORDS = 10  # after "said" or "according to" the name may come after its description
@@ -67,9 +68,22 @@ class Form:
     ending: regex.Pattern[str] | None = None  # how every match ends: a cheap test first (see ``_ending``)
 
     def search(self, context: str, start: int = 0) -> regex.Match[str] | None:
-        if self.ending is not None and not self.ending.search(context, max(start, _after_last_stop(context))):
-            return None  # every match ends as ``ending`` does: no verb there, no match
-        return self.pattern.search(context, start)
+        """Kept per sentence: a page's quotations share the sentences around them, and the
+        rules ask a form of the same sentence again (its main clause, its passive)."""
+        return _SEARCHES[self.pattern, self.ending, context, start]
+
+
+def _search(key: tuple[regex.Pattern[str], regex.Pattern[str] | None, str, int]) -> regex.Match[str] | None:
+    pattern, ending, context, start = key
+    if ending is not None and not ending.search(context, max(start, _after_last_stop(context))):
+        return None  # every match ends as ``ending`` does: no verb there, no match
+    return pattern.search(context, start)
+
+
+# Keyed by the patterns themselves (equal patterns search alike), never by a form's identity.
+_SEARCHES: LineMemo[tuple[regex.Pattern[str], regex.Pattern[str] | None, str, int], regex.Match[str] | None] = LineMemo(
+    _search, limit=4096
+)
 
 
 @dataclass(frozen=True, slots=True)

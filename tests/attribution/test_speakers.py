@@ -383,3 +383,19 @@ def test_the_quick_ending_test_rejects_only_contexts_the_form_rejects(context: s
         found, full = candidate.search(context), candidate.pattern.search(context)
         assert (found is None) == (full is None)
         assert found is None or full is None or found.span() == full.span()
+
+
+def test_a_form_asked_again_answers_for_where_it_starts() -> None:
+    """Searches are kept per sentence: the same sentence searched from a later point is
+    another question (the main-clause rule asks so), with its own answer."""
+    (form, _) = _forms(("said",)).after
+    context = " said Anna Berg, and then said Tom Reyes"
+    first = form.search(context)
+    assert first is not None and first.group("who").startswith("Anna Berg")
+    assert form.search(context) is first
+    assert form.search(context, first.end("verb")) is None  # anchored at the start: nothing from later on
+    (_, before, _) = _forms(("said",)).before
+    sentence = "Anna Berg said that Tom Reyes said"
+    assert before.search(sentence) is not None
+    later = before.search(sentence, sentence.index("Tom"))
+    assert later is not None and later.group("who") == "Tom Reyes"
