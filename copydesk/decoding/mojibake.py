@@ -91,6 +91,8 @@ def repair_mojibake(text: str) -> tuple[str, list[Repair]]:
     # Both shapes are two adjacent characters and neither is a line break: a page without
     # them has no line with them.
     scripts = any(shape.search(text) for _, shape in _SHAPES)
+    if not scripts and not may_change(text):
+        return text, []  # no line holds what ftfy looks for: the page's characters say so at once
     plans: dict[tuple[tuple[str, str], ...], list[int]] = {}
     out: list[str] = []
     for number, (body, ending) in enumerate(iter_chunks(text), start=1):

@@ -16,8 +16,6 @@ import re
 from functools import cache
 from typing import Any, NamedTuple
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
 Needs = tuple[tuple[frozenset[str], ...], ...]
 
 
@@ -26,6 +24,7 @@ class Gate(NamedTuple):
 
     bits: dict[str, int]  # character -> the classes holding it
     branches: tuple[int, ...]  # per branch, the classes it needs
+    chars: re.Pattern[str]  # any character of ``bits``: a page in another script has none
 
 
 def may_change(text: str) -> bool:
@@ -34,7 +33,7 @@ def may_change(text: str) -> bool:
     if gate is None:
         return True
     found = 0
-    for char in set(_NON_ASCII.findall(text)):
+    for char in set(gate.chars.findall(text)):
         found |= gate.bits.get(char, 0)
     return any(found & need == need for need in gate.branches)
 
@@ -62,7 +61,8 @@ def gate_of(needs: Needs) -> Gate:
             need |= bit
             bit <<= 1
         branches.append(need)
-    return Gate(bits, tuple(branches))
+    chars = re.compile("[" + "".join(map(re.escape, sorted(bits))) + "]") if bits else re.compile("(?!)")
+    return Gate(bits, tuple(branches), chars)
 
 
 def needs_of(pattern: re.Pattern[str]) -> Needs | None:
