@@ -61,8 +61,8 @@ def gate_of(needs: Needs) -> Gate:
             need |= bit
             bit <<= 1
         branches.append(need)
-    chars = re.compile("[" + "".join(map(re.escape, sorted(bits))) + "]") if bits else re.compile("(?!)")
-    return Gate(bits, tuple(branches), chars)
+    named = re.compile("[" + "".join(map(re.escape, sorted(bits))) + "]") if bits else re.compile("(?!)")
+    return Gate(bits, tuple(branches), named)
 
 
 def needs_of(pattern: re.Pattern[str]) -> Needs | None:
