@@ -24,7 +24,6 @@ class Labelling:
     labels: list[Label | None]
     cuts: dict[int, tuple[int, str]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
-    _normalised: dict[int, str] = field(default_factory=dict, repr=False)
     rule_candidates: set[int] | None = None  # lines any rule could match; None: all
     markers: set[int] = field(default_factory=set)  # section headings: strong evidence of chrome around them
     ends: set[int] = field(default_factory=set)  # generic tail markers: the article stops before them
@@ -33,11 +32,13 @@ class Labelling:
         self.findings.append(Finding("rules.regex_timeout", "warning", str(exc)))
 
     def normalised(self, index: int) -> str:
-        """The line's text as compared for repeats, computed once."""
-        cached = self._normalised.get(index)
-        if cached is None:
-            cached = self._normalised[index] = normalised[self.lines[index].stripped]
-        return cached
+        """The line's text as compared for repeats, computed once per distinct line of a run."""
+        return normalised[self.lines[index].stripped]
+
+    def normalised_all(self, indices: Iterable[int]) -> list[str]:
+        """``normalised`` of many lines in one pass."""
+        lines = self.lines
+        return [normalised[lines[index].stripped] for index in indices]
 
     @classmethod
     def start(cls, lines: Sequence[Line]) -> Labelling:

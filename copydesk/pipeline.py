@@ -121,10 +121,9 @@ def label_lines(
     for rule_set in generic:
         boilerplate.apply_rules(labelling, rule_set, cut=False)
     structure.mark_copies(labelling)
-    words = stopwords(lang, rules.directory)
+    scored = line_features.scores(stopwords(lang, rules.directory))
     scores = [
-        line_features.line_score(line.stripped, words) if label is None else 0.0
-        for line, label in zip(lines, labelling.labels, strict=True)
+        scored[line.stripped] if label is None else 0.0 for line, label in zip(lines, labelling.labels, strict=True)
     ]
     region = article_region.find_region(labelling, scores)
     title, author = structure.label_structure(
@@ -145,8 +144,9 @@ def declared_language(rules: RuleSet, entry: ManifestEntry | None) -> str | None
 
 def mark_repeated_across_files(labelling: Labelling, repeated: frozenset[int]) -> None:
     label = Label(Kind.BOILERPLATE, corpus.RULE)
-    for index in labelling.content_indices():
-        if corpus.normalised_key(labelling.normalised(index)) in repeated:
+    content = labelling.content_indices()
+    for index, text in zip(content, labelling.normalised_all(content), strict=True):
+        if corpus.normalised_key(text) in repeated:
             labelling.decide(index, label)
 
 

@@ -90,34 +90,46 @@ def rule_candidates(labelling: Labelling, rule_sets: Sequence[BoilerplateRules])
     """The lines any pattern of these rule sets could match.
 
     Most lines of a page match no rule, and a run's chrome lines come back page after
-    page: each form of a line is answered once per run, against one combined pattern set
-    of every section of every applicable rule file. The forms a page brings new are
-    answered together: the patterns none of them can match are dropped first, by one
-    search of them all joined, and what is left is tried line by line. Exact: a line
-    outside the set cannot match any of the patterns.
+    page: each line is answered once per run, against one combined pattern set of every
+    section of every applicable rule file. The lines a page brings new are answered
+    together: the patterns none of them can match are dropped first, by one search of
+    them all joined, and what is left is tried line by line. Exact: a line outside the
+    set cannot match any of the patterns.
     """
     combined = _combined(tuple(rule_sets))
     if not combined.patterns:
         return set()
-    _SETS_BY_ID.setdefault(id(combined), combined)
-    key = id(combined)
+    answers = _answers(combined)
     indices = labelling.content_indices()
-    # Each line is tried as stripped, as written (when that differs) and as a list item
-    # without its bullet (when it has one).
-    forms = [_forms(labelling.lines[index]) for index in indices]
-    new = {text for texts in forms for text in texts if (key, text) not in _COULD_MATCH}
+    texts = [labelling.lines[index].text for index in indices]
+    new = [text for text in dict.fromkeys(texts) if text not in answers]
     if new:
-        live = combined.live_set("\n".join(new))  # exact for these lines, so its answers are the set's
-        for text in new:
-            _COULD_MATCH.remember((key, text), live.could_match(text))
-    return {index for index, texts in zip(indices, forms, strict=True) if any(_COULD_MATCH[key, t] for t in texts)}
+        forms = [_forms(text) for text in new]
+        live = combined.live_set("\n".join(form for each in forms for form in each))  # exact for these lines
+        for text, each in zip(new, forms, strict=True):
+            answers.remember(text, any(map(live.could_match, each)))
+    return {index for index, text in zip(indices, texts, strict=True) if answers[text]}
 
 
-def _forms(line: Line) -> tuple[str, ...]:
-    item = list_item(line.stripped)
-    if line.text == line.stripped:
-        return (line.stripped,) if item is line.stripped else (line.stripped, item)
-    return (line.stripped, line.text) if item is line.stripped else (line.stripped, line.text, item)
+def _forms(text: str) -> tuple[str, ...]:
+    """A line as rules see it: stripped, as written (when that differs) and as a list item
+    without its bullet (when it has one)."""
+    stripped = text.strip()
+    forms = (stripped,) if text == stripped else (stripped, text)
+    item = list_item(stripped)
+    return forms if item is stripped else (*forms, item)
+
+
+_ANSWERS: dict[int, LineMemo[str, bool]] = {}
+
+
+def _answers(combined: PatternSet) -> LineMemo[str, bool]:
+    """Whether each line could match the set, by the line's text, for the run (the set is
+    built once per list of rule sets and kept, so its id names it for good)."""
+    found = _ANSWERS.get(id(combined))
+    if found is None:
+        found = _ANSWERS[id(combined)] = LineMemo(lambda text: any(map(combined.could_match, _forms(text))))
+    return found
 
 
 _COMBINED: dict[tuple[int, ...], tuple[tuple[BoilerplateRules, ...], PatternSet]] = {}

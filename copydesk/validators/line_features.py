@@ -137,7 +137,16 @@ def is_short_sentence(f: LineFeatures) -> bool:
 
 def line_score(stripped: str, stopwords: frozenset[str]) -> float:
     """``score(features(...))``, computed once per distinct line (:mod:`copydesk.textcache`)."""
-    return _memo_score[stripped, stopwords]
+    return scores(stopwords)[stripped]
+
+
+def scores(stopwords: frozenset[str]) -> LineMemo[str, float]:
+    """The line scores under one stop-list, read as ``scores(words)[stripped]``: a page's
+    lines are scored in one pass, a line seen before by a plain dict lookup."""
+    found = _SCORES.get(stopwords)
+    if found is None:
+        found = _SCORES[stopwords] = LineMemo(lambda stripped: _line_score((stripped, stopwords)))
+    return found
 
 
 def _line_score(key: tuple[str, frozenset[str]]) -> float:
@@ -173,4 +182,4 @@ def score(f: LineFeatures) -> float:
 
 CHROME_BASE = 25.0
 
-_memo_score: LineMemo[tuple[str, frozenset[str]], float] = LineMemo(_line_score)
+_SCORES: dict[frozenset[str], LineMemo[str, float]] = {}  # one per stop-list: a run uses a few

@@ -79,7 +79,7 @@ def find_title(
     if not candidates:
         return None
     if long_enough:
-        seen = Counter(labelling.normalised(i) for i in content)
+        seen = Counter(labelling.normalised_all(content))
         repeated = [i for i in long_enough if seen[normalise(_without_cut(labelling, i))] > 1]
         if repeated:
             return repeated[0]
@@ -316,7 +316,7 @@ def mark_standfirsts(labelling: Labelling, region_start: int, byline_patterns: t
     split = bisect_left(content, region_start)
     before = content[max(0, split - STANDFIRST_WINDOW) : split]
     opening = content[split : split + STANDFIRST_WINDOW + 1]
-    later_texts = [(later, labelling.normalised(later)) for later in opening]
+    later_texts = list(zip(opening, labelling.normalised_all(opening), strict=True))
     for index in before + opening[:-1]:
         text = labelling.normalised(index)
         if not any(later > index and len(other) > len(text) and text in other for later, other in later_texts):
@@ -360,7 +360,7 @@ def mark_copies(labelling: Labelling) -> None:
     long_lines = [i for i in content if len(labelling.lines[i].stripped) >= COPY_MIN_CHARS]
     if not long_lines:
         return  # hidden copies of an article are long; ordinary paragraphs are not searched
-    texts = {i: labelling.normalised(i) for i in content}
+    texts = dict(zip(content, labelling.normalised_all(content), strict=True))
     by_opening: dict[tuple[str, ...], list[int]] = {}
     for i in content:
         head = texts[i].split(maxsplit=COPY_KEY_WORDS)
@@ -388,14 +388,17 @@ def mark_repeats(labelling: Labelling, title: str | None, byline: str | None, au
     """
     seen: set[str] = {normalise(text) for text in (title, byline) if text}
     name = normalise(author) if author else None
-    for index in labelling.content_indices():
-        text = labelling.normalised(index)
+    content = labelling.content_indices()
+    for index, text in zip(content, labelling.normalised_all(content), strict=True):
         if text == name:
             labelling.decide(index, Label(Kind.DUPLICATE, REPEAT))
         elif text not in seen:
             seen.add(text)
-        elif word_count(text) >= MIN_REPEAT_WORDS:
+        elif _WORDS[text] >= MIN_REPEAT_WORDS:
             labelling.decide(index, Label(Kind.DUPLICATE, REPEAT))
+
+
+_WORDS: LineMemo[str, int] = LineMemo(word_count)  # a page repeats its menus; each is counted once
 
 
 def label_structure(
