@@ -26,6 +26,7 @@ import regex
 from copydesk.dates.lexicon import Lexicon
 from copydesk.rules import compiled
 from copydesk.rules.patterns import TIMEOUT_SECONDS, RulePattern
+from copydesk.textcache import LineMemo
 from copydesk.validators.shape import to_space
 
 _NUMERIC = compiled.compile(r"(?=\d)(?<![\d.:/])(?P<a>[0-3]?\d)[/-](?P<b>[0-3]?\d)[/-](?:19|20)?\d\d(?!\d)")
@@ -152,6 +153,27 @@ def _months_in(text: str, lexicon: Lexicon) -> tuple[tuple[str, ...], set[str]]:
     return tuple(sorted(found, key=lambda w: (-len(w), w))), words
 
 
+def _line_names(line: str, lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The month and weekday names a line holds, once per distinct line and lexicon: a
+    site's menus and story lists name months page after page ("May" is a modal verb too)."""
+    key = (lexicon.month_pattern, lexicon.weekday_pattern)
+    _LEXICONS.setdefault(key, lexicon)
+    return _LINE_NAMES[line, key]
+
+
+def _names_of_line(key: tuple[str, tuple[str, str]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    line, names = key
+    lexicon = _LEXICONS[names]
+    months, words = _months_in(line, lexicon)
+    return months, _named(words, lexicon.weekdays) if months else ()
+
+
+# Keyed by the lexicon's name patterns (the strings themselves: a copy with another day
+# order shares them, and equal names find the same), never by a lexicon's identity.
+_LEXICONS: dict[tuple[str, str], Lexicon] = {}
+_LINE_NAMES: LineMemo[tuple[str, tuple[str, str]], tuple[tuple[str, ...], tuple[str, ...]]] = LineMemo(_names_of_line)
+
+
 def _time(text: str, at: int) -> tuple[int | None, int | None, int]:
     match = _TIME.match(text, at)
     if not match:
@@ -224,10 +246,10 @@ def _matches(page: str, starts: list[int], lexicon: Lexicon) -> Iterator[tuple[i
     if not months:
         return
     for lo, hi in _lines_naming(page, starts, months):
-        named, words = _months_in(page[lo:hi], lexicon)
+        named, weekdays = _line_names(page[lo:hi], lexicon)
         if not named:
             continue  # the name is only part of a longer word
-        forms = _textual_forms(named, _named(words, lexicon.weekdays))
+        forms = _textual_forms(named, weekdays)
         for kind, form in enumerate(forms, start=len(_NUMERIC_FORMS)):
             for match in form.finditer(page, lo, hi):
                 yield kind, match
