@@ -1,8 +1,9 @@
 """Speed of the boilerplate step alone (labelling and reversible cleaning), decoding excluded.
 
-Two corpora: synthetic ~5 KB pages built from the test fixtures, and, when present, the
-real pages of ../shared/bench/boilerplate/dev (both renditions). Prints files/s and KB/s
-on one core; asserts nothing.
+Three corpora: synthetic ~5 KB pages built from the test fixtures; when present, the real
+pages of ../shared/bench/boilerplate/dev as a crawl sees them (each site's chrome on many
+pages, a fresh article on each: ``crawl.py``); and those pages each once, both renditions
+(every line new: the step's worst case). Prints files/s and KB/s on one core; asserts nothing.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import argparse
 import random
 import time
 from pathlib import Path
+
+from crawl import crawl_pages
 
 from copydesk.cleaning import clean
 from copydesk.language.stopwords import stopwords
@@ -92,11 +95,13 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     measure("synthetic 5 KB", synthetic_pages(args.files), args.repeat)
+    crawl = crawl_pages(args.files)
     real = real_pages()
-    if real:
-        measure("bench dev pages", real, args.repeat)
+    if crawl and real:
+        measure("crawl-shaped (bench pages' chrome, fresh articles)", crawl, args.repeat)
+        measure("bench dev pages, each once", real, args.repeat)
     else:
-        print("bench dev pages: skipped (../shared/bench absent)")
+        print("bench pages: skipped (../shared/bench absent)")
     return 0
 
 

@@ -1,12 +1,14 @@
 """Speed and memory of the gate: per-file steps, ``copydesk check`` end to end, start-up.
 
-Builds a corpus of ~5 KB pages from the test fixtures (10,000 files by default, varied so
-no two are equal), then measures: the per-file steps in-process with one worker and with two (and
-seconds per validator); ``copydesk check`` end to end as a user runs it (reports, batch
-schema and expectations, HTML index), with -j 1 and -j 2, and its peak memory at a tenth
-of the corpus and at all of it (how memory grows with the file count); and
-the wall time of a one-file run with and without a declared schema and suite. No number
-is asserted: this is a measurement, not a test.
+Builds a corpus (10,000 files by default, no two equal): the bench pages as a crawl sees
+them, each site's chrome around fresh articles (``crawl.py``), or, with ``--corpus
+fixtures`` or without ../shared/bench, ~5 KB pages from the test fixtures. Then measures:
+the per-file steps in-process with one worker and with two (and seconds per validator);
+``copydesk check`` end to end as a user runs it (reports, batch schema and expectations,
+HTML index), with -j 1 and -j 2, and its peak memory at a tenth of the corpus and at all
+of it (how memory grows with the file count); and the wall time of a one-file run with
+and without a declared schema and suite. No number is asserted: this is a measurement,
+not a test.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from crawl import crawl_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "articles"
@@ -50,6 +54,19 @@ def build_corpus(folder: Path, count: int, size: int = 5000) -> int:
             extra.append(f"Officials said item {i}.{k} of the plan would be reviewed by the council on day {k}.")
         at = next((n + 1 for n, line in enumerate(lines) if len(line) > 120), len(lines))
         text = "\n".join([*lines[:at], "", *"\n\n".join(extra).splitlines(), *lines[at:]]) + "\n"
+        data = text.encode("utf-8")
+        (folder / f"{i:06d}.txt").write_bytes(data)
+        total += len(data)
+    return total
+
+
+def build_crawl(folder: Path, count: int) -> int | None:
+    """The bench pages as a crawl sees them (``crawl.py``); None when ../shared/bench is absent."""
+    pages = crawl_pages(count)
+    if pages is None:
+        return None
+    total = 0
+    for i, (text, _) in enumerate(pages):
         data = text.encode("utf-8")
         (folder / f"{i:06d}.txt").write_bytes(data)
         total += len(data)
@@ -132,11 +149,23 @@ def main() -> int:
         "such as /dev/shm takes the disk out of the figures: creating 30,000 small files costs "
         "from 0.05 to 0.6 ms each on a shared virtual disk, whatever the checks cost.",
     )
+    parser.add_argument(
+        "--corpus",
+        choices=("crawl", "fixtures"),
+        default="crawl",
+        help="crawl: the bench pages' chrome around fresh articles (the default when ../shared/bench "
+        "is present); fixtures: the test fixtures' pages filled to 5 KB.",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
-        build_corpus(folder, args.files)
+        built = build_crawl(folder, args.files) if args.corpus == "crawl" else None
+        if built is None:
+            built = build_corpus(folder, args.files)
+            print(f"corpus: the test fixtures' pages, {built / args.files / 1024:.1f} KB a file")
+        else:
+            print(f"corpus: bench pages as a crawl sees them, {built / args.files / 1024:.1f} KB a file")
         for jobs in (1, 2):
             measure(folder, jobs, None)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
