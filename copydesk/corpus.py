@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from copydesk.model import Line
+from copydesk.textcache import LineMemo
 from copydesk.validators.shape import normalised
 
 MIN_FILES = 3  # a line must be seen in at least this many files
@@ -25,11 +26,15 @@ RULE = "corpus.repeated_across_files"
 
 def line_key(text: str) -> int | None:
     """A stable signed 64-bit key for a line's normalised text; None for lines with no letters or digits."""
-    return normalised_key(normalised[text])
+    return _KEYS[normalised[text]]
 
 
 def normalised_key(folded: str) -> int | None:
     """``line_key`` for text already normalised (the labelling keeps each line's)."""
+    return _KEYS[folded]
+
+
+def _key(folded: str) -> int | None:
     # Normalised text opens with a letter or digit whenever it has one; the scan is the fallback.
     if not folded or not (folded[0].isalnum() or any(ch.isalnum() for ch in folded)):
         return None
@@ -37,8 +42,12 @@ def normalised_key(folded: str) -> int | None:
     return int.from_bytes(hashlib.blake2b(folded.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 
 
+# A source's chrome comes back on every page, in the survey and again in the check.
+_KEYS: LineMemo[str, int | None] = LineMemo(_key)
+
+
 def file_keys(lines: Sequence[Line]) -> frozenset[int]:
-    keys = (line_key(line.text) for line in lines if not line.is_blank)
+    keys = [_KEYS[folded] for folded in map(normalised.__getitem__, [line.stripped for line in lines if line.stripped])]
     return frozenset(key for key in keys if key is not None)
 
 
