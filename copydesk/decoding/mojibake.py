@@ -32,7 +32,6 @@ def _shape(codec: str, leads: tuple[int, ...]) -> re.Pattern[str]:
 
 
 _SHAPES = tuple((codec, _shape(codec, leads)) for codec, leads in _SCRIPT_MOJIBAKE)
-_ANY_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @cache
@@ -86,7 +85,7 @@ def repair_mojibake(text: str) -> tuple[str, list[Repair]]:
     Returns the repaired text and one :class:`Repair` per distinct fix plan, naming the
     1-based lines it was applied to. Line terminators are never changed.
     """
-    if not _ANY_NON_ASCII.search(text):
+    if text.isascii():
         return text, []
     # Both shapes are two adjacent characters and neither is a line break: a page without
     # them has no line with them.
@@ -96,7 +95,7 @@ def repair_mojibake(text: str) -> tuple[str, list[Repair]]:
     plans: dict[tuple[tuple[str, str], ...], list[int]] = {}
     out: list[str] = []
     for number, (body, ending) in enumerate(iter_chunks(text), start=1):
-        if not _ANY_NON_ASCII.search(body):
+        if body.isascii():
             out.append(body + ending)
             continue
         reversed_ = _unmojibake_script(body) if scripts else None

@@ -25,6 +25,7 @@ class Gate(NamedTuple):
     bits: dict[str, int]  # character -> the classes holding it
     branches: tuple[int, ...]  # per branch, the classes it needs
     chars: re.Pattern[str]  # any character of ``bits``: a page in another script has none
+    verdicts: dict[int, bool]  # the classes a text holds -> whether some branch has all it needs
 
 
 def may_change(text: str) -> bool:
@@ -35,7 +36,10 @@ def may_change(text: str) -> bool:
     found = 0
     for char in set(gate.chars.findall(text)):
         found |= gate.bits.get(char, 0)
-    return any(found & need == need for need in gate.branches)
+    verdict = gate.verdicts.get(found)
+    if verdict is None:  # texts hold few combinations of classes: each is judged once
+        verdict = gate.verdicts[found] = any(found & need == need for need in gate.branches)
+    return verdict
 
 
 @cache
@@ -62,7 +66,7 @@ def gate_of(needs: Needs) -> Gate:
             bit <<= 1
         branches.append(need)
     named = re.compile("[" + "".join(map(re.escape, sorted(bits))) + "]") if bits else re.compile("(?!)")
-    return Gate(bits, tuple(branches), named)
+    return Gate(bits, tuple(branches), named, {0: False})
 
 
 def needs_of(pattern: re.Pattern[str]) -> Needs | None:
