@@ -69,7 +69,9 @@ class Analysis:
         total = _visible(self.outcome.decoded.text) if self.outcome.decoded else 0
         if total == 0:
             return None
-        removed = sum(_visible(span.text) for span in self.cleaning.removed)
+        # Kept text and removed spans partition the text, and a count of characters that
+        # are not white space adds up over any partition: one count of the kept text does.
+        removed = total - _visible(self.cleaning.kept)
         return round(removed / total, 4)
 
 

@@ -55,3 +55,23 @@ def test_a_share_bar_inside_the_article_does_not_end_it(tmp_path: Path, project_
     path.write_text(page + "\n", encoding="utf-8")
     analysis = analyse(path, "mussels.txt", project_rules)
     assert analysis.article_text.strip().split("\n\n") == SCIENCE
+
+
+def test_boilerplate_ratio_counts_what_the_removed_spans_hold(tmp_path: Path, project_rules: RuleSet) -> None:
+    """The ratio is taken as text minus kept; it must equal the removed spans' own count,
+    an in-line cut included (kept text and spans partition the text)."""
+    fixtures = Path(__file__).parent / "fixtures" / "articles"
+    reposted = tmp_path / "repost.txt"  # the profile cuts the headline's trailing "More:"
+    reposted.write_text(
+        "Talks on the harbour plan will go on More:\n\n" + "\n\n".join(SCIENCE) + "\n", encoding="utf-8"
+    )
+    pages = [(fixtures / name, None) for name in ("harbour_gazette_en.txt", "sahil_ar.txt", "all_chrome_en.txt")]
+    pages.append((reposted, ManifestEntry(reposted, source="blogger-repost")))
+    for page, entry in pages:
+        result = analyse(page, page.name, project_rules, entry)
+        assert result.cleaning is not None and result.outcome.decoded is not None
+        total = sum(map(len, result.outcome.decoded.text.split()))
+        removed = sum(len("".join(span.text.split())) for span in result.cleaning.removed)
+        assert removed > 0
+        assert result.boilerplate_ratio == round(removed / total, 4)
+    assert result.cuts  # the last page's line was cut, not removed whole
