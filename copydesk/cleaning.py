@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from copydesk.model import Kind, Label, Line
+from copydesk.model import KEPT_KINDS, Kind, Label, Line
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,38 +60,40 @@ def clean(text: str, lines: Sequence[Line], labels: Sequence[Label], cuts: dict[
 
     A removed line goes whole, terminator included; an in-line cut removes the end of a
     kept line (from ``cuts[index] = (offset_in_line, rule)``) but keeps its terminator.
-    Adjacent removed lines with the same rule merge into one span, whose text is sliced
-    once when the run ends (joining line by line would copy a long run over and over).
+    Lines are contiguous in the text, so a run of kept lines is kept as one slice, and
+    adjacent removed lines with the same rule are one span, sliced once.
     """
     kept: list[str] = []
     removed: list[Span] = []
-    run: list[Any] | None = None  # the open run of removed lines: [start, end, rule, first, last]
-
-    def close() -> None:
-        if run is not None:
-            removed.append(Span(run[0], run[1], text[run[0] : run[1]], run[2], run[3], run[4]))
-
-    for index, (line, label) in enumerate(zip(lines, labels, strict=True)):
-        if not label.kept:
-            rule = rule_name(label)
-            if run is not None and run[2] == rule and run[1] == line.start:
-                run[1] = line.end + len(line.ending)
-                run[4] = line.number
-            else:
-                close()
-                run = [line.start, line.end + len(line.ending), rule, line.number, line.number]
+    count = len(lines)
+    i = 0
+    while i < count:
+        label = labels[i]
+        if label.kind in KEPT_KINDS:
+            j = i
+            while j < count and labels[j].kind in KEPT_KINDS and j not in cuts:
+                j += 1
+            if j > i:
+                last = lines[j - 1]
+                kept.append(text[lines[i].start : last.end + len(last.ending)])
+            else:  # a kept line with its end cut off
+                line = lines[i]
+                offset, rule = cuts[i]
+                kept.append(line.text[:offset])
+                removed.append(Span(line.start + offset, line.end, line.text[offset:], rule, line.number, line.number))
+                kept.append(line.ending)
+                j = i + 1
+            i = j
             continue
-        close()
-        run = None
-        cut = cuts.get(index)
-        if cut is None:
-            kept.append(text[line.start : line.end + len(line.ending)])
-            continue
-        offset, rule = cut
-        kept.append(line.text[:offset])
-        removed.append(Span(line.start + offset, line.end, line.text[offset:], rule, line.number, line.number))
-        kept.append(line.ending)
-    close()
+        rule = rule_name(label)
+        first = lines[i]
+        end = first.end + len(first.ending)
+        j = i + 1
+        while j < count and labels[j].kind not in KEPT_KINDS and rule_name(labels[j]) == rule and lines[j].start == end:
+            end = lines[j].end + len(lines[j].ending)
+            j += 1
+        removed.append(Span(first.start, end, text[first.start : end], rule, first.number, lines[j - 1].number))
+        i = j
     return Cleaning("".join(kept), tuple(removed))
 
 
