@@ -12,7 +12,7 @@ sites or more; article lines, seen once, only churn a larger memo (at 50,000 a c
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -46,6 +46,30 @@ class LineMemo(dict[K, V]):
         if len(self) >= self._limit:
             self.clear()
         self[key] = value
+
+
+Owner = TypeVar("Owner")
+
+
+class MemoFamily(Generic[Owner, K, V]):
+    """One :class:`LineMemo` per owner: a rule list, a stop-list, a lexicon's names.
+
+    A line's answer depends on the line and on what it is asked against; the owner's
+    memo is then read with the line alone. ``key`` names the owner: the owner itself when
+    it hashes by value, else its ``id``, safe because the memo's function keeps the owner
+    alive for as long as the key is held.
+    """
+
+    def __init__(self, function: Callable[[Owner, K], V]) -> None:
+        self._function = function
+        self._memos: dict[Hashable, LineMemo[K, V]] = {}
+
+    def of(self, key: Hashable, owner: Owner) -> LineMemo[K, V]:
+        memo = self._memos.get(key)
+        if memo is None:
+            function = self._function
+            memo = self._memos[key] = LineMemo(lambda line: function(owner, line))
+        return memo
 
 
 def clear_all() -> None:

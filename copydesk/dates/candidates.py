@@ -26,7 +26,7 @@ import regex
 from copydesk.dates.lexicon import Lexicon
 from copydesk.rules import compiled
 from copydesk.rules.patterns import TIMEOUT_SECONDS, RulePattern
-from copydesk.textcache import LineMemo
+from copydesk.textcache import MemoFamily
 from copydesk.validators.shape import to_space
 
 _NUMERIC = compiled.compile(r"(?=\d)(?<![\d.:/])(?P<a>[0-3]?\d)[/-](?P<b>[0-3]?\d)[/-](?:19|20)?\d\d(?!\d)")
@@ -155,23 +155,18 @@ def _months_in(text: str, lexicon: Lexicon) -> tuple[tuple[str, ...], set[str]]:
 
 def _line_names(line: str, lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The month and weekday names a line holds, once per distinct line and lexicon: a
-    site's menus and story lists name months page after page ("May" is a modal verb too)."""
-    key = (lexicon.month_pattern, lexicon.weekday_pattern)
-    _LEXICONS.setdefault(key, lexicon)
-    return _LINE_NAMES[line, key]
+    site's menus and story lists name months page after page ("May" is a modal verb too).
+    Keyed by the lexicon's name patterns: a copy with another day order shares them, and
+    equal names find the same."""
+    return _LINE_NAMES.of((lexicon.month_pattern, lexicon.weekday_pattern), lexicon)[line]
 
 
-def _names_of_line(key: tuple[str, tuple[str, str]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    line, names = key
-    lexicon = _LEXICONS[names]
+def _names_of_line(lexicon: Lexicon, line: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     months, words = _months_in(line, lexicon)
     return months, _named(words, lexicon.weekdays) if months else ()
 
 
-# Keyed by the lexicon's name patterns (the strings themselves: a copy with another day
-# order shares them, and equal names find the same), never by a lexicon's identity.
-_LEXICONS: dict[tuple[str, str], Lexicon] = {}
-_LINE_NAMES: LineMemo[tuple[str, tuple[str, str]], tuple[tuple[str, ...], tuple[str, ...]]] = LineMemo(_names_of_line)
+_LINE_NAMES: MemoFamily[Lexicon, str, tuple[tuple[str, ...], tuple[str, ...]]] = MemoFamily(_names_of_line)
 
 
 def _time(text: str, at: int) -> tuple[int | None, int | None, int]:

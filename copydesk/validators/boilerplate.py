@@ -15,32 +15,24 @@ from copydesk.labelling import Labelling
 from copydesk.model import Kind, Label, Line
 from copydesk.rules.patterns import PatternSet, PatternTimeout, RulePattern, pattern_set
 from copydesk.rules.ruleset import BOILERPLATE_SECTIONS, BoilerplateRules
-from copydesk.textcache import LineMemo
+from copydesk.textcache import MemoFamily
 from copydesk.validators.shape import is_body_like, list_item
 
-_SETS_BY_ID: dict[int, PatternSet] = {}  # pattern sets are interned, so an id names one for good
-
-
-def _set_could_match(key: tuple[int, str]) -> bool:
-    set_id, text = key
-    return _SETS_BY_ID[set_id].could_match(text)
-
-
-# One memo for every rule list: its bound then holds for the run, however many lists a
-# run's languages, profiles and pages combine.
-_COULD_MATCH: LineMemo[tuple[int, str], bool] = LineMemo(_set_could_match)
+# Whether a rule list could match a line, and its first rule that does, per line for the
+# run: chrome lines repeat across a run's pages, and each is tried against the same rule
+# lists on every page. Pattern sets are interned and kept, so an id names one for good.
+_COULD_MATCH: MemoFamily[PatternSet, str, bool] = MemoFamily(PatternSet.could_match)
 
 
 def _could_match(combined: PatternSet, text: str) -> bool:
     """``combined.could_match``, once per distinct line and rule list."""
-    _SETS_BY_ID.setdefault(id(combined), combined)
-    return _COULD_MATCH[id(combined), text]
+    return _COULD_MATCH.of(id(combined), combined)[text]
 
 
 def _first_match(patterns: tuple[RulePattern, ...], text: str, labelling: Labelling) -> RulePattern | None:
     patterns_set = pattern_set(patterns)
     if _cannot_time_out(patterns_set):
-        return _FIRST_MATCH[id(patterns_set), text]
+        return _FIRST_MATCH.of(id(patterns_set), patterns_set)[text]
     if not _could_match(patterns_set, text):
         return None
     found = patterns_set.first_match(text, labelling.timed_out)
@@ -52,14 +44,11 @@ def _cannot_time_out(patterns_set: PatternSet) -> bool:
     line's alone (a timeout is a finding of the page it happened on, never memoised)."""
     safe = _SAFE.get(id(patterns_set))
     if safe is None:
-        _SETS_BY_ID.setdefault(id(patterns_set), patterns_set)
         safe = _SAFE[id(patterns_set)] = not any(p.risky for p in patterns_set.patterns)
     return safe
 
 
-def _set_first_match(key: tuple[int, str]) -> RulePattern | None:
-    set_id, text = key
-    patterns_set = _SETS_BY_ID[set_id]
+def _first_of(patterns_set: PatternSet, text: str) -> RulePattern | None:
     if not _could_match(patterns_set, text):
         return None
     found = patterns_set.first_match(text, _cannot_happen)
@@ -71,9 +60,7 @@ def _cannot_happen(exc: PatternTimeout) -> None:
 
 
 _SAFE: dict[int, bool] = {}
-# The first rule of a list that matches a line: chrome lines repeat across a run's pages,
-# and each is tried against the same eight rule lists on every page.
-_FIRST_MATCH: LineMemo[tuple[int, str], RulePattern | None] = LineMemo(_set_first_match)
+_FIRST_MATCH: MemoFamily[PatternSet, str, RulePattern | None] = MemoFamily(_first_of)
 
 
 def _line_match(patterns: tuple[RulePattern, ...], line: Line, labelling: Labelling) -> RulePattern | None:
@@ -99,7 +86,7 @@ def rule_candidates(labelling: Labelling, rule_sets: Sequence[BoilerplateRules])
     combined = _combined(tuple(rule_sets))
     if not combined.patterns:
         return set()
-    answers = _answers(combined)
+    answers = _ANSWERS.of(id(combined), combined)
     indices = labelling.content_indices()
     texts = [labelling.lines[index].text for index in indices]
     new = [text for text in dict.fromkeys(texts) if text not in answers]
@@ -120,16 +107,12 @@ def _forms(text: str) -> tuple[str, ...]:
     return forms if item is stripped else (*forms, item)
 
 
-_ANSWERS: dict[int, LineMemo[str, bool]] = {}
+def _could_any_form(combined: PatternSet, text: str) -> bool:
+    return any(map(combined.could_match, _forms(text)))
 
 
-def _answers(combined: PatternSet) -> LineMemo[str, bool]:
-    """Whether each line could match the set, by the line's text, for the run (the set is
-    built once per list of rule sets and kept, so its id names it for good)."""
-    found = _ANSWERS.get(id(combined))
-    if found is None:
-        found = _ANSWERS[id(combined)] = LineMemo(lambda text: any(map(combined.could_match, _forms(text))))
-    return found
+# Whether each line could match a combined set, by the line's text, for the run.
+_ANSWERS: MemoFamily[PatternSet, str, bool] = MemoFamily(_could_any_form)
 
 
 _COMBINED: dict[tuple[int, ...], tuple[tuple[BoilerplateRules, ...], PatternSet]] = {}

@@ -12,7 +12,7 @@ import re
 from typing import NamedTuple
 
 from copydesk.rules import compiled
-from copydesk.textcache import LineMemo
+from copydesk.textcache import LineMemo, MemoFamily
 from copydesk.validators.shape import UNSPACED, to_space
 
 # Every character of those scripts is at or after Thai (U+0E00) and none is General
@@ -143,10 +143,7 @@ def line_score(stripped: str, stopwords: frozenset[str]) -> float:
 def scores(stopwords: frozenset[str]) -> LineMemo[str, float]:
     """The line scores under one stop-list, read as ``scores(words)[stripped]``: a page's
     lines are scored in one pass, a line seen before by a plain dict lookup."""
-    found = _SCORES.get(stopwords)
-    if found is None:
-        found = _SCORES[stopwords] = LineMemo(lambda stripped: _line_score((stripped, stopwords)))
-    return found
+    return _SCORES.of(stopwords, stopwords)
 
 
 def _line_score(key: tuple[str, frozenset[str]]) -> float:
@@ -182,4 +179,4 @@ def score(f: LineFeatures) -> float:
 
 CHROME_BASE = 25.0
 
-_SCORES: dict[frozenset[str], LineMemo[str, float]] = {}  # one per stop-list: a run uses a few
+_SCORES: MemoFamily[frozenset[str], str, float] = MemoFamily(lambda words, stripped: _line_score((stripped, words)))

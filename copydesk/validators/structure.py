@@ -20,7 +20,7 @@ from copydesk.labelling import Labelling
 from copydesk.model import Kind, Label
 from copydesk.rules import compiled
 from copydesk.rules.patterns import PatternSet, PatternTimeout, RulePattern, pattern_set
-from copydesk.textcache import LineMemo
+from copydesk.textcache import LineMemo, MemoFamily
 from copydesk.validators.shape import UNSPACED, is_body_like, looks_like_headline, normalise, word_count
 
 if TYPE_CHECKING:  # the dates lexicon loads dateparser's data: only when a name needs it
@@ -134,23 +134,16 @@ def _name_over_stamp(
 
 def _headline_not_byline(labelling: Labelling, index: int, byline_patterns: tuple[RulePattern, ...]) -> bool:
     bylines = pattern_set(byline_patterns)  # interned and kept for good, so its id names it
-    _BYLINE_SETS.setdefault(id(bylines), bylines)
-    return _HEADLINE_SHAPED[_without_cut(labelling, index), id(bylines)]
+    return _HEADLINE_SHAPED.of(id(bylines), bylines)[_without_cut(labelling, index)]
 
 
-def _headline_shaped(key: tuple[str, int]) -> bool:
-    text, bylines = key
-    return (
-        looks_like_headline(text)
-        and _BYLINE_SETS[bylines].first_match(text, lambda _: None) is None
-        and not _stamp(text)
-        and not _ADDRESS.search(text)
-    )
+def _headline_shaped(bylines: PatternSet, text: str) -> bool:
+    return looks_like_headline(text) and not _first_in(bylines, text) and not _stamp(text) and not _ADDRESS.search(text)
 
 
-_BYLINE_SETS: dict[int, PatternSet] = {}
-# Menus and section labels above the article repeat across a site's pages: each is asked once.
-_HEADLINE_SHAPED: LineMemo[tuple[str, int], bool] = LineMemo(_headline_shaped)
+# Menus and section labels above the article repeat across a site's pages: each is asked
+# once per list of byline rules.
+_HEADLINE_SHAPED: MemoFamily[PatternSet, str, bool] = MemoFamily(_headline_shaped)
 
 
 # A web or mail address: a link, a credit or a contact line, never a headline.
@@ -182,7 +175,11 @@ def _without_cut(labelling: Labelling, index: int) -> str:
 
 
 def _matches(patterns: tuple[RulePattern, ...], text: str) -> regex.Match[str] | None:
-    found = pattern_set(patterns).first_match(text, lambda _: None)
+    return _first_in(pattern_set(patterns), text)
+
+
+def _first_in(patterns: PatternSet, text: str) -> regex.Match[str] | None:
+    found = patterns.first_match(text, lambda _: None)
     return found[1] if found else None
 
 
