@@ -325,6 +325,7 @@ def _candidate(
     """The date a match writes, at offsets within its line (``text`` starts the line at ``offset``)."""
     groups = match.groupdict()
     weekday = None
+    year: int | None
     if kind in (0, RULE_FORM):
         year, month, day = int(groups["year"]), int(groups["month"]), int(groups["day"])
     elif kind == 1:
@@ -339,7 +340,7 @@ def _candidate(
     else:
         month = lexicon.months.get(" ".join(groups["mname"].casefold().rstrip(".").split()), 0)
         day = int(groups["day"])
-        year = int(groups["year"]) if groups.get("year") else None  # type: ignore[assignment]
+        year = int(groups["year"]) if groups.get("year") else None
         if groups.get("wname"):
             weekday = lexicon.weekdays.get(groups["wname"].casefold().rstrip("."))
     if not (1 <= month <= 12 and 1 <= day <= 31):
