@@ -17,6 +17,7 @@ import regex
 
 from copydesk.attribution.quotes import Quote
 from copydesk.rules import compiled
+from copydesk.rules.alternation import alternation
 from copydesk.textcache import LineMemo
 
 MAX_SPEAKER_WORDS = 7
@@ -53,9 +54,45 @@ class Attribution:
     said_as: str | None = None  # the pronoun the text used, when the speaker was resolved from it
 
 
-def _alternation(verbs: Sequence[str]) -> str:
-    escaped = (regex.escape(v).replace(r"\ ", r"\s+") for v in sorted(verbs, key=len, reverse=True))
-    return "(?P<verb>" + ("|".join(escaped) or "(?!)") + ")"
+def _alternation(verbs: Sequence[str], *, ignore_case: bool = True) -> str:
+    return f"(?P<verb>{alternation(verbs, ignore_case=ignore_case)})"
+
+
+@dataclass(frozen=True, slots=True)
+class Ending:
+    """How every match of a form ends: after white space a reporting verb, then no sentence
+    end up to the quotation. Tested before the form, which fails slowly (an unanchored
+    search that fails tries every start and every phrase length: a millisecond on a
+    64-character sentence that ends in a full stop)."""
+
+    pattern: regex.Pattern[str]
+    words: frozenset[str] | None  # each verb's first word, case-folded; None: not known
+
+    def places(self, context: str, start: int) -> list[int]:
+        """Where a verb can end the context so: a match of the form has its verb at one of them."""
+        after_stop = max(start, _after_last_stop(context))
+        # The verb opens a word of the clause after the last stop: one set test of the
+        # clause's words saves the pattern's search (a verb alternation at every place).
+        if self.words is not None and self.words.isdisjoint(_WORD_AFTER_SPACE.findall(context[after_stop:].casefold())):
+            return []
+        return [match.start() for match in self.pattern.finditer(context, after_stop, overlapped=True)]
+
+
+_WORD_AFTER_SPACE = compiled.compile(r"(?<!\S)\w+")
+
+
+def _first_words(verbs: Sequence[str]) -> frozenset[str] | None:
+    """The word each verb opens with, case-folded as a text's words are; None where that
+    could miss a verb (one that opens with no word character, or whose folding changes its
+    length and so where its first word ends)."""
+    words = set()
+    for verb in verbs:
+        folded = verb.casefold()
+        first = _WORD_AFTER_SPACE.match(folded)
+        if first is None or len(folded) != len(verb):
+            return None
+        words.add(first.group())
+    return frozenset(words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +102,7 @@ class Form:
     pattern: regex.Pattern[str]
     follows: bool = False
     subjectless: bool = False  # the verb may stand without a subject (Arabic "وأضاف")
-    ending: regex.Pattern[str] | None = None  # how every match ends: a cheap test first (see ``_ending``)
+    ending: Ending | None = None  # how every match ends: a cheap test first
 
     def search(self, context: str, start: int = 0) -> regex.Match[str] | None:
         """Kept per sentence: a page's quotations share the sentences around them, and the
@@ -73,15 +110,62 @@ class Form:
         return _SEARCHES[self.pattern, self.ending, context, start]
 
 
-def _search(key: tuple[regex.Pattern[str], regex.Pattern[str] | None, str, int]) -> regex.Match[str] | None:
+def _search(key: tuple[regex.Pattern[str], Ending | None, str, int]) -> regex.Match[str] | None:
     pattern, ending, context, start = key
-    if ending is not None and not ending.search(context, max(start, _after_last_stop(context))):
+    if ending is None:
+        return pattern.search(context, start)
+    verbs = ending.places(context, start)
+    if not verbs:
         return None  # every match ends as ``ending`` does: no verb there, no match
-    return pattern.search(context, start)
+    return pattern.search(context, _earliest_start(context, start, verbs))
+
+
+# What no unit of a speaker phrase holds, but inside a parenthesis or an abbreviation (a
+# line break is no separator: the white space before the verb may hold one).
+_SEPARATOR = compiled.compile(r'[,.;:!?"“”«»„\[\]—–]')
+_ABBREVIATED = compiled.compile(r"\p{Lu}\w{0,4}\.$")  # "Sen.", "U.S.", "Neb.": see _TITLES
+_BEFORE_VERB = compiled.compile(r"\s+(?:\w+\s+)?")  # after an appositive, up to the verb: space, an adverb
+
+
+def _earliest_start(context: str, start: int, verbs: Sequence[int]) -> int:
+    """Where the "before" form's search can begin, knowing where its verb can be.
+
+    Searched from the sentence's start, the form tries every place and fails slowly at
+    each (its phrase and appositive are tried at every length): a millisecond when the
+    speaker comes late in a long sentence ("In a statement on Tuesday, the minister
+    said"). A match holds no separator outside a parenthesis or an abbreviation, and at
+    most the two commas of an appositive, the second just before the verb (or its adverb).
+    So it starts after the last separator before its verb, and after the last comma
+    unless that comma can close an appositive, in which case after the comma two before
+    it. A separator that may sit in a parenthesis or an abbreviation is not counted, nor
+    are the commas where one may sit in a parenthesis: the place found is never later
+    than the first match, so the search from there finds the same match.
+    """
+    earliest: int | None = None
+    for verb in verbs:
+        floor = start
+        commas: list[int] = []
+        unsure = False  # a comma that may sit in a parenthesis: the commas tell nothing then
+        for separator in _SEPARATOR.finditer(context, start, verb):
+            at = separator.start()
+            bracketed = "(" in context[max(0, at - 20) : at]
+            if context[at] == ",":
+                commas.append(at)
+                unsure = unsure or bracketed
+            elif not bracketed and (context[at] != "." or _ABBREVIATED.search(context, max(0, at - 5), at + 1) is None):
+                floor, commas, unsure = at + 1, [], False
+        if commas and not unsure:
+            closes = len(commas) >= 2 and _BEFORE_VERB.fullmatch(context, commas[-1] + 1, verb) is not None
+            if not closes:
+                floor = commas[-1] + 1
+            elif len(commas) >= 3:
+                floor = commas[-3] + 1
+        earliest = floor if earliest is None else min(earliest, floor)
+    return start if earliest is None else earliest
 
 
 # Keyed by the patterns themselves (equal patterns search alike), never by a form's identity.
-_SEARCHES: LineMemo[tuple[regex.Pattern[str], regex.Pattern[str] | None, str, int], regex.Match[str] | None] = LineMemo(
+_SEARCHES: LineMemo[tuple[regex.Pattern[str], Ending | None, str, int], regex.Match[str] | None] = LineMemo(
     _search, limit=4096
 )
 
@@ -93,9 +177,10 @@ class Forms:
     passive: Form  # a reporting verb whose subject may be passive
 
 
+@lru_cache(maxsize=32)
 def _forms(verbs: tuple[str, ...]) -> Forms:
     inverted, after_form, according, before_form, arabic, ending = _patterns(verbs)
-    before = Form(before_form, ending=ending)
+    before = Form(before_form, ending=Ending(ending, _first_words(verbs)))
     return Forms(
         after=(Form(inverted, follows=True), Form(after_form)),
         before=(Form(according, follows=True), before, Form(arabic, follows=True, subjectless=True)),
@@ -107,7 +192,7 @@ def _forms(verbs: tuple[str, ...]) -> Forms:
 def _patterns(verbs: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
     verb = _alternation(verbs)
     # Verb-first attribution with an optional subject ("وقال أنتونوف", "وأضاف") is Arabic syntax.
-    arabic_verb = _alternation([v for v in verbs if regex.search(r"\p{Arabic}", v)])
+    arabic_verb = _alternation([v for v in verbs if regex.search(r"\p{Arabic}", v)], ignore_case=False)
     flags = regex.VERSION1
     # "quickly said", "once said" (or a noun in -ly, see _from)
     adverb = rf"(?:(?P<adverb>\w+ly|(?i:{'|'.join(sorted(_ADVERBS))}))\s+)?"
@@ -128,11 +213,8 @@ def _patterns(verbs: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
             rf"(?:[-–،:]|\s(?:في|خلال|أمام|عبر|لدى|إلى)\s|إن|أن|$)",
             flags,
         ),
-        # The end of the "before" form alone: the verb, then no sentence end up to the quotation.
-        # Every match of that form ends so, after the context's last full stop or quotation
-        # mark; searched there first, it fails fast where the form fails slowly (an unanchored
-        # search that fails tries every start and every phrase length: a millisecond on a
-        # 64-character sentence that ends in a full stop).
+        # The end of the "before" form alone (see ``Ending``): every match of that form ends
+        # so, after the context's last full stop or quotation mark.
         compiled.compile(_ending(verb), flags),
     )
 

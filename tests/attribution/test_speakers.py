@@ -372,17 +372,57 @@ PIECES = [
     "وقال",
     "أنتونوف",
     "unsaid",
+    # what the search's starting point is worked out from: separators, appositive commas,
+    # abbreviations and parentheses that may hold them, adverbs, case
+    "Sen.",
+    "U.S.",
+    "R-Ky.,",
+    "(D-Va.),",
+    "(a note, with a comma)",
+    "e.g.",
+    ";",
+    "—",
+    "[",
+    ", ",
+    "also",
+    "quickly",
+    "SAID",
+    "ſaid",
+    "told reporters",
+    "In a statement on Tuesday,",
 ]
 
 
-@given(st.lists(st.sampled_from(PIECES), max_size=40).map(" ".join))
-def test_the_quick_ending_test_rejects_only_contexts_the_form_rejects(context: str) -> None:
-    """The "before" form first checks how its matches end; that check must never lose a match."""
-    form = _forms(("said", "told", "added", "قال"))
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map(" ".join), st.integers(0, 400))
+def test_the_before_forms_shortcuts_find_what_the_plain_search_finds(context: str, start: int) -> None:
+    """The "before" form first checks how its matches end and works out where the earliest
+    can start (see ``_earliest_start``); neither may lose or change a match."""
+    form = _forms(("said", "told", "told reporters", "added", "قال"))
+    start = min(start, len(context))
     for candidate in (*form.before, form.passive):
-        found, full = candidate.search(context), candidate.pattern.search(context)
-        assert (found is None) == (full is None)
-        assert found is None or full is None or found.span() == full.span()
+        for where in (0, start):
+            found, plain = candidate.search(context, where), candidate.pattern.search(context, where)
+            assert (found and (found.span(), found.groupdict())) == (plain and (plain.span(), plain.groupdict()))
+
+
+@pytest.mark.parametrize(
+    ("context", "speaker"),
+    [
+        # the speaker late in a long sentence: the search starts after the comma
+        ("In a statement released by his office late on Tuesday evening, the minister said that ", "the minister"),
+        # an appositive with a parenthesis holding a full stop, closed by a comma
+        ("The ruling party's nominee, Sen. Tim Kaine (D-Va.), promised that ", "The ruling party's nominee"),
+        # a comma inside a parenthesis is no appositive's
+        ("Anna Berg (aide, 2019-2021) said ", "Anna Berg (aide, 2019-2021)"),
+        # the white space before the verb holds a line break
+        ("the spokesman of the ministry\nsaid ", "the spokesman of the ministry"),
+    ],
+)
+def test_the_before_form_where_its_search_may_start(context: str, speaker: str) -> None:
+    (_, before, _) = _forms(("said", "promised")).before
+    found, plain = before.search(context), before.pattern.search(context)
+    assert found is not None and plain is not None
+    assert found.group("who").strip() == speaker == plain.group("who").strip()
 
 
 def test_a_form_asked_again_answers_for_where_it_starts() -> None:
