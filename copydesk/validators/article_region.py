@@ -12,6 +12,7 @@ substantial and a fair share of the best wins. Markers are not walls: sites prin
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,13 +39,15 @@ class Region:
 
 def _line_scores(labelling: Labelling, scores: Sequence[float]) -> list[float]:
     """Undecided lines by their shape; lines rules removed count as chrome, markers as strong chrome."""
+    lines = labelling.lines
+    strong = labelling.markers | labelling.ends
     out = []
     for index, label in enumerate(labelling.labels):
-        if labelling.lines[index].is_blank:
-            out.append(0.0)
-        elif label is None:
+        if label is None:  # undecided: never a blank line (those start decided)
             out.append(scores[index])
-        elif index in labelling.markers or index in labelling.ends:
+        elif not lines[index].stripped:
+            out.append(0.0)
+        elif index in strong:
             out.append(MARKER)
         else:
             out.append(DECIDED_CHROME if not label.kept else 0.0)
@@ -164,7 +167,9 @@ def mark_listed(labelling: Labelling, region: Region | None) -> None:
 def mark_outside(labelling: Labelling, region: Region | None) -> None:
     """Everything undecided outside the article region is chrome; with no region, all of it."""
     label = Label(Kind.BOILERPLATE, OUTSIDE)
-    for index in range(len(labelling.lines)):
-        outside = region is None or index < region.start or index > region.end
-        if outside and not labelling.lines[index].is_blank:
-            labelling.decide(index, label)
+    labels = labelling.labels
+    count = len(labels)
+    outside = range(count) if region is None else itertools.chain(range(region.start), range(region.end + 1, count))
+    for index in outside:
+        if labels[index] is None:  # blank lines start decided: only content lines are undecided
+            labels[index] = label
