@@ -4,8 +4,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markupsafe import escape
 
-from copydesk.reports.html import _lines_html, _LineView, _Part, _parts
+from copydesk.lines import split_lines
+from copydesk.reports.html import _escaped, _lines_html, _LineView, _marks_by_line, _Part, _parts
 from tests.conftest import ARTICLES, FIXTURES, RULES, run_cli
 
 INJECTION = FIXTURES / "html" / "injection_en.txt"
@@ -113,3 +117,21 @@ def test_line_rows_escape_every_text_they_hold() -> None:
     assert "boilerplate: rule &#34;&lt;x&gt;&#34;" in html
     assert "error · r&lt;1&gt;: &lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert [tag for tag, _ in tags(html)] == ["div", "span", "span", "mark", "span", "span", "span"]
+
+
+@given(st.text())
+def test_plain_escaping_is_markupsafes(text: str) -> None:
+    assert _escaped(text) == str(escape(text))
+
+
+def test_each_line_gets_the_highlights_it_touches() -> None:
+    lines = split_lines("one two\nthree four\n\nfive six\n")  # lines start at 0, 8, 19, 20
+    quote = (4, 13, "quote")  # "two" to "three": two lines
+    at_end = (7, 8, "mark")  # only the first line's terminator: touches no line's text
+    dateline = (20, 24, "dateline")  # "five"
+    found = _marks_by_line(lines, [quote, at_end, dateline])
+    assert found == {0: [quote], 1: [quote], 3: [dateline]}
+    # as the page used to: every line asks every mark
+    for index, line in enumerate(lines):
+        touching = [m for m in (quote, at_end, dateline) if m[0] < line.start + len(line.text) and m[1] > line.start]
+        assert found.get(index, []) == touching
