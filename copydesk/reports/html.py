@@ -172,7 +172,11 @@ def _lines_html(views: Sequence[_LineView]) -> Markup:
             css = f" {_escaped(view.css)}" if view.css else ""
             shown = labels[label] = (css, _escaped(view.kind), _escaped(view.why))
         css, kind, why = shown
-        parts = "".join([_part_html(part.text, part.kind) for part in view.parts])
+        pieces = view.parts
+        if len(pieces) == 1 and pieces[0].kind is None:
+            parts = _escaped(pieces[0].text)  # most lines: one plain piece
+        else:
+            parts = "".join([_part_html(part.text, part.kind) for part in pieces])
         findings = "".join(
             f'<span class="finding {_escaped(f["severity"])}">{_escaped(f["severity"])} · {_escaped(f["rule"])}: '
             f"{_escaped(f['message'])}</span>"
