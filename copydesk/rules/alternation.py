@@ -80,11 +80,25 @@ def _straddled(head: str, rests: Sequence[str]) -> bool:
     """Whether one character's case folding could end ``head`` and begin one of ``rests``."""
     folded_head = head.casefold()
     folded_rests = [rest.casefold() for rest in rests]
-    for expansion in multi_foldings():
-        for cut in range(1, len(expansion)):
-            if folded_head.endswith(expansion[:cut]) and any(r.startswith(expansion[cut:]) for r in folded_rests):
+    splits = _fold_splits()
+    longest = max(map(len, splits), default=0)
+    for cut in range(1, min(len(folded_head), longest) + 1):
+        for tail in splits.get(folded_head[-cut:], ()):
+            if any(rest.startswith(tail) for rest in folded_rests):
                 return True
     return False
+
+
+@cache
+def _fold_splits() -> dict[str, tuple[str, ...]]:
+    """Each way to cut a multi-character folding in two: the head it ends a word part with,
+    and the tails it could then begin the next part with (built once: the speaker forms
+    are built on a run's first quotation, start-up included)."""
+    splits: dict[str, set[str]] = {}
+    for folding in multi_foldings():
+        for cut in range(1, len(folding)):
+            splits.setdefault(folding[:cut], set()).add(folding[cut:])
+    return {head: tuple(sorted(tails)) for head, tails in splits.items()}
 
 
 # Where Unicode puts the characters whose full case folding is several characters (Latin
