@@ -1,4 +1,4 @@
-"""The ``copydesk`` command: check, decode, clean, explain.
+"""The ``copydesk`` command: check, decode, clean, explain, learn, diff, rules, init.
 
 Exit status is the contract: 0 every file passed the gate, 1 at least one failed,
 2 a usage, rules or manifest error (nothing checked). Problems with input files are
@@ -18,6 +18,8 @@ from typing import Any, NoReturn
 import click
 
 from copydesk import __version__
+from copydesk.config import Config
+from copydesk.config import find as find_config
 from copydesk.decode_file import DEFAULT_MAX_BYTES, decode_path
 from copydesk.discover import discover, discover_args
 from copydesk.executor import (
@@ -43,11 +45,31 @@ def _die(message: str, status: int = EXIT_USAGE) -> NoReturn:
     sys.exit(status)
 
 
-def _default_rules(rules: Path | None) -> Path | None:
+RULES_MARKERS = ("sources", "boilerplate", "dates", "datelines", "attribution", "languages", "builtin.yaml")
+
+
+def _project() -> Config:
+    """The configuration that applies here (``[tool.copydesk]``, ``copydesk.toml``), checked."""
+    try:
+        return find_config()
+    except RuleFileError as exc:
+        _die(str(exc))
+
+
+def _default_rules(rules: Path | None, config: Config | None = None) -> Path | None:
+    """The rules folder: the one given, else the configuration's, else ``./rules`` when it holds rules."""
     if rules is not None:
         return rules
+    config = config if config is not None else _project()
+    if config.rules is not None:
+        return config.rules
     candidate = Path("rules")
-    return candidate if (candidate / "sources").is_dir() or (candidate / "boilerplate").is_dir() else None
+    declared = (SCHEMA_NAME, SUITE_NAME, *RULES_MARKERS)
+    return candidate if any((candidate / name).exists() for name in declared) else None
+
+
+def _rules_line(rules_dir: Path | None) -> str:
+    return "rules: built-in only" if rules_dir is None else f"rules: built-in + {rules_dir}"
 
 
 def _default_manifests(manifest: Path | None, paths: tuple[Path, ...]) -> tuple[Path, ...]:
@@ -115,10 +137,38 @@ manifest_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+EXIT_CODES = """Exit status: 0 every file passed the gate (or --fail-on never); 1 a file or a batch
+check failed the gate; 2 could not run (usage, configuration, rules or manifest error, or the
+run's outputs could not be written); 130 interrupted."""
+
+
+EXIT_INTERRUPTED = 130
+
+
+class _Group(click.Group):
+    """The command group, with Ctrl-C as the shell reports it (130), not click's "Aborted!" and 1."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:  # type: ignore[override]
+        try:
+            return super().main(args, prog_name, standalone_mode=False, **extra)
+        except (KeyboardInterrupt, click.Abort):
+            click.echo("copydesk: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
 @click.version_option(__version__, prog_name="copydesk")
 def main() -> None:
-    """A pre-ingestion gate for scraped news text."""
+    """A pre-ingestion gate for scraped news text.
+
+    Settings come from the command line, then a [tool.copydesk] table in pyproject.toml
+    (or copydesk.toml) found by walking up from the current folder, then the defaults.
+    """
 
 
 class _Progress:
@@ -146,18 +196,24 @@ class _Progress:
             self.bar.advance(self.task)
 
 
-def _print_text(rows: Iterable[dict[str, Any]], data: dict[str, Any]) -> None:
-    for row in rows:
-        if row["verdict"] == "pass":
-            continue
+def _print_text(rows: Iterable[dict[str, Any]], data: dict[str, Any], verbosity: int = 0) -> None:
+    """Findings (warnings and errors; info too with -v), passing files with -v, and the count line.
+
+    With -q only the batch failures and the count line are printed.
+    """
+    for row in rows if verbosity >= 0 else ():
+        if row["verdict"] == "pass" and verbosity > 0 and not row["findings"]:
+            click.echo(f"PASS {row['name']}")
         for finding in row["findings"]:
-            if finding["severity"] == "info":
+            if finding["severity"] == "info" and verbosity <= 0:
                 continue
             where = f":{finding['line']}" if finding["line"] else ""
             click.echo(f"{row['verdict'].upper():4} {row['name']}{where}: {finding['rule']}: {finding['message']}")
     for failure in data["batch"]["failures"]:
         click.echo(f"FAIL batch: {failure['rule']}: {failure['message']}")
     counts = data["counts"]
+    if verbosity >= 0:
+        click.echo(_rules_line(Path(data["rules"]["directory"]) if data["rules"]["directory"] else None))
     if counts["skipped"]:
         click.echo(f"skipped {counts['skipped']} file(s) unchanged since the last run (--no-cache checks all)")
     click.echo(
@@ -167,12 +223,14 @@ def _print_text(rows: Iterable[dict[str, Any]], data: dict[str, Any]) -> None:
     )
 
 
-@main.command()
+@main.command(epilog=EXIT_CODES)
 @click.argument("paths", nargs=-1, required=True, type=str)
 @click.option("--out", type=str, default=None, help="Write reports under this folder (a path or an fsspec URL).")
 @rules_option
 @manifest_option
-@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error", show_default=True)
+@click.option(
+    "--fail-on", type=click.Choice(["error", "warning", "never"]), default=None, help="What fails the gate [error]."
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--junit", type=click.Path(path_type=Path), default=None, help="Also write JUnit XML here.")
 @click.option(
@@ -190,7 +248,14 @@ def _print_text(rows: Iterable[dict[str, Any]], data: dict[str, Any]) -> None:
     default=None,
     help=f"great-expectations suite (JSON) run over the records. Default: RULES/{SUITE_NAME} when it exists.",
 )
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@click.option(
+    "--suite/--no-suite",
+    default=None,
+    help="Run the declared expectation suite [on]; --no-suite says so and leaves it out.",
+)
+@click.option("--include", multiple=True, help="Glob of the files a folder's walk checks (repeatable) [*.txt].")
+@click.option("--exclude", multiple=True, help="Glob of files or folders a walk leaves out (repeatable).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes [1].")
 @click.option(
     "--corpus/--no-corpus",
     default=True,
@@ -200,9 +265,8 @@ def _print_text(rows: Iterable[dict[str, Any]], data: dict[str, Any]) -> None:
 @click.option(
     "--max-bytes",
     type=click.IntRange(min=1),
-    default=DEFAULT_MAX_BYTES,
-    show_default=True,
-    help="Larger files fail unread, which bounds memory per worker.",
+    default=None,
+    help=f"Larger files fail unread, which bounds memory per worker [{DEFAULT_MAX_BYTES}].",
 )
 @click.option(
     "--cache/--no-cache",
@@ -224,53 +288,76 @@ def _print_text(rows: Iterable[dict[str, Any]], data: dict[str, Any]) -> None:
     show_default=True,
     help="Write each file's HTML page (files/NAME.html); without, the index links to the JSON reports.",
 )
+@click.option("-q", "--quiet", count=True, help="Only the result line (-qq: nothing but errors).")
+@click.option("-v", "--verbose", count=True, help="Also passing files and info findings.")
 def check(
     paths: tuple[str, ...],
     out: str | None,
     rules: Path | None,
     manifest: Path | None,
-    fail_on: str,
+    fail_on: str | None,
     fmt: str,
     junit: Path | None,
     prov: Path | None,
     schema: Path | None,
     expectations: Path | None,
-    jobs: int,
+    suite: bool | None,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    jobs: int | None,
     corpus: bool,
-    max_bytes: int,
+    max_bytes: int | None,
     cache: bool,
     engine: str,
     scheduler: str | None,
     pages: bool,
+    quiet: int,
+    verbose: int,
 ) -> None:
     """Check scraped news files and write per-file and batch reports.
 
-    PATHS are files, folders, fsspec URLs (s3://bucket/crawl, memory://...), or '-' for a
-    JSONL stream on stdin.
+    PATHS are files, folders, globs, fsspec URLs (s3://bucket/crawl, memory://...), or '-'
+    for a JSONL stream on stdin. A folder's walk checks *.txt files (--include widens it)
+    and leaves out what .gitignore ignores inside a git work tree; a file named directly
+    is always checked.
     """
     from copydesk import batch
     from copydesk.fsio import is_url
     from copydesk.reports.atomic import os_problem, write_atomic
+    from copydesk.selection import DEFAULT_INCLUDE, Selection
 
+    project = _project()
+    rules = _default_rules(rules, project)
+    fail_on = fail_on or project.fail_on or "error"
+    max_bytes = max_bytes or project.max_bytes or DEFAULT_MAX_BYTES
+    jobs = jobs or project.jobs or 1
+    out = out if out is not None else project.out
+    run_suite = suite if suite is not None else project.suite if project.suite is not None else True
+    verbosity = verbose - quiet
     if "-" in paths:
         if len(paths) > 1 or out is not None or junit is not None or prov is not None:
             _die("'-' reads a JSONL stream from stdin: give it alone, without --out, --junit or --prov")
-        _check_stream(_default_rules(rules), fail_on, max_bytes)
+        _check_stream(rules, fail_on, max_bytes)
     local_out = Path(out) if out is not None and not is_url(out) else None
     out_url = out if out is not None and is_url(out) else None
     manifests = _default_manifests(manifest, tuple(Path(p) for p in paths if not is_url(p)))
-    config = RunConfig(
-        _default_rules(rules), manifests, local_out, fail_on, max_bytes, corpus, prov is not None, pages, out_url
-    )
-    exclude = frozenset(path.resolve() for path in manifests)
+    config = RunConfig(rules, manifests, local_out, fail_on, max_bytes, corpus, prov is not None, pages, out_url)
+    selection = Selection(include or project.include or DEFAULT_INCLUDE, exclude or project.exclude)
+    exclude_files = frozenset(path.resolve() for path in manifests)
+    skip = {(local_out / name).resolve() for name in ("", "files", "gx")} if local_out else set()
+    if rules is not None:
+        skip.add(rules.resolve())
     try:
-        items = discover_args(list(paths), exclude, frozenset({local_out.resolve()}) if local_out else frozenset())
+        items = discover_args(list(paths), exclude_files, frozenset(skip), selection)
     except (OSError, ValueError, ImportError) as exc:
         _die(f"cannot list {', '.join(paths)}: {exc}")
     if not items:
         _die("no input files found under " + ", ".join(map(str, paths)))
     schema_path = _declared(schema, config.rules_dir, SCHEMA_NAME)
     suite_path = _declared(expectations, config.rules_dir, SUITE_NAME)
+    if suite_path is not None and not run_suite:
+        click.echo(f"copydesk: expectation suite {suite_path} not run (--no-suite or suite = false)", err=True)
+        suite_path = None
     client = None
     batch_rules: dict[str, Any] = {}
 
@@ -286,9 +373,9 @@ def check(
         client = _engine_client(engine, scheduler, jobs)
         mapper = _engine_mapper(client)
         surveyed = survey_corpus(items, config, jobs, mapper, meanwhile=load_batch_rules)
-        records_schema, suite = batch_rules["schema"], batch_rules["suite"]
+        records_schema, expectation_suite = batch_rules["schema"], batch_rules["suite"]
         ledger = _open_ledger(local_out)  # last: a usage error above leaves nothing written
-        with _Progress(len(items), fmt == "text" and sys.stdout.isatty()) as progress:
+        with _Progress(len(items), fmt == "text" and sys.stdout.isatty() and verbosity >= 0) as progress:
             result = run(items, config, jobs, progress.advance, ledger, cache, mapper, surveyed)
         if records_schema is not None:
             batch.apply_schema(result, config, records_schema, mapper)
@@ -299,8 +386,8 @@ def check(
             from copydesk.engines.dask_engine import close
 
             close(client)
-    if suite is not None:
-        batch.apply_expectations(result, suite, local_out)
+    if expectation_suite is not None:
+        batch.apply_expectations(result, expectation_suite, local_out)
     if ledger is not None:
         ledger.mark_batch(result.batch_flagged)
         ledger.close()
@@ -322,8 +409,8 @@ def check(
         sys.stdout.writelines(summary_json(data, summary_entries(result), indent=None))
         sys.stdout.write("\n")
         sys.stdout.flush()
-    else:
-        _print_text(result.files, data)
+    elif verbosity > -2:
+        _print_text(result.files, data, verbosity)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         _print_annotations(result, err=fmt == "json")
     sys.exit(1 if result.gate_failed and fail_on != "never" else 0)
@@ -394,14 +481,33 @@ def _print_annotations(result: Any, err: bool) -> None:
         click.echo(command, err=err)
 
 
+STDIN_ARG = "-"
+
+
+def _stdin_bytes(max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Standard input, read up to the size limit (a larger input is a usage error, not a read of it all)."""
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        _die(f"<stdin>: over the {max_bytes:,}-byte limit; not read", 1)
+    return data
+
+
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Write DIR/<name>.txt per file.")
 @click.option("--language", default=None, help="Declared language (ISO 639-1): guides legacy detection.")
 def decode(files: tuple[Path, ...], out: Path | None, language: str | None) -> None:
-    """Print the decoded, repaired text (UTF-8), before any cleaning."""
+    """Print the decoded, repaired text (UTF-8), before any cleaning. FILE '-' reads stdin."""
+    from copydesk.decode_file import DecodeOutcome, decode_data
     from copydesk.reports.atomic import os_problem, write_atomic
 
+    if str(files[0]) == STDIN_ARG and len(files) == 1 and out is None:
+        outcome = DecodeOutcome(path=Path("<stdin>"))
+        decode_data(_stdin_bytes(), outcome, language)
+        if outcome.decoded is None:
+            _die("<stdin>: " + "; ".join(f.message for f in outcome.findings), 1)
+        sys.stdout.buffer.write(outcome.decoded.text.encode("utf-8"))
+        sys.exit(0)
     items = discover(list(files))
     if out is None and len(items) != 1:
         _die("decode prints one file to stdout; give --out DIR for several")
@@ -426,19 +532,23 @@ def decode(files: tuple[Path, ...], out: Path | None, language: str | None) -> N
 
 def _analyse_one(file: Path, rules: Path | None, manifest: Path | None) -> tuple[Any, dict[str, str]]:
     """Analyse one file with the rules, and the manifest given or found beside it."""
-    from copydesk.pipeline import analyse
+    from copydesk.pipeline import analyse, analyse_data
     from copydesk.rules import compiled
     from copydesk.rules.manifest import load_manifests
     from copydesk.rules.ruleset import load_rules
 
-    manifests = _default_manifests(manifest, (file.parent,))
+    stdin = str(file) == STDIN_ARG
+    manifests = _default_manifests(manifest, () if stdin else (file.parent,))
     try:
         ruleset = load_rules(_default_rules(rules))
         entries = load_manifests(manifests)
     except RuleFileError as exc:
         _die(str(exc))
-    entry = entries.get(file.resolve()) if entries else None
-    analysis = analyse(file, file.name, ruleset, entry)
+    if stdin:
+        analysis = analyse_data(_stdin_bytes(), "<stdin>", ruleset)
+    else:
+        entry = entries.get(file.resolve()) if entries else None
+        analysis = analyse(file, file.name, ruleset, entry)
     compiled.persist()
     return analysis, ruleset.pattern_sources()
 
@@ -455,7 +565,7 @@ def _fail_unreadable(file: Path, analysis: Any) -> None:
 @rules_option
 @manifest_option
 def clean_command(file: Path, rules: Path | None, manifest: Path | None) -> None:
-    """Print the cleaned article body."""
+    """Print the cleaned article body. FILE '-' reads stdin."""
     analysis, _ = _analyse_one(file, rules, manifest)
     _fail_unreadable(file, analysis)
     sys.stdout.write(analysis.article_text)
@@ -609,6 +719,60 @@ def rules_test(
         click.echo(f"     counterexample (shrunk): {outcome.counterexample}")
     click.echo(f"{ran - broken} passed, {broken} failed")
     sys.exit(1 if broken else 0)
+
+
+@rules_group.command(name="show")
+@rules_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules_show(rules: Path | None, fmt: str) -> None:
+    """Print the effective rule set: every rule, the file it is in and where that file came from.
+
+    Built-in rules ship with copydesk and are always read; a project's rules folder adds
+    files, replaces a built-in file by giving one of the same name, and switches built-in
+    rules off by name in builtin.yaml (disable: [boilerplate/ko, generic.en.lines[3]]).
+    """
+    from copydesk.rules.ruleset import describe, load_rules
+
+    folder = _default_rules(rules)
+    try:
+        ruleset = load_rules(folder)
+        listing = [(file, describe(file, ruleset.disabled)) for file in ruleset.files]
+    except RuleFileError as exc:
+        _die(str(exc))
+    if fmt == "json":
+        files = [
+            {"origin": file.origin, "file": str(file.path), "name": file.name, "rules": dict(found)}
+            for file, found in listing
+        ]
+        click.echo(json.dumps({"digest": ruleset.digest, "disabled": list(ruleset.disabled), "files": files}))
+        return
+    click.echo(_rules_line(folder))
+    for file, found in listing:
+        shown = file.name + file.path.suffix if file.builtin else str(file.path)
+        click.echo(f"{file.origin:<10}  {shown}  ({len(found)} rule(s))")
+        for rule_id, source in found:
+            click.echo(f"    {rule_id}  {source}")
+    if ruleset.disabled:
+        click.echo("disabled: " + ", ".join(ruleset.disabled))
+    click.echo(f"digest: {ruleset.digest}")
+
+
+@main.command(name="init")
+@click.argument("folder", required=False, default=".", type=click.Path(path_type=Path, file_okay=False))
+def init_command(folder: Path) -> None:
+    """Write a starter project into FOLDER (default: here): a rules folder with one commented
+    source profile, an example article and manifest, copydesk.toml and a GitHub Actions
+    workflow that runs the gate and uploads the HTML report. Existing files are left alone."""
+    from copydesk.reports.atomic import os_problem
+    from copydesk.starter import init
+
+    try:
+        done = init(folder)
+    except OSError as exc:
+        _die(f"{folder}: cannot write the starter: {os_problem(exc)}")
+    for path, written in done:
+        click.echo(f"{'wrote' if written else 'kept '} {path}")
+    click.echo(f"next: cd {folder} && copydesk check corpus  (settings in copydesk.toml)")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,12 +8,15 @@ into the gate.
 
 from __future__ import annotations
 
+import glob as globlib
 import itertools
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from copydesk.selection import ARTICLES, Selection, git_ignored, ignored, is_glob
 
 if TYPE_CHECKING:
     from copydesk.inputs import Inputs
@@ -80,23 +83,36 @@ def _walked(directory: str, name: str, skip: frozenset[Path]) -> bool:
     return not is_output_folder(path) and (not skip or path.resolve() not in skip)
 
 
-def walk(root: Path, skip: frozenset[Path] = frozenset()) -> Iterator[InputFile]:
-    """The files under ``root``, in a stable order, as found; subfolders in ``skip`` (resolved)
-    and output folders are left out."""
+def walk(root: Path, skip: frozenset[Path] = frozenset(), selection: Selection = ARTICLES) -> Iterator[InputFile]:
+    """The files under ``root`` that ``selection`` takes, in a stable order, as found;
+    subfolders in ``skip`` (resolved), output folders and what git ignores are left out."""
     real_root = root.resolve()
+    ignored_here = git_ignored(root) if selection.gitignore else frozenset()
     for directory, subdirs, files in os.walk(root, followlinks=False):
-        subdirs[:] = sorted(d for d in subdirs if _walked(directory, d, skip))
+        below = Path(directory).relative_to(root).as_posix()
+        prefix = "" if below == "." else below + "/"
+        subdirs[:] = sorted(
+            d
+            for d in subdirs
+            if _walked(directory, d, skip)
+            and not selection.excludes_folder(prefix + d)
+            and not ignored(prefix + d, ignored_here, folder=True)
+        )
         for filename in sorted(files):
-            if filename.startswith("."):
+            relative = prefix + filename
+            if filename.startswith(".") or not selection.selects(relative) or ignored(relative, ignored_here):
                 continue
             path = Path(directory) / filename
             if path.is_symlink() and not _inside(real_root, path):
                 continue
-            yield InputFile(path, printable(path.relative_to(root).as_posix()))
+            yield InputFile(path, printable(relative))
 
 
 def discover_args(
-    args: list[str], exclude: frozenset[Path] = frozenset(), skip: frozenset[Path] = frozenset()
+    args: list[str],
+    exclude: frozenset[Path] = frozenset(),
+    skip: frozenset[Path] = frozenset(),
+    selection: Selection = ARTICLES,
 ) -> Inputs:
     """``discover`` for command-line arguments that may be fsspec URLs as well as paths.
 
@@ -106,8 +122,8 @@ def discover_args(
     from copydesk.fsio import find, is_url
     from copydesk.inputs import Inputs
 
-    local = [Path(arg) for arg in args if not is_url(arg)]
-    found = Inputs(found_under(local, exclude, skip))
+    local = [Path(arg) for arg in expand_globs([arg for arg in args if not is_url(arg)])]
+    found = Inputs(found_under(local, exclude, skip, selection))
     try:
         for arg in (a for a in args if is_url(a)):
             found.extend(InputFile(Path(name), name, url) for url, name in find(arg))
@@ -117,8 +133,25 @@ def discover_args(
     return found
 
 
+def expand_globs(args: list[str]) -> list[str]:
+    """Arguments with glob characters that name no file are expanded (``corpus/*.txt``,
+    ``'crawl/**/*.txt'``), as a shell would, in sorted order; a glob matching nothing
+    stays, to be reported as a file not found."""
+    expanded: list[str] = []
+    for arg in args:
+        if is_glob(arg) and not os.path.lexists(arg):
+            matches = sorted(globlib.glob(arg, recursive=True))
+            expanded.extend(matches or [arg])
+        else:
+            expanded.append(arg)
+    return expanded
+
+
 def discover(
-    paths: list[Path], exclude: frozenset[Path] = frozenset(), skip: frozenset[Path] = frozenset()
+    paths: list[Path],
+    exclude: frozenset[Path] = frozenset(),
+    skip: frozenset[Path] = frozenset(),
+    selection: Selection = ARTICLES,
 ) -> list[InputFile]:
     """Every input file, in a stable order, with unique names.
 
@@ -127,17 +160,20 @@ def discover(
     drops folders (resolved), such as the run's own output folder inside an input folder.
     A folder given as an argument is always walked, even when it holds a run's outputs.
     """
-    return _unique(found_under(paths, exclude, skip))
+    return _unique(found_under(paths, exclude, skip, selection))
 
 
 def found_under(
-    paths: list[Path], exclude: frozenset[Path] = frozenset(), skip: frozenset[Path] = frozenset()
+    paths: list[Path],
+    exclude: frozenset[Path] = frozenset(),
+    skip: frozenset[Path] = frozenset(),
+    selection: Selection = ARTICLES,
 ) -> Iterator[InputFile]:
     """``discover``'s files one at a time, as found; names not yet made unique."""
     names = {path.name for path in exclude}  # only a link or a file with an excluded name is resolved
     for path in paths:
         if path.is_dir():
-            yield from (item for item in walk(path, skip) if not _excluded(item.path, names, exclude))
+            yield from (item for item in walk(path, skip, selection) if not _excluded(item.path, names, exclude))
         else:
             yield InputFile(path, printable(path.name))
 

@@ -479,6 +479,8 @@ def summary(result: RunResult, config: RunConfig) -> dict[str, Any]:
         "tool": {"name": "copydesk", "version": __version__, "python": sys.version.split()[0]},
         "rules": {
             "directory": str(config.rules_dir) if config.rules_dir else None,
+            "builtin": True,
+            "disabled": list(prepare(config).disabled),
             "digest": result.rules_digest,
         },
         "fail_on": config.fail_on,

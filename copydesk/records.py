@@ -3,7 +3,8 @@
 A per-file report is nested and complete; the record is its flat summary with one
 column per fact a schema or an expectation can speak about. Built in the worker from
 the report (plain Python, no table library), so a run holds a few hundred bytes per
-file; the table itself (polars, pandas) is built only when a batch step needs it.
+file; the table itself (Arrow for ``records.parquet``, pandas for the batch checks) is built
+only when a batch step needs it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-# Column name -> polars type name; the order is the table's.
+# Column name -> type name; the order is the table's.
 COLUMNS: dict[str, str] = {
     "file": "str",
     "sha256": "str",
@@ -130,29 +131,29 @@ def record_of(report: dict[str, Any], lines: int, body_chars: int) -> dict[str, 
     }
 
 
-def polars_schema() -> dict[str, Any]:
-    import polars as pl
+def arrow_schema() -> Any:
+    import pyarrow as pa
 
     types: dict[str, Any] = {
-        "str": pl.String,
-        "int": pl.Int64,
-        "float": pl.Float64,
-        "bool": pl.Boolean,
-        "datetime": pl.Datetime("us", "UTC"),
-        "list": pl.List(pl.String),
+        "str": pa.string(),
+        "int": pa.int64(),
+        "float": pa.float64(),
+        "bool": pa.bool_(),
+        "datetime": pa.timestamp("us", tz="UTC"),
+        "list": pa.list_(pa.string()),
     }
-    return {name: types[kind] for name, kind in COLUMNS.items()}
+    return pa.schema([(name, types[kind]) for name, kind in COLUMNS.items()])
 
 
-def _chunks(records: Iterable[dict[str, Any]], size: int) -> Iterator[Any]:
-    """The records as polars DataFrames of ``size`` rows, with the fixed schema.
+def _row_groups(records: Iterable[dict[str, Any]], size: int) -> Iterator[Any]:
+    """The records as Arrow tables of ``size`` rows, with the fixed schema.
 
-    Gathered column by column: a record's values, not the record, are held until its chunk
-    is built (a dictionary per row costs twice the table's memory while polars reads it).
+    Gathered column by column: a record's values, not the record, are held until its
+    group is built (a dictionary per row costs twice the table's memory).
     """
-    import polars as pl
+    import pyarrow as pa
 
-    schema = polars_schema()
+    schema = arrow_schema()
     rows = iter(records)
     while True:
         columns: dict[str, list[Any]] = {name: [] for name in COLUMNS}
@@ -161,33 +162,31 @@ def _chunks(records: Iterable[dict[str, Any]], size: int) -> Iterator[Any]:
                 values.append(record.get(name))
         if not columns["file"]:
             return
-        yield pl.DataFrame(columns, schema=schema)
-
-
-def polars_frame(records: Iterable[dict[str, Any]]) -> Any:
-    """The records as a polars DataFrame with a fixed schema (empty batches keep their columns).
-
-    Built a few thousand rows at a time, so only the columnar table is held, never every
-    record as a dictionary.
-    """
-    import polars as pl
-
-    frames = list(_chunks(records, 4096))
-    return pl.concat(frames, rechunk=True) if frames else pl.DataFrame(schema=polars_schema())
+        yield pa.table(columns, schema=schema)
 
 
 ROW_GROUP = 8192  # rows per row group of records.parquet: what the writer holds at a time
-PART = 2048  # rows per part file: what is held while the parts are written
+
+
+def _write_parquet(records: Iterable[dict[str, Any]], sink: Any) -> None:
+    """Write the records to ``sink`` (a path or a binary file) one row group at a time.
+
+    pyarrow writes the file pandas, polars, DuckDB and Spark read; key-value metadata in
+    the footer (none yet) would carry the run's identity.
+    """
+    import pyarrow.parquet as pq
+
+    with pq.ParquetWriter(sink, arrow_schema()) as writer:
+        for group in _row_groups(records, ROW_GROUP):
+            writer.write_table(group, row_group_size=ROW_GROUP)
 
 
 def parquet_pieces(records: Iterable[dict[str, Any]], piece: int = 1 << 20) -> Iterator[bytes]:
-    """``records.parquet`` in pieces of ``piece`` bytes, held one row group at a time.
+    """``records.parquet`` in pieces of ``piece`` bytes, holding one row group at a time.
 
-    A table of every record grows with the run (~1.3 KB a row); instead every ``PART``
-    records are written as a part file in a temp folder and polars streams the parts into
-    one file in row groups of ``ROW_GROUP`` rows (its default row group, ~260,000 rows, is
-    held whole). Without a writable temp folder the table is built in memory, so the run
-    still works.
+    The file is written to a temp file first (a table of every record grows with the run,
+    ~1.3 KB a row); without a writable temp folder it is built in memory, so the run still
+    works.
     """
     try:
         folder = tempfile.TemporaryDirectory(prefix="copydesk-parquet-")
@@ -195,17 +194,8 @@ def parquet_pieces(records: Iterable[dict[str, Any]], piece: int = 1 << 20) -> I
         yield parquet_bytes(records)
         return
     with folder as name:
-        import polars as pl
-
-        parts = []
-        for number, frame in enumerate(_chunks(records, PART)):
-            parts.append(Path(name) / f"part-{number:06d}.parquet")
-            frame.write_parquet(parts[-1])
         joined = Path(name) / "records.parquet"
-        if parts:
-            pl.scan_parquet(parts).sink_parquet(joined, row_group_size=ROW_GROUP)
-        else:
-            pl.DataFrame(schema=polars_schema()).write_parquet(joined)
+        _write_parquet(records, str(joined))
         with open(joined, "rb") as handle:
             yield from iter(lambda: handle.read(piece), b"")
 
@@ -241,5 +231,5 @@ def pandas_frame(records: Iterable[dict[str, Any]]) -> Any:
 def parquet_bytes(records: Iterable[dict[str, Any]]) -> bytes:
     """``records.parquet`` as bytes, so the caller can write it atomically."""
     buffer = io.BytesIO()
-    polars_frame(records).write_parquet(buffer)
+    _write_parquet(records, buffer)
     return buffer.getvalue()

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from copydesk.cli import main
 from tests.conftest import ARTICLES, FIXTURES, RULES, SEEDS, reports_in, run_cli
 
 GOOD = (ARTICLES / "harbour_gazette_en.txt").read_bytes()
@@ -88,7 +91,7 @@ def test_bad_inputs_are_findings_and_the_rest_is_checked(tmp_path: Path) -> None
         (folder / name).write_bytes(data)
     (folder / "good.txt").write_bytes(GOOD)
     out = tmp_path / "out"
-    result = run_cli("check", folder, tmp_path / "missing.txt", "--out", out, "--rules", RULES)
+    result = run_cli("check", folder, tmp_path / "missing.txt", "--out", out, "--rules", RULES, "--include", "*")
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     reports = reports_in(out)
@@ -337,3 +340,88 @@ def test_run_outputs_that_cannot_be_written_are_one_line_and_exit_2(tmp_path: Pa
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "copydesk: error: cannot write the run's outputs: " in result.output
     assert "records.parquet: Is a directory" in result.output
+
+
+def test_rules_show_names_every_rule_and_where_it_came_from(tmp_path: Path) -> None:
+    (tmp_path / "builtin.yaml").write_text("disable: [boilerplate/ko]\n")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "bugle.yaml").write_text("id: bugle\nfingerprints: ['^The Daily Bugle$']\n")
+    result = run_cli("rules", "show", "--rules", tmp_path)
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == f"rules: built-in + {tmp_path}"
+    assert any(line.startswith("built-in") and "boilerplate/en.yaml" in line for line in lines)
+    assert any(line.startswith(str(tmp_path)) and "bugle.yaml" in line for line in lines)
+    assert "    bugle.fingerprints[0]  ^The Daily Bugle$" in lines
+    assert not any("boilerplate/ko" in line for line in lines if not line.startswith("disabled"))
+    assert "disabled: boilerplate/ko" in lines
+    data = json.loads(run_cli("rules", "show", "--rules", tmp_path, "--format", "json").output)
+    assert data["disabled"] == ["boilerplate/ko"] and {f["origin"] for f in data["files"]} == {
+        "built-in",
+        str(tmp_path),
+    }
+
+
+def test_a_run_without_project_rules_says_so_in_one_line(tmp_path: Path) -> None:
+    shutil.copy(ARTICLES / "harbour_gazette_en.txt", tmp_path / "page.txt")
+    os.chdir(tmp_path)
+    try:
+        result = run_cli("check", "page.txt")
+    finally:
+        os.chdir(Path(__file__).parent)
+    assert "rules: built-in only" in result.output.splitlines()
+
+
+def test_quiet_and_verbose(tmp_path: Path) -> None:
+    page, chrome = ARTICLES / "harbour_gazette_en.txt", ARTICLES / "all_chrome_en.txt"
+    normal = run_cli("check", page, chrome, "--rules", RULES).output.splitlines()
+    quiet = run_cli("check", page, chrome, "--rules", RULES, "-q").output.splitlines()
+    verbose = run_cli("check", page, chrome, "--rules", RULES, "-v").output.splitlines()
+    assert any(line.startswith("FAIL all_chrome_en.txt") for line in normal)
+    assert quiet[-1].startswith("checked 2 file(s)") and not any("all_chrome_en.txt" in line for line in quiet)
+    assert "PASS harbour_gazette_en.txt" in verbose or any("harbour_gazette_en.txt" in line for line in verbose)
+    assert run_cli("check", page, chrome, "--rules", RULES, "-qq").output == ""
+
+
+def test_help_lists_the_exit_codes() -> None:
+    for args in ((), ("check",)):
+        text = run_cli(*args, "--help").output
+        assert "Exit status: 0" in text and "130" in text and "2 could not run" in text
+
+
+def test_clean_decode_and_explain_read_stdin() -> None:
+    data = (ARTICLES / "harbour_gazette_en.txt").read_bytes()
+    runner = CliRunner()
+    from_file = runner.invoke(main, ["clean", str(ARTICLES / "harbour_gazette_en.txt"), "--rules", str(RULES)])
+    from_stdin = runner.invoke(main, ["clean", "-", "--rules", str(RULES)], input=data)
+    assert from_stdin.exit_code == 0 and from_stdin.output == from_file.output
+    french = "Le café de la gare a rouvert ses portes après les travaux d'été, à la grande joie des élèves.\n" * 3
+    decoded = runner.invoke(main, ["decode", "-", "--language", "fr"], input=french.encode("cp1252"))
+    assert decoded.exit_code == 0 and decoded.output == french
+    assert runner.invoke(main, ["explain", "-"], input=data).output.startswith("file      -")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process state from /proc")
+def test_ctrl_c_exits_130_with_one_line_and_no_traceback() -> None:
+    import signal
+    import time
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "copydesk", "check", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        sleeping = 0
+        deadline = time.monotonic() + 60
+        while sleeping < 5 and time.monotonic() < deadline:  # blocked on stdin: past every import
+            state = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            sleeping = sleeping + 1 if state == "S" else 0
+            time.sleep(0.1)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 130
+    assert err.decode().strip() == "copydesk: interrupted"

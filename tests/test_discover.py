@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from copydesk.discover import InputFile, discover, discover_args, printable
+from copydesk.selection import EVERY_FILE
 
 
 def test_walks_recursively_and_names_relative(tmp_path: Path) -> None:
@@ -73,12 +74,13 @@ def test_a_runs_output_folder_inside_an_input_folder_is_not_walked(tmp_path: Pat
     output_folder(tmp_path / "reports")
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "summary.json").write_text("{}")  # one marker alone is not an output folder
-    assert sorted(item.name for item in discover([tmp_path])) == ["a.txt", "notes/summary.json"]
+    assert sorted(item.name for item in discover([tmp_path], selection=EVERY_FILE)) == ["a.txt", "notes/summary.json"]
 
 
 def test_an_output_folder_given_as_the_argument_is_walked(tmp_path: Path) -> None:
     folder = output_folder(tmp_path / "reports")
-    assert [item.name for item in discover([folder])] == ["records.parquet", "summary.json", "files/a.txt.clean.txt"]
+    found = [item.name for item in discover([folder], selection=EVERY_FILE)]
+    assert found == ["records.parquet", "summary.json", "files/a.txt.clean.txt"]
 
 
 def test_skipped_folders_are_left_out_wherever_they_are(tmp_path: Path) -> None:

@@ -62,7 +62,7 @@ def test_changed_bytes_rules_or_manifest_are_checked_again(corpus: Path, tmp_pat
     assert skipped(check(corpus, out)) == 2
     rules = tmp_path / "rules"
     shutil.copytree(RULES, rules)
-    with open(rules / "boilerplate" / "en.yaml", "a", encoding="utf-8") as handle:
+    with open(rules / "sources" / "tass.yaml", "a", encoding="utf-8") as handle:
         handle.write("# a changed rule file changes the digest\n")
     result = run_cli("check", corpus, "--rules", rules, "--out", out, "--no-corpus")
     assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["counts"]["skipped"] == 0, result.output

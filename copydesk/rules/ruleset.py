@@ -7,13 +7,15 @@ Unknown keys are errors, so a typo in a rule file cannot silently disable a rule
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 import regex
 
 from copydesk.rules.errors import RuleFileError
+from copydesk.rules.layers import RuleFile, names_rule, rule_files, switched_off, unmatched
 from copydesk.rules.patterns import RulePattern, compile_pattern
 from copydesk.rules.yamlfile import Located, load_yaml
 
@@ -39,6 +41,7 @@ GENERIC_KEYS = frozenset({"language", "bylines", "name_stops", *BOILERPLATE_SECT
 DATE_CUE_KEYS = ("published", "updated", "ignore", "today", "yesterday")
 REQUIRABLE = frozenset({"title", "author", "published", "dateline", "agencies", "quotes", "language"})
 SEVERITIES = frozenset({"error", "warning", "info"})
+AGENCIES_STEM = "agencies"  # attribution/agencies*.yaml: agency names and credit lines, not reporting verbs
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +158,13 @@ class RuleSet:
     datelines: tuple[DatelinePatterns, ...] = ()
     attribution: tuple[AttributionWords, ...] = ()
     agencies: Agencies = field(default_factory=Agencies)
+    files: tuple[RuleFile, ...] = ()  # every file read, with its origin (``copydesk rules show``)
+    disabled: tuple[str, ...] = ()  # built-in rule and file names the project switched off
+
+    @property
+    def builtin_only(self) -> bool:
+        """A run with no project rules folder."""
+        return self.directory is None
 
     def pattern_sources(self) -> dict[str, str]:
         """Every rule id with its regex, so ``explain`` can show what a rule matched on."""
@@ -355,41 +365,132 @@ def load_agencies(path: Path) -> Agencies:
     table = doc.data.get("agencies") or {}
     if not isinstance(table, dict):
         raise doc.error("must map agency names to lists of patterns", "agencies")
-    names = tuple((str(name), _patterns(doc, f"agencies.{name}", "agencies", name)) for name in table)
-    return Agencies(names, _patterns(doc, "agencies", "credits"))
+    prefix = path.stem  # "agencies" for the built-in file; a project's agencies-extra.yaml has ids of its own
+    names = tuple((str(name), _patterns(doc, f"{prefix}.{name}", "agencies", name)) for name in table)
+    return Agencies(names, _patterns(doc, prefix, "credits"))
 
 
-def _digest(files: list[Path], root: Path) -> str:
+def _digest(files: list[RuleFile], switches: Path | None) -> str:
+    """One hash of every file read, named by origin and place, so a built-in rule that changes
+    with a copydesk release re-checks files as a project rule that changes does."""
     hasher = hashlib.sha256()
-    for path in files:
-        hasher.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    named = [(_digest_name(file), file.path) for file in files]
+    if switches is not None:
+        named.append((f"project/{switches.name}", switches))
+    for name, path in named:
+        hasher.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return hasher.hexdigest()
 
 
-def load_rules(directory: Path | str | None) -> RuleSet:
-    """Load every rule file under ``directory``; ``None`` means no rules at all."""
-    if directory is None:
-        return RuleSet(None, {}, (), hashlib.sha256(b"").hexdigest())
-    directory = Path(directory)
-    if not directory.is_dir():
-        raise RuleFileError(directory, None, "rules directory does not exist")
-    profile_files = sorted((directory / "sources").glob("*.y*ml"))
-    generic_files = sorted((directory / "boilerplate").glob("*.y*ml"))
-    date_files = sorted((directory / "dates").glob("*.y*ml"))
-    dateline_files = sorted((directory / "datelines").glob("*.y*ml"))
-    attribution_files = sorted((directory / "attribution").glob("*.y*ml"))
-    agency_files = [p for p in attribution_files if p.stem == "agencies"]
-    word_files = [p for p in attribution_files if p.stem != "agencies"]
+def _digest_name(file: RuleFile) -> str:
+    return f"{file.kind}/{file.path.name}" if file.builtin else f"project/{file.kind}/{file.path.name}"
+
+
+def _kept(patterns: tuple[RulePattern, ...], names: tuple[str, ...], used: set[str]) -> tuple[RulePattern, ...]:
+    kept = []
+    for pattern in patterns:
+        hits = [name for name in names if names_rule(name, pattern.rule_id)]
+        used.update(hits)
+        if not hits:
+            kept.append(pattern)
+    return tuple(kept)
+
+
+def _switch_off(rules: Any, names: tuple[str, ...], used: set[str]) -> Any:
+    """A built-in rule object without the patterns ``names`` disable (nested rule groups too)."""
+    changes: dict[str, Any] = {}
+    for item in fields(rules):
+        value = getattr(rules, item.name)
+        if isinstance(value, BoilerplateRules):
+            changes[item.name] = _switch_off(value, names, used)
+        elif isinstance(value, tuple) and value and all(isinstance(v, RulePattern) for v in value):
+            changes[item.name] = _kept(value, names, used)
+        elif item.name == "names" and isinstance(rules, Agencies):
+            changes[item.name] = tuple((name, _kept(found, names, used)) for name, found in value)
+    return replace(rules, **changes)
+
+
+def _agency_file(file: RuleFile) -> bool:
+    """``attribution/agencies*.yaml`` name agencies; every other attribution file holds words."""
+    return file.path.stem.startswith(AGENCIES_STEM)
+
+
+def _loader(file: RuleFile) -> Any:
+    if file.kind == "attribution":
+        return load_agencies if _agency_file(file) else load_attribution
+    return {
+        "sources": load_profile,
+        "boilerplate": load_generic,
+        "dates": load_date_cues,
+        "datelines": load_datelines,
+    }[file.kind]
+
+
+def _patterns_in(rules: Any) -> Iterator[RulePattern]:
+    """Every pattern a loaded rule object holds, in field order (nested groups too)."""
+    for item in fields(rules):
+        value = getattr(rules, item.name)
+        if isinstance(value, RulePattern):
+            yield value
+        elif isinstance(value, BoilerplateRules):
+            yield from _patterns_in(value)
+        elif isinstance(value, tuple):
+            for part in value:
+                if isinstance(part, RulePattern):
+                    yield part
+                elif isinstance(part, tuple) and len(part) == 2 and isinstance(part[1], tuple):
+                    yield from (p for p in part[1] if isinstance(p, RulePattern))
+
+
+def describe(file: RuleFile, disabled: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """What one file of the effective set contributes: (rule id, pattern) pairs, or for a
+    word list one line that counts its words; rules ``disabled`` switches off are left out."""
+    rules = _loader(file)(file.path)
+    if file.builtin and disabled:
+        rules = _switch_off(rules, disabled, set())
+    if isinstance(rules, AttributionWords):
+        counts = f"{len(rules.verbs)} verbs, {len(rules.pronouns)} pronouns, {len(rules.speaker_nouns)} speaker nouns"
+        return [(f"attribution.{file.path.stem}", counts)]
+    return [(pattern.rule_id, pattern.source) for pattern in _patterns_in(rules)]
+
+
+def load_rules(directory: Path | str | None, *, builtin: bool = True) -> RuleSet:
+    """The built-in rules plus every rule file under ``directory`` (see :mod:`copydesk.rules.layers`).
+
+    ``directory=None`` is a run with no project rules: the built-in ones alone.
+    ``builtin=False`` leaves the built-in rules out (tests of one rule file).
+    """
+    if directory is not None:
+        directory = Path(directory)
+        if not directory.is_dir():
+            raise RuleFileError(directory, None, "rules directory does not exist")
+    switches, disabled = switched_off(directory) if builtin else (None, ())
+    files = [file for file in rule_files(directory, builtin) if file.name not in disabled]
+    used = {file.name for file in rule_files(directory, builtin) if file.name in disabled and file.builtin}
+
+    def loaded(kind: str) -> list[Any]:
+        out = []
+        for file in (f for f in files if f.kind == kind):
+            rules = _loader(file)(file.path)
+            out.append(_switch_off(rules, disabled, used) if file.builtin and disabled else rules)
+        return out
+
     profiles: dict[str, SourceProfile] = {}
-    for path in profile_files:
-        profile = load_profile(path)
+    for profile in loaded("sources"):
         if profile.id in profiles:
-            raise RuleFileError(path, 1, f"profile id {profile.id!r} already declared in {profiles[profile.id].path}")
+            message = f"profile id {profile.id!r} already declared in {profiles[profile.id].path}"
+            raise RuleFileError(profile.path, 1, message)
         profiles[profile.id] = profile
-    generic = tuple(load_generic(path) for path in generic_files)
-    cues = tuple(load_date_cues(path) for path in date_files)
-    datelines = tuple(load_datelines(path) for path in dateline_files)
-    words = tuple(load_attribution(path) for path in word_files)
-    agencies = load_agencies(agency_files[0]) if agency_files else Agencies()
-    every = profile_files + generic_files + date_files + dateline_files + attribution_files
-    return RuleSet(directory, profiles, generic, _digest(every, directory), cues, datelines, words, agencies)
+    agency_files = [file for file in files if file.kind == "attribution" and _agency_file(file)]
+    word_files = [file for file in files if file.kind == "attribution" and not _agency_file(file)]
+    agencies = Agencies()
+    for file in agency_files:
+        found = load_agencies(file.path)
+        found = _switch_off(found, disabled, used) if file.builtin and disabled else found
+        agencies = Agencies(agencies.names + found.names, agencies.credits + found.credits)
+    words = tuple(load_attribution(file.path) for file in word_files)
+    generic, cues, datelines = tuple(loaded("boilerplate")), tuple(loaded("dates")), tuple(loaded("datelines"))
+    if switches is not None:
+        unmatched(switches, disabled, used)
+    digest = _digest(files, switches)
+    return RuleSet(directory, profiles, generic, digest, cues, datelines, words, agencies, tuple(files), disabled)

@@ -20,6 +20,7 @@ from copydesk.rules.errors import RuleFileError
 
 SCHEMA_NAME = "records.schema.yaml"
 RULE = "schema"
+INSTALL_HINT = "a records schema needs pandera and pandas: pip install 'copydesk[schema]'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,10 @@ class RecordsSchema:
 
 def load_records_schema(path: Path) -> RecordsSchema:
     """Read and check the schema file; any problem is a rules error (exit 2) naming the file."""
+    import importlib.util
+
+    if importlib.util.find_spec("pandera") is None or importlib.util.find_spec("pandas") is None:
+        raise RuleFileError(path, None, INSTALL_HINT)
     from copydesk.validators import schema_checks
 
     try:

@@ -19,6 +19,8 @@ from copydesk.validators.dateline import find_dateline
         ("ANKARA (AA) - Turkey said on Monday.", "ANKARA", "AA"),
         ("ABU DHABI, 24th May, 2021 (WAM) -- The UAE said.", "ABU DHABI", "WAM"),
         ("Doha, May 24 (QNA) - Qatar said on Monday.", "Doha", "QNA"),
+        ("KARACHI (Harbour Times / APP - 3rd Jan, 2020) The port said.", "KARACHI", "APP"),
+        ("LIMA (Diario Andino / EFE - 12 March 2022) El ministro dijo.", "LIMA", "EFE"),
         ("موسكو (وكالة أنباء تاس) - قال الوزير اليوم إن المحادثات ستستمر.", "موسكو", "وكالة أنباء تاس"),
         ("بيروت - وكالات: قال الوزير اليوم إن المحادثات ستستمر.", "بيروت", "وكالات"),
     ],
@@ -33,7 +35,15 @@ def test_wire_styles(lead: str, place: str, agency: str, project_rules: RuleSet)
     assert (dateline["place"], dateline["agency"], number) == (place, agency, 2)
 
 
-def test_plain_first_sentence_is_no_dateline(project_rules: RuleSet) -> None:
-    lines = split_lines("The council met on Monday (briefly) - and voted.\n")
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The council met on Monday (briefly) - and voted.\n",
+        "PARIS (Le Journal / AFP) - no date, so no republisher's credit.\n",
+        "LONDON (one / two - three) The words are no date.\n",
+    ],
+)
+def test_plain_first_sentence_is_no_dateline(lead: str, project_rules: RuleSet) -> None:
+    lines = split_lines(lead)
     patterns = tuple(p for group in project_rules.datelines for p in group.patterns)
     assert find_dateline(patterns, lines, [Label(Kind.BODY)]) is None
