@@ -508,7 +508,9 @@ def decode(files: tuple[Path, ...], out: Path | None, language: str | None) -> N
             _die("<stdin>: " + "; ".join(f.message for f in outcome.findings), 1)
         sys.stdout.buffer.write(outcome.decoded.text.encode("utf-8"))
         sys.exit(0)
-    items = discover(list(files))
+    from copydesk.selection import Selection
+
+    items = discover(list(files), selection=Selection(include=("*",)))  # a conversion: every file of a folder
     if out is None and len(items) != 1:
         _die("decode prints one file to stdout; give --out DIR for several")
     status = 0

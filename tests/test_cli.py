@@ -425,3 +425,12 @@ def test_ctrl_c_exits_130_with_one_line_and_no_traceback() -> None:
         process.kill()
     assert process.returncode == 130
     assert err.decode().strip() == "copydesk: interrupted"
+
+
+def test_decode_of_a_folder_converts_every_file_not_only_txt(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.xml").write_bytes(GOOD)
+    (tmp_path / "in" / "b.txt").write_bytes(GOOD)
+    result = run_cli("decode", tmp_path / "in", "--out", tmp_path / "out")
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.xml.txt", "b.txt.txt"]
