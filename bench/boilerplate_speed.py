@@ -17,12 +17,12 @@ from pathlib import Path
 
 from crawl import crawl_pages
 
-from copydesk.cleaning import clean
-from copydesk.language.stopwords import stopwords
-from copydesk.lines import split_lines
+from copydesk.label.cleaning import clean
 from copydesk.pipeline import label_lines
 from copydesk.rules.ruleset import load_rules
-from copydesk.textcache import clear_all
+from copydesk.text.lines import split_lines
+from copydesk.text.memo import clear_all
+from copydesk.text.stopwords import stopwords
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / ".." / "shared" / "bench" / "boilerplate" / "dev"

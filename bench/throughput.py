@@ -74,8 +74,8 @@ def build_crawl(folder: Path, count: int) -> int | None:
 
 
 def measure(folder: Path, jobs: int, out: Path | None) -> None:
-    from copydesk.discover import discover
-    from copydesk.executor import RunConfig, run, summary
+    from copydesk.run.discover import discover
+    from copydesk.run.executor import RunConfig, run, summary
 
     config = RunConfig(ROOT / "rules", (), out)
     items = discover([folder])

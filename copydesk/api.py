@@ -76,9 +76,9 @@ def check_text(
     ``source`` names a source profile of ``rules`` (as a manifest's ``source`` column
     does); ``name`` is the file name the report carries.
     """
-    from copydesk.executor import provenance_of
     from copydesk.pipeline import analyse_data
     from copydesk.reports.json_report import build_report
+    from copydesk.run.executor import provenance_of
 
     ruleset = _ruleset(rules)
     if source is not None and source not in ruleset.profiles:

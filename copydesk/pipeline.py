@@ -2,7 +2,7 @@
 
 ``analyse`` is pure with respect to its inputs: it reads one file, never writes, and
 returns everything the report writers, ``clean`` and ``explain`` need. The executor
-(:mod:`copydesk.executor`) decides where files come from and where results go.
+(:mod:`copydesk.run.executor`) decides where files come from and where results go.
 """
 
 from __future__ import annotations
@@ -13,28 +13,20 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from copydesk import corpus
-from copydesk.cleaning import Cleaning, clean, render_article
-from copydesk.decode_file import DEFAULT_MAX_BYTES, DecodeOutcome, decode_data, decode_path
-from copydesk.labelling import Labelling
-from copydesk.language.stopwords import stopwords
-from copydesk.lines import split_lines
+from copydesk.check import required
+from copydesk.decode.input import DEFAULT_MAX_BYTES, DecodeOutcome, decode_data, decode_path
+from copydesk.extract import dateline, language, source
+from copydesk.extract.attribution import step as attribution
+from copydesk.extract.dates import step as dates
+from copydesk.label import article_region, boilerplate, corpus, line_features, structure
+from copydesk.label.cleaning import Cleaning, clean, render_article
+from copydesk.label.labelling import Labelling
 from copydesk.model import SEVERITY_RANK, Article, Finding, Kind, Label, Line, Source
 from copydesk.rules.manifest import ManifestEntry
 from copydesk.rules.patterns import RulePattern, stable
 from copydesk.rules.ruleset import RuleSet, SourceProfile
-from copydesk.validators import (
-    article_region,
-    attribution,
-    boilerplate,
-    dateline,
-    dates,
-    language,
-    line_features,
-    required,
-    source,
-    structure,
-)
+from copydesk.text.lines import split_lines
+from copydesk.text.stopwords import stopwords
 
 
 @dataclass(slots=True)

@@ -10,12 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from copydesk.executor import provenance_of
+from copydesk.check.records import record_of
 from copydesk.pipeline import analyse_data
-from copydesk.records import record_of
 from copydesk.reports.html import file_page
 from copydesk.reports.json_report import build_report, validate_report
 from copydesk.rules.ruleset import RuleSet
+from copydesk.run.executor import provenance_of
 from copydesk.testing import pages
 from tests.conftest import PROPERTY_EXAMPLES, RULES, run_cli
 

@@ -14,14 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from copydesk.cleaning import rebuild
-from copydesk.decode_file import DecodeOutcome, decode_data
+from copydesk.decode.input import DecodeOutcome, decode_data
+from copydesk.extract.dateline import find_dateline
+from copydesk.label.cleaning import rebuild
 from copydesk.pipeline import Analysis, analyse_data
 from copydesk.rules.manifest import ManifestEntry
 from copydesk.rules.patterns import RulePattern, pattern_set, stable
 from copydesk.rules.ruleset import BOILERPLATE_SECTIONS, RuleSet
 from copydesk.testing.strategies import Dateline, Page
-from copydesk.validators.dateline import find_dateline
 
 
 class LawBroken(AssertionError):

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from copydesk.language.stopwords import stopwords
+from copydesk.text.stopwords import stopwords
 
 
 @dataclass(frozen=True, slots=True)

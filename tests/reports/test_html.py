@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import escape
 
-from copydesk.lines import split_lines
 from copydesk.reports.html import _escaped, _lines_html, _LineView, _marks_by_line, _Part, _parts
+from copydesk.text.lines import split_lines
 from tests.conftest import ARTICLES, FIXTURES, RULES, run_cli
 
 INJECTION = FIXTURES / "html" / "injection_en.txt"

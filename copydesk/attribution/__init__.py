@@ -1,1 +1,0 @@
-"""Who said it: direct quotations, their speakers, and the agencies a story credits."""

@@ -1,0 +1,1 @@
+"""The article and the records against what the user declared: required fields, records schema, expectations."""

@@ -1,0 +1,1 @@
+"""Labels to the article record: source, language, dateline, dates, quotes and agencies."""

@@ -1,0 +1,1 @@
+"""Quotations, their speakers and the agencies a story credits."""

@@ -1,0 +1,1 @@
+"""The publication date: candidates, the choice, a missing year, relative expressions."""

@@ -1,0 +1,234 @@
+"""Boilerplate by declared rules: a source profile's patterns, then generic ones by language.
+
+Four rule kinds, all on the stripped line: ``lines`` (this line is chrome),
+``tail_markers`` (this line and everything after), ``head_markers`` (everything up to
+and including this line) and ``inline_tails`` (cut the matched end off a kept line).
+Markers only fire once article text has been seen on the right side of them, so a
+marker can never swallow a whole page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from copydesk.label.labelling import Labelling
+from copydesk.model import Kind, Label, Line
+from copydesk.rules.patterns import PatternSet, PatternTimeout, RulePattern, pattern_set
+from copydesk.rules.ruleset import BOILERPLATE_SECTIONS, BoilerplateRules
+from copydesk.text.memo import MemoFamily
+from copydesk.text.shape import is_body_like, list_item
+
+# Whether a rule list could match a line, and its first rule that does, per line for the
+# run: chrome lines repeat across a run's pages, and each is tried against the same rule
+# lists on every page. Pattern sets are interned and kept, so an id names one for good.
+_COULD_MATCH: MemoFamily[PatternSet, str, bool] = MemoFamily(PatternSet.could_match)
+
+
+def _could_match(combined: PatternSet, text: str) -> bool:
+    """``combined.could_match``, once per distinct line and rule list."""
+    return _COULD_MATCH.of(id(combined), combined)[text]
+
+
+def _first_match(patterns: tuple[RulePattern, ...], text: str, labelling: Labelling) -> RulePattern | None:
+    patterns_set = pattern_set(patterns)
+    if _cannot_time_out(patterns_set):
+        return _FIRST_MATCH.of(id(patterns_set), patterns_set)[text]
+    if not _could_match(patterns_set, text):
+        return None
+    found = patterns_set.first_match(text, labelling.timed_out)
+    return found[0] if found else None
+
+
+def _cannot_time_out(patterns_set: PatternSet) -> bool:
+    """No pattern of the set runs under the time limit, so its answer for a line is the
+    line's alone (a timeout is a finding of the page it happened on, never memoised)."""
+    safe = _SAFE.get(id(patterns_set))
+    if safe is None:
+        safe = _SAFE[id(patterns_set)] = not any(p.risky for p in patterns_set.patterns)
+    return safe
+
+
+def _first_of(patterns_set: PatternSet, text: str) -> RulePattern | None:
+    if not _could_match(patterns_set, text):
+        return None
+    found = patterns_set.first_match(text, _cannot_happen)
+    return found[0] if found else None
+
+
+def _cannot_happen(exc: PatternTimeout) -> None:
+    raise AssertionError("a pattern without the time limit timed out") from exc
+
+
+_SAFE: dict[int, bool] = {}
+_FIRST_MATCH: MemoFamily[PatternSet, str, RulePattern | None] = MemoFamily(_first_of)
+
+
+def _line_match(patterns: tuple[RulePattern, ...], line: Line, labelling: Labelling) -> RulePattern | None:
+    """The first pattern matching the line, or else its list item without the bullet."""
+    hit = _first_match(patterns, line.stripped, labelling)
+    if hit is None:
+        item = list_item(line.stripped)
+        if item is not line.stripped:
+            hit = _first_match(patterns, item, labelling)
+    return hit
+
+
+def rule_candidates(labelling: Labelling, rule_sets: Sequence[BoilerplateRules]) -> set[int] | None:
+    """The lines any pattern of these rule sets could match.
+
+    Most lines of a page match no rule, and a run's chrome lines come back page after
+    page: each line is answered once per run, against one combined pattern set of every
+    section of every applicable rule file. The lines a page brings new are answered
+    together: the patterns none of them can match are dropped first, by one search of
+    them all joined, and what is left is tried line by line. Exact: a line outside the
+    set cannot match any of the patterns.
+    """
+    combined = _combined(tuple(rule_sets))
+    if not combined.patterns:
+        return set()
+    answers = _ANSWERS.of(id(combined), combined)
+    indices = labelling.content_indices()
+    texts = [labelling.lines[index].text for index in indices]
+    new = [text for text in dict.fromkeys(texts) if text not in answers]
+    if new:
+        forms = [_forms(text) for text in new]
+        live = combined.live_set("\n".join(form for each in forms for form in each))  # exact for these lines
+        for text, each in zip(new, forms, strict=True):
+            answers.remember(text, any(map(live.could_match, each)))
+    return {index for index, text in zip(indices, texts, strict=True) if answers[text]}
+
+
+def _forms(text: str) -> tuple[str, ...]:
+    """A line as rules see it: stripped, as written (when that differs) and as a list item
+    without its bullet (when it has one)."""
+    stripped = text.strip()
+    forms = (stripped,) if text == stripped else (stripped, text)
+    item = list_item(stripped)
+    return forms if item is stripped else (*forms, item)
+
+
+def _could_any_form(combined: PatternSet, text: str) -> bool:
+    return any(map(combined.could_match, _forms(text)))
+
+
+# Whether each line could match a combined set, by the line's text, for the run.
+_ANSWERS: MemoFamily[PatternSet, str, bool] = MemoFamily(_could_any_form)
+
+
+_COMBINED: dict[tuple[int, ...], tuple[tuple[BoilerplateRules, ...], PatternSet]] = {}
+
+
+def _combined(rule_sets: tuple[BoilerplateRules, ...]) -> PatternSet:
+    """Every section of these rule sets as one pattern set, built once per list of rule sets.
+
+    Keyed by the rule sets' identities, which the entry keeps alive, so a key can never
+    name rule sets that have since been freed and their ids reused.
+    """
+    key = tuple(map(id, rule_sets))
+    cached = _COMBINED.get(key)
+    if cached is not None and all(a is b for a, b in zip(cached[0], rule_sets, strict=True)):
+        return cached[1]
+    patterns = tuple(p for rules in rule_sets for name in BOILERPLATE_SECTIONS for p in getattr(rules, name))
+    built = pattern_set(patterns)
+    _COMBINED[key] = (rule_sets, built)
+    return built
+
+
+def apply_tail_markers(labelling: Labelling, rules: BoilerplateRules) -> None:
+    """Cut from the first marker on, unless that would cut an article it does not follow.
+
+    A marker with sentence-shaped text after it and none before it is a menu heading at
+    the top of the page, not the end of the article, and is left to the line rules.
+    """
+    if not rules.tail_markers:
+        return
+    body_before = False
+    for index, line in enumerate(labelling.lines):
+        if not labelling.undecided(index):
+            continue
+        hit = _line_match(rules.tail_markers, line, labelling)
+        if hit is None:
+            body_before = body_before or is_body_like(line.stripped)
+            continue
+        rest = range(index, len(labelling.lines))
+        if not body_before and any(labelling.undecided(i) and is_body_like(labelling.lines[i].stripped) for i in rest):
+            continue
+        labelling.decide_region(rest, Label(Kind.BOILERPLATE, hit.rule_id))
+        return
+
+
+def apply_head_markers(labelling: Labelling, rules: BoilerplateRules) -> None:
+    """Cut everything up to the first marker, unless nothing would be left after it."""
+    if not rules.head_markers:
+        return
+    for index, line in enumerate(labelling.lines):
+        if not labelling.undecided(index):
+            continue
+        hit = _line_match(rules.head_markers, line, labelling)
+        if hit is None:
+            continue
+        if not any(labelling.undecided(rest) for rest in range(index + 1, len(labelling.lines))):
+            return
+        labelling.decide_region(range(index + 1), Label(Kind.BOILERPLATE, hit.rule_id))
+        return
+
+
+def _label_matches(labelling: Labelling, patterns: tuple[RulePattern, ...], noted: set[int] | None = None) -> None:
+    """Each undecided line a pattern matches is chrome by that rule (and noted, if asked)."""
+    if not patterns:
+        return
+    for index in labelling.rule_indices():
+        hit = _line_match(patterns, labelling.lines[index], labelling)
+        if hit is not None:
+            labelling.decide(index, Label(Kind.BOILERPLATE, hit.rule_id))
+            if noted is not None:
+                noted.add(index)
+
+
+def apply_line_rules(labelling: Labelling, rules: BoilerplateRules) -> None:
+    _label_matches(labelling, rules.lines)
+
+
+def apply_inline_tails(labelling: Labelling, rules: BoilerplateRules) -> None:
+    if not rules.inline_tails:
+        return
+    tails = pattern_set(rules.inline_tails)
+    for index in labelling.rule_indices():
+        if index in labelling.cuts:
+            continue
+        text = labelling.lines[index].text
+        found = tails.first_match(text, labelling.timed_out)
+        if found is None:
+            continue
+        pattern, match = found
+        if match.end() >= len(text.rstrip()) and match.start() > 0 and text[: match.start()].strip():
+            labelling.cuts[index] = (match.start(), pattern.rule_id)
+
+
+def bound_by_markers(labelling: Labelling, rules: BoilerplateRules) -> None:
+    """Generic markers do not cut yet: the marker line is chrome, and noted for the article step.
+
+    A generic tail marker ("Share this:", "Leave a Reply") ends the article only when it
+    comes after the article's start, which only the article step knows; it may just as
+    well sit above the article. A section marker ("Related stories", "More from") is a
+    heading of chrome that can sit inside an article, so it is only evidence.
+    """
+    _label_matches(labelling, rules.tail_markers, labelling.ends)
+    _label_matches(labelling, rules.head_markers, labelling.markers)
+    _label_matches(labelling, rules.section_markers, labelling.markers)
+
+
+def apply_rules(labelling: Labelling, rules: BoilerplateRules, *, cut: bool = True) -> None:
+    """One rule set, most sweeping first, so line rules only see what markers left.
+
+    ``cut``: markers remove what they point at (a source profile, reviewed for one site);
+    otherwise they only bound the article (generic patterns).
+    """
+    if cut:
+        apply_head_markers(labelling, rules)
+        apply_tail_markers(labelling, rules)
+        _label_matches(labelling, rules.section_markers, labelling.markers)
+    else:
+        bound_by_markers(labelling, rules)
+    apply_line_rules(labelling, rules)
+    apply_inline_tails(labelling, rules)

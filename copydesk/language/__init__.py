@@ -1,1 +1,0 @@
-"""Language resources: stop-words per language, found without importing heavy packages."""

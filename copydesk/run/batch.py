@@ -1,0 +1,108 @@
+"""Batch steps: what can only be checked once every file's record is known.
+
+They run after the per-file steps, over the records table: the declared records schema
+(pandera), the batch expectations (great-expectations), then the batch outputs
+(``records.parquet``, ``index.html``). A schema failure is a finding on the file it
+concerns: that file is checked again with it, so its report, page and verdict agree.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from copydesk.check.records import parquet_pieces
+from copydesk.model import Finding
+from copydesk.reports.junit import junit_xml
+from copydesk.run.executor import (
+    Mapper,
+    RunConfig,
+    RunResult,
+    check_one,
+    emit,
+    engine_map,
+    summary_entries,
+    summary_json,
+)
+
+if TYPE_CHECKING:
+    from copydesk.check.expectations import Suite
+    from copydesk.check.schema import RecordsSchema
+
+
+def records(result: RunResult, names: list[str] | None = None) -> Iterator[dict[str, Any]]:
+    """The records, in name order, read one at a time; ``names`` gathers the files' names as they go."""
+    for row in result.files:
+        if names is not None:
+            names.append(row["name"])
+        yield row["record"]
+
+
+def recheck(
+    result: RunResult,
+    config: RunConfig,
+    findings: dict[str, list[Finding]],
+    stale: frozenset[str] = frozenset(),
+    mapper: Mapper | None = None,
+) -> None:
+    """Check the named files again with their batch findings (``stale``: with none), replacing their rows."""
+    wanted = {name for name, found in findings.items() if found} | stale
+    if not wanted:
+        return
+    inputs = result.inputs_named(wanted)
+    calls = [
+        (item, config, repeated, tuple(findings.get(name) or ())) for name, (item, repeated) in sorted(inputs.items())
+    ]
+    for row in engine_map(mapper, 1)(check_one, calls, len(calls)):
+        result.add(row)
+
+
+def apply_schema(result: RunResult, config: RunConfig, schema: RecordsSchema, mapper: Mapper | None = None) -> None:
+    from copydesk.check.schema import validate_records
+
+    started = time.perf_counter()
+    names: list[str] = []
+    by_row, table_failures = validate_records(schema, records(result, names))
+    found = {names[position]: findings for position, findings in by_row.items()}
+    result.batch_flagged |= set(found)
+    # A reused file whose last report carried batch findings that no longer hold is written again.
+    recheck(result, config, found, frozenset(result.had_batch - set(found)), mapper)
+    result.batch_failures += [{"rule": "schema", "message": message} for message in table_failures]
+    result.elapsed += time.perf_counter() - started
+
+
+def apply_expectations(result: RunResult, suite: Suite, out: Path | None) -> None:
+    from copydesk.check.expectations import failures, run_suite
+
+    started = time.perf_counter()
+    try:
+        result.expectations = run_suite(suite, records(result), out / "gx" if out is not None else None)
+    except Exception as exc:  # a suite GX accepted but cannot run over these records
+        message = f"{suite.path}: the suite could not run: {type(exc).__name__}: {exc}".splitlines()[0]
+        result.batch_failures.append({"rule": "expectations", "message": message})
+        return
+    result.batch_failures += [{"rule": "expectations", "message": line} for line in failures(result.expectations)]
+    result.elapsed += time.perf_counter() - started
+
+
+def junit_of(result: RunResult, summary: dict[str, Any]) -> Iterator[str]:
+    """The run's JUnit XML, in pieces as the rows are read."""
+    counts = summary["counts"]
+    return junit_xml(result.files, result.elapsed, counts["files"], counts["failed_gate"])
+
+
+def write_batch_outputs(result: RunResult, summary: dict[str, Any], config: RunConfig) -> None:
+    """records.parquet, index.html, summary.json and junit.xml, beside the per-file outputs.
+
+    Each is written as it is read from the row store: a run of any size holds one row at a
+    time, and the parquet file one row group at a time.
+    """
+    from copydesk.reports.html import index_page
+
+    emit(config, "records.parquet", parquet_pieces(records(result)))
+    emit(config, "index.html", index_page(summary, result.files, pages=config.html))
+    emit(config, "summary.json", itertools.chain(summary_json(summary, summary_entries(result)), ["\n"]))
+    emit(config, "junit.xml", junit_of(result, summary))

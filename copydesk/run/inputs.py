@@ -1,0 +1,118 @@
+"""A run's inputs on disk: every file to check, in order, and what the first pass learned of it.
+
+A crawl is millions of files. Held as objects, the inputs with their sha256 and corpus
+group grew a run by ~0.6 KB a file; here they are rows of a temporary SQLite table (see
+:mod:`copydesk.run.spool`), read back a page at a time, so memory stays flat however many
+files a run checks. Names are made unique on the way in.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from copydesk.run.discover import InputFile, candidate_names
+from copydesk.run.spool import TempDatabase, name_key
+
+PAGE = 1024  # rows read at a time
+
+_SCHEMA = """
+CREATE TABLE inputs(seq INTEGER PRIMARY KEY, name BLOB UNIQUE NOT NULL, location BLOB NOT NULL, url TEXT);
+CREATE TABLE learned(seq INTEGER PRIMARY KEY, grp INT NOT NULL, digest TEXT);
+"""
+_ROWS = (
+    "SELECT seq, name, location, url, grp, digest FROM inputs LEFT JOIN learned USING (seq)"
+    " WHERE seq > ? ORDER BY seq LIMIT ?"
+)
+_NAMED = "SELECT location, url, grp FROM inputs LEFT JOIN learned USING (seq) WHERE name = ?"
+
+
+def _text(data: bytes) -> str:
+    """Names and paths are stored as :func:`copydesk.run.spool.name_key` writes them (UTF-8 with
+    ``surrogatepass``): undecodable file names survive."""
+    return data.decode("utf-8", "surrogatepass")
+
+
+class Inputs:
+    """Every input of a run in the order found, with unique names; iterates as :class:`InputFile`.
+
+    A name already taken gets ``~2``, ``~3``... (a file given twice, ``a.txt`` in two
+    folders given as arguments).
+    """
+
+    def __init__(self, items: Iterable[InputFile] = ()) -> None:
+        self._spool = TempDatabase("copydesk-inputs-", _SCHEMA)
+        self._db = self._spool.db
+        self._count = 0
+        self._groups: dict[str, int] = {}  # corpus groups by name: one per source or folder, not per file
+        self._group_names: list[str] = []  # ... and by number
+        try:
+            self.extend(items)
+        except BaseException:
+            self.close()
+            raise
+
+    @classmethod
+    def of(cls, items: Iterable[InputFile]) -> Inputs:
+        """``items`` as inputs on disk; the same object when it already is."""
+        return items if isinstance(items, Inputs) else cls(items)
+
+    def extend(self, items: Iterable[InputFile]) -> None:
+        for item in items:
+            self.append(item)
+
+    def append(self, item: InputFile) -> None:
+        location = name_key(item.location)
+        for name in candidate_names(item.name):
+            try:
+                self._db.execute(
+                    "INSERT INTO inputs VALUES (?, ?, ?, ?)", (self._count, name_key(name), location, item.url)
+                )
+                break
+            except sqlite3.IntegrityError:  # the name is taken
+                continue
+        self._count += 1
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[InputFile]:
+        for item, _, _ in self.rows():
+            yield item
+
+    def rows(self) -> Iterator[tuple[InputFile, str | None, str | None]]:
+        """Each input in order, with its corpus group and sha256 from the first pass (None without one)."""
+        last = -1
+        while True:
+            page = self._db.execute(_ROWS, (last, PAGE)).fetchall()
+            if not page:
+                return
+            for _, name, location, url, group, digest in page:
+                yield InputFile(_text(location), _text(name), url), self._group(group), digest
+            last = page[-1][0]
+
+    def learn(self, position: int, group: str, digest: str | None) -> None:
+        """What the first pass found of the input at ``position`` (in input order)."""
+        number = self._groups.get(group)
+        if number is None:
+            number = self._groups[group] = len(self._group_names)
+            self._group_names.append(group)
+        self._db.execute("INSERT OR REPLACE INTO learned VALUES (?, ?, ?)", (position, number, digest))
+
+    def named(self, names: Iterable[str]) -> Iterator[tuple[InputFile, str | None]]:
+        """The inputs of these names (those that exist), with their corpus groups."""
+        for name in names:
+            found = self._db.execute(_NAMED, (name_key(name),)).fetchone()
+            if found is not None:
+                yield InputFile(_text(found[0]), name, found[1]), self._group(found[2])
+
+    def _group(self, number: int | None) -> str | None:
+        return None if number is None else self._group_names[number]
+
+    def path_of(self, name: str) -> Path | None:
+        """The path of the input of this name, as given or found; None for a name not among them."""
+        return next((item.path for item, _ in self.named([name])), None)
+
+    def close(self) -> None:
+        self._spool.close()

@@ -1,0 +1,115 @@
+"""``copydesk check -``: JSONL in, JSONL reports out, for use inside other pipelines.
+
+Each input line is an object ``{"path", "text" | "bytes_b64", url, source, fetched_at,
+language, license}``; each output line is that record's per-file report (the same JSON
+as ``DIR/files/*.report.json``). Nothing is held: a record is checked and its report
+written before the next line is read. A line that is not a valid record is reported on
+stderr with its line number and becomes a failed report, and the stream goes on.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from copydesk.decode.input import DecodeOutcome
+from copydesk.model import SEVERITY_RANK, Finding
+from copydesk.pipeline import Analysis, analyse_data
+from copydesk.reports.json_report import build_report
+from copydesk.rules import compiled
+from copydesk.rules.errors import RuleFileError
+from copydesk.rules.manifest import COLUMNS, ManifestEntry, declared_values
+from copydesk.rules.ruleset import RuleSet
+from copydesk.run.executor import FAIL_ON, provenance_of
+
+STDIN = "<stdin>"
+FIELDS = frozenset(COLUMNS) | {"text", "bytes_b64"}
+
+
+class BadRecord(ValueError):
+    """A stream line that cannot be checked; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class StreamResult:
+    records: int = 0
+    failed: int = 0
+
+
+def parse_record(number: int, line: str) -> tuple[str, bytes, ManifestEntry]:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise BadRecord(f"invalid JSON: {exc.msg}") from exc
+    if not isinstance(row, dict):
+        raise BadRecord("each line must be a JSON object")
+    unknown = sorted(set(row) - FIELDS)
+    if unknown:
+        raise BadRecord(f"unknown field(s) {', '.join(unknown)}")
+    path = row.get("path")
+    if not isinstance(path, str) or not path.strip():
+        raise BadRecord("path is required")
+    if ("text" in row) == ("bytes_b64" in row):
+        raise BadRecord("give exactly one of text and bytes_b64")
+    if "text" in row:
+        if not isinstance(row["text"], str):
+            raise BadRecord("text must be a string")
+        data = row["text"].encode("utf-8")
+    else:
+        try:
+            data = base64.b64decode(str(row["bytes_b64"]), validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise BadRecord("bytes_b64 is not valid base64") from exc
+    try:
+        values: dict[str, Any] = declared_values(STDIN, number, row)  # url, source, fetched_at, …
+    except RuleFileError as exc:
+        raise BadRecord(exc.reason) from exc
+    return path, data, ManifestEntry(path=Path(path), line=number, **values)
+
+
+def _unchecked(name: str, finding: Finding, data: bytes | None = None) -> Analysis:
+    """An analysis of a record that was not checked: only the finding that says why."""
+    outcome = DecodeOutcome(path=Path(name))
+    if data is not None:
+        outcome.sha256, outcome.size = hashlib.sha256(data).hexdigest(), len(data)
+    return Analysis(path=Path(name), name=name, outcome=outcome, findings=[finding])
+
+
+def _worst(analysis: Analysis) -> int:
+    return max((SEVERITY_RANK[f.severity] for f in analysis.findings), default=-1)
+
+
+def check_stream(
+    lines: Iterable[str], rules: RuleSet, fail_on: str, out: TextIO, err: TextIO, max_bytes: int
+) -> StreamResult:
+    records = failed = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        records += 1
+        try:
+            name, data, entry = parse_record(number, line)
+        except BadRecord as exc:
+            err.write(f"copydesk: {STDIN}:{number}: {exc}\n")
+            bad = _unchecked(f"{STDIN}:{number}", Finding("stream.bad_record", "error", str(exc)))
+            out.write(json.dumps(build_report(bad, None), ensure_ascii=False) + "\n")
+            failed += 1
+            continue
+        if len(data) > max_bytes:
+            message = f"record is {len(data):,} bytes, over the {max_bytes:,}-byte limit; not checked"
+            analysis = _unchecked(name, Finding("input.too_large", "error", message), data)
+        else:
+            analysis = analyse_data(data, name, rules, entry)
+            compiled.persist()  # after the first record, what it compiled is there for the next run
+        report = build_report(analysis, provenance_of(analysis, rules.digest))
+        out.write(json.dumps(report, ensure_ascii=False) + "\n")
+        out.flush()
+        if _worst(analysis) >= FAIL_ON[fail_on]:
+            failed += 1
+    return StreamResult(records, failed)

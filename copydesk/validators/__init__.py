@@ -1,1 +1,0 @@
-"""One module per check. Each exposes small pure functions the pipeline composes."""

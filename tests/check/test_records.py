@@ -1,0 +1,86 @@
+import datetime as dt
+import io
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from copydesk.check import records as records_module
+from copydesk.check.records import COLUMNS, parquet_bytes, parquet_pieces, parse_instant
+from copydesk.run.discover import InputFile
+from copydesk.run.executor import RunConfig, check_one
+from tests.conftest import ARTICLES, RULES
+
+
+def test_instants_are_the_earliest_utc_moment_a_value_can_mean() -> None:
+    assert parse_instant("2021-05-24T23:06:00+05:00") == dt.datetime(2021, 5, 24, 18, 6, tzinfo=dt.UTC)
+    assert parse_instant("2021-07-09") == dt.datetime(2021, 7, 9, tzinfo=dt.UTC)
+    assert parse_instant("2021-07") == dt.datetime(2021, 7, 1, tzinfo=dt.UTC)
+    assert parse_instant("2021") == dt.datetime(2021, 1, 1, tzinfo=dt.UTC)
+    assert parse_instant("2021-07-09T10:00:00Z") == dt.datetime(2021, 7, 9, 10, tzinfo=dt.UTC)
+    assert parse_instant("yesterday") is None
+    assert parse_instant(None) is None
+
+
+def _row(name: str) -> dict[str, object]:
+    item = InputFile(ARTICLES / name, name)
+    return check_one(item, RunConfig(RULES, (), None))
+
+
+def test_a_record_has_every_column_and_counts_what_the_report_holds() -> None:
+    row = _row("harbour_gazette_en.txt")
+    record = row["record"]
+    assert isinstance(record, dict)
+    assert list(record) == list(COLUMNS)
+    assert record["file"] == "harbour_gazette_en.txt" and record["language"] == "en"
+    assert record["lines"] > record["removed_lines"] > 0
+    assert 0 < record["boilerplate_ratio"] < 1
+    assert record["body_chars"] > 200
+
+
+def test_records_parquet_round_trips_with_its_types_and_pandas_reads_it(tmp_path: Path) -> None:
+    records = [_row(name)["record"] for name in ("harbour_gazette_en.txt", "sahil_ar.txt", "all_chrome_en.txt")]
+    table = pq.read_table(io.BytesIO(parquet_bytes(records)))
+    assert table.column_names == list(COLUMNS)
+    assert table.num_rows == 3
+    assert table.schema.field("published_utc").type == pa.timestamp("us", tz="UTC")
+    assert table.schema.field("agencies").type == pa.list_(pa.string())
+    assert table.column("language").to_pylist()[1] == "ar"
+    (tmp_path / "records.parquet").write_bytes(parquet_bytes(records))
+    frame = pd.read_parquet(tmp_path / "records.parquet")  # the engine copydesk installs
+    assert list(frame.columns) == list(COLUMNS) and frame["file"].tolist()[0] == "harbour_gazette_en.txt"
+
+
+def _streamed(records: list[dict[str, object]], piece: int = 1 << 20) -> pa.Table:
+    return pq.read_table(io.BytesIO(b"".join(parquet_pieces(records, piece))))
+
+
+def test_records_parquet_is_streamed_in_row_groups_with_every_row_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(records_module, "ROW_GROUP", 3)  # 7 records: three row groups
+    names = ["harbour_gazette_en.txt", "sahil_ar.txt", "all_chrome_en.txt"]
+    records = [dict(_row(names[number % 3])["record"], file=f"f{number}") for number in range(7)]
+    data = b"".join(parquet_pieces(records, piece=64))
+    assert pq.ParquetFile(io.BytesIO(data)).metadata.num_row_groups == 3
+    table = pq.read_table(io.BytesIO(data))
+    assert table.column("file").to_pylist() == [f"f{number}" for number in range(7)]
+    assert table.schema.field("published_utc").type == pa.timestamp("us", tz="UTC")
+
+
+def test_streamed_pieces_are_no_larger_than_asked() -> None:
+    pieces = list(parquet_pieces([_row("harbour_gazette_en.txt")["record"]], piece=100))
+    assert len(pieces) > 1 and all(len(piece) <= 100 for piece in pieces)
+
+
+def test_an_empty_streamed_batch_keeps_its_columns() -> None:
+    assert _streamed([]).column_names == list(COLUMNS)
+
+
+def test_without_a_temp_folder_the_table_is_built_in_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("read-only file system")
+
+    monkeypatch.setattr(records_module.tempfile, "TemporaryDirectory", refuse)
+    records = [_row("harbour_gazette_en.txt")["record"]]
+    assert b"".join(parquet_pieces(records)) == parquet_bytes(records)

@@ -1,0 +1,109 @@
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from copydesk.check.records import COLUMNS
+from copydesk.check.schema import load_records_schema, validate_records
+from copydesk.rules.errors import RuleFileError
+from tests.conftest import ARTICLES, FIXTURES, RULES, reports_in, run_cli
+
+BATCH = FIXTURES / "batch"
+
+
+def record(**values: Any) -> dict[str, Any]:
+    base: dict[str, Any] = dict.fromkeys(COLUMNS)
+    base.update(file="a.txt", sha256="0" * 64, verdict="pass", language="en", title="A title", agencies=[])
+    base.update(lines=10, removed_lines=2, bytes=100, quotes=0, quotes_attributed=0, errors=0, warnings=0)
+    base.update(repairs=0, replacement_chars=0, body_chars=80, boilerplate_ratio=0.2, republished=False)
+    base.update(values)
+    return base
+
+
+def test_the_project_schema_loads() -> None:
+    schema = load_records_schema(RULES / "records.schema.yaml")
+    assert "language" in schema.schema.columns
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("unknown_column.schema.yaml", "headline are not record columns"),
+        ("unknown_check.schema.yaml", "not a valid pandera schema"),
+        ("not_yaml.schema.yaml", "not a valid pandera schema"),
+        ("missing.schema.yaml", "cannot read"),
+    ],
+)
+def test_a_broken_schema_is_a_rules_error_naming_the_file(name: str, reason: str) -> None:
+    with pytest.raises(RuleFileError) as caught:
+        load_records_schema(BATCH / name)
+    assert name in str(caught.value) and reason in str(caught.value)
+
+
+def test_each_failing_row_is_a_finding_naming_column_and_check() -> None:
+    schema = load_records_schema(BATCH / "strict.schema.yaml")
+    fetched = dt.datetime(2024, 3, 1, tzinfo=dt.UTC)
+    rows = [
+        record(file="ok.txt"),
+        record(file="fr.txt", language="fr"),
+        record(file="untitled.txt", title=None),
+        record(file="future.txt", published_utc=dt.datetime(2024, 3, 2, tzinfo=dt.UTC), fetched_at=fetched),
+        record(file="past.txt", published_utc=dt.datetime(2024, 2, 2, tzinfo=dt.UTC), fetched_at=fetched),
+    ]
+    by_row, table = validate_records(schema, rows)
+    assert table == []
+    assert sorted(by_row) == [1, 2, 3]
+    assert [f.rule for f in by_row[1]] == ["schema.language.isin"]
+    assert "'fr'" in by_row[1][0].message
+    assert [f.rule for f in by_row[2]] == ["schema.title.not_nullable"]
+    assert [f.rule for f in by_row[3]] == ["schema.published_utc.not_after"]
+    assert "2024-03-02T00:00:00+00:00 is after 2024-03-01T00:00:00+00:00" in by_row[3][0].message
+    assert all(f.severity == "error" for found in by_row.values() for f in found)
+
+
+def test_required_per_source_names_the_missing_fields() -> None:
+    schema = load_records_schema(RULES / "records.schema.yaml")
+    rows = [
+        record(file="t.txt", source="tass", published="2021-07-09", dateline_agency="TASS"),
+        record(file="u.txt", source="tass", title=None, published=None, dateline_agency="TASS"),
+        record(file="o.txt", source="other", title=None),
+    ]
+    by_row, _ = validate_records(schema, rows)
+    assert list(by_row) == [1]
+    assert by_row[1][0].rule == "schema.required_per_source"
+    assert "missing published, title" in by_row[1][0].message
+
+
+def test_a_clean_batch_has_no_findings() -> None:
+    schema = load_records_schema(RULES / "records.schema.yaml")
+    assert validate_records(schema, [record(), record(file="b.txt", sha256="1" * 64)]) == ({}, [])
+
+
+def test_cli_puts_schema_findings_in_the_file_report_and_fails_the_gate(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("harbour_gazette_en.txt", "courrier_fr.txt"):
+        shutil.copy(ARTICLES / name, folder / name)
+    out = tmp_path / "out"
+    result = run_cli("check", folder, "--rules", RULES, "--schema", BATCH / "strict.schema.yaml", "--out", out)
+    assert result.exit_code == 1
+    assert "courrier_fr.txt: schema.language.isin" in result.output
+    reports = reports_in(out)
+    french = reports["courrier_fr.txt"]
+    assert french["verdict"] == "fail"
+    assert [f["rule"] for f in french["findings"] if f["rule"].startswith("schema.")] == ["schema.language.isin"]
+    assert not [f for f in reports["harbour_gazette_en.txt"]["findings"] if f["rule"].startswith("schema.")]
+    assert "schema.language.isin" in (out / "files" / "courrier_fr.txt.html").read_text(encoding="utf-8")
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["counts"]["fail"] == 1 and summary["findings_by_rule"]["schema.language.isin"] == 1
+
+
+@pytest.mark.parametrize("name", ["unknown_column.schema.yaml", "not_yaml.schema.yaml"])
+def test_cli_broken_schema_is_exit_2_with_one_line(tmp_path: Path, name: str) -> None:
+    result = run_cli("check", ARTICLES / "harbour_gazette_en.txt", "--schema", BATCH / name, "--out", tmp_path)
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and name in result.output
+    assert not (tmp_path / "files").exists()  # nothing checked

@@ -1,0 +1,91 @@
+import json
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from copydesk.run.executor import _map, summary_json
+from tests.conftest import ARTICLES, RULES, SEEDS, run_cli
+
+
+def test_parallel_reports_equal_serial(tmp_path: Path) -> None:
+    for jobs in ("1", "2"):
+        result = run_cli("check", SEEDS, ARTICLES, "--rules", RULES, "--out", tmp_path / jobs, "-j", jobs)
+        assert result.exit_code == 1  # all_chrome_en.txt fails
+    one = sorted((tmp_path / "1" / "files").rglob("*"))
+    two = sorted((tmp_path / "2" / "files").rglob("*"))
+    assert [p.relative_to(tmp_path / "1") for p in one] == [p.relative_to(tmp_path / "2") for p in two]
+    for a, b in zip(one, two, strict=True):
+        if a.is_file() and a.name.endswith(".report.json"):
+            assert without_times(a) == without_times(b), a.name
+        elif a.is_file() and a.name.endswith(".html"):
+            assert page_without_times(a) == page_without_times(b), a.name
+        elif a.is_file():
+            assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def page_without_times(path: Path) -> str:
+    """A file's page with the provenance's start and end times left out."""
+    return re.sub(r"prov:(start|end)Time&#34;: &#34;[^&]*&#34;", "", path.read_text(encoding="utf-8"))
+
+
+def without_times(path: Path) -> dict[str, object]:
+    """The report with the check's own start and end times left out: two runs differ only there."""
+    report = json.loads(path.read_text(encoding="utf-8"))
+    for activity in report["provenance"]["activity"].values():
+        activity.pop("prov:startTime")
+        activity.pop("prov:endTime")
+    return report
+
+
+def test_reports_are_written_atomically(tmp_path: Path) -> None:
+    run_cli("check", SEEDS, "--rules", RULES, "--out", tmp_path)
+    leftovers = [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
+    assert leftovers == []
+
+
+def _touch(folder: str, name: str) -> str:
+    time.sleep(0.01)  # 400 files take two seconds on two workers; the test stops after the first chunk
+    Path(folder, name).touch()
+    return name
+
+
+def test_a_consumer_that_stops_early_does_not_wait_for_the_queued_files(tmp_path: Path) -> None:
+    names = [f"f{i}" for i in range(400)]
+    results = _map(_touch, 2, ((str(tmp_path), name) for name in names), len(names))
+    assert next(results) == "f0"
+    results.close()  # as when the caller fails on the first result
+    assert len(list(tmp_path.iterdir())) < len(names)
+
+
+def _double(value: int) -> int:
+    return 2 * value
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_map_reads_its_calls_as_it_goes(jobs: int) -> None:
+    """A crawl's arguments are not all read (and held) before the first result."""
+    read = []
+
+    def calls() -> Iterator[tuple[int]]:
+        for value in range(5000):
+            read.append(value)
+            yield (value,)
+
+    results = _map(_double, jobs, calls(), 5000)
+    assert next(results) == 0
+    assert len(read) <= 2 * 64 * 4 + 64  # the chunks queued for the workers, and the one taken
+    assert list(results) == [2 * value for value in range(1, 5000)]
+    assert len(read) == 5000
+
+
+@pytest.mark.parametrize("indent", [2, None])
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_summary_json_in_pieces_is_the_whole_summary(indent: int | None, count: int) -> None:
+    head = {"counts": {"files": count}, "batch": {"failures": []}, "name": "ü"}
+    entries = [{"name": f"f{i}.txt", "findings": i} for i in range(count)]
+    text = "".join(summary_json(head, iter(entries), indent=indent))
+    assert json.loads(text) == head | {"files": entries}
+    assert ("\n" in text) == (indent is not None)

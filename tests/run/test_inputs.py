@@ -1,0 +1,69 @@
+import os
+from pathlib import Path
+
+from copydesk.run.discover import InputFile
+from copydesk.run.inputs import PAGE, Inputs
+
+
+def names(inputs: Inputs) -> list[str]:
+    return [item.name for item in inputs]
+
+
+def test_inputs_keep_their_order_and_paths_across_pages() -> None:
+    items = [InputFile(f"/crawl/{i % 7}/{i}.txt", f"{i % 7}/{i}.txt") for i in range(2 * PAGE + 5)]
+    inputs = Inputs(items)
+    assert len(inputs) == len(items)
+    assert list(inputs) == items  # in the order given, not sorted by name
+    inputs.close()
+
+
+def test_a_taken_name_is_numbered_and_numbers_skip_names_already_there() -> None:
+    inputs = Inputs(InputFile(f"/{folder}/a.txt", name) for folder, name in enumerate(["a.txt", "a~2", "a.txt"]))
+    inputs.append(InputFile("/3/a.txt", "a.txt"))
+    inputs.append(InputFile("/4/a.txt~2", "a.txt~2"))  # taken by the second a.txt
+    assert names(inputs) == ["a.txt", "a~2", "a.txt~2", "a.txt~3", "a.txt~2~2"]
+    assert [item.location for item in inputs] == ["/0/a.txt", "/1/a.txt", "/2/a.txt", "/3/a.txt", "/4/a.txt~2"]
+
+
+def test_undecodable_names_and_urls_survive_the_round_trip() -> None:
+    odd = os.fsdecode(b"caf\xe9.txt")  # a lone surrogate, as os.walk gives a Latin-1 name
+    items = [InputFile(f"/crawl/{odd}", odd), InputFile("b.txt", "b.txt", "memory://crawl/b.txt")]
+    assert list(Inputs(items)) == items
+
+
+def test_what_the_first_pass_learned_comes_back_with_each_input_and_by_name() -> None:
+    inputs = Inputs(InputFile(f"/s/{i}.txt", f"{i}.txt") for i in range(5))
+    for position, _ in enumerate(inputs):  # learned while the inputs are read, as the pass does
+        inputs.learn(position, "source:tass" if position % 2 else f"folder:/s{position}", f"sha{position}")
+    rows = list(inputs.rows())
+    assert [(item.name, group, digest) for item, group, digest in rows] == [
+        ("0.txt", "folder:/s0", "sha0"),
+        ("1.txt", "source:tass", "sha1"),
+        ("2.txt", "folder:/s2", "sha2"),
+        ("3.txt", "source:tass", "sha3"),
+        ("4.txt", "folder:/s4", "sha4"),
+    ]
+    assert [(item.location, group) for item, group in inputs.named(["3.txt", "missing", "0.txt"])] == [
+        ("/s/3.txt", "source:tass"),
+        ("/s/0.txt", "folder:/s0"),
+    ]
+    assert inputs.path_of("4.txt") == Path("/s/4.txt") and inputs.path_of("nope") is None
+
+
+def test_inputs_before_the_first_pass_have_no_group_or_digest() -> None:
+    inputs = Inputs([InputFile("a.txt", "a.txt")])
+    assert list(inputs.rows()) == [(InputFile("a.txt", "a.txt"), None, None)]
+
+
+def test_of_keeps_inputs_and_puts_a_list_on_disk() -> None:
+    inputs = Inputs([InputFile("a.txt", "a.txt")])
+    assert Inputs.of(inputs) is inputs
+    assert list(Inputs.of([InputFile("b.txt", "b.txt")])) == [InputFile("b.txt", "b.txt")]
+
+
+def test_close_removes_the_spool() -> None:
+    inputs = Inputs([InputFile("a.txt", "a.txt")])
+    folder = inputs._spool.path
+    assert folder is not None and folder.exists()
+    inputs.close()
+    assert not folder.exists()
