@@ -1,17 +1,26 @@
 """The records that flow through the pipeline.
 
 Steps communicate only through these types: a step reads what earlier steps put on a
-:class:`Document` and adds labels, fields or findings. Nothing here touches raw bytes on disk.
+:class:`Analysis` and adds labels, fields or findings. Nothing here touches raw bytes on disk.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+
+if TYPE_CHECKING:  # the records of the steps that fill an Analysis; none is needed to build one
+    from copydesk.decode.input import DecodeOutcome
+    from copydesk.label.cleaning import Cleaning
+    from copydesk.rules.ruleset import SourceProfile
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+FAIL_ON: dict[str, int] = {"error": 2, "warning": 1, "never": 3}  # the least severity that fails the gate
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +34,23 @@ class Finding:
 
     def as_dict(self) -> dict[str, Any]:
         return {"rule": self.rule, "severity": self.severity, "message": self.message, "line": self.line}
+
+
+def worst(findings: Iterable[Finding | Mapping[str, Any]]) -> Severity | None:
+    """The most severe finding's severity (findings as objects or as their report dicts); None for none."""
+    ranked = [finding["severity"] if isinstance(finding, Mapping) else finding.severity for finding in findings]
+    return max(ranked, key=SEVERITY_RANK.__getitem__, default=None)
+
+
+def verdict(findings: Iterable[Finding | Mapping[str, Any]]) -> str:
+    """A file's verdict: fail with an error, warn with a warning, pass otherwise (info never counts)."""
+    return {"error": "fail", "warning": "warn"}.get(worst(findings) or "info", "pass")
+
+
+def fails(findings: Iterable[Finding | Mapping[str, Any]], fail_on: str) -> bool:
+    """Whether the findings fail the gate at ``--fail-on`` (error, warning or never)."""
+    found = worst(findings)
+    return found is not None and SEVERITY_RANK[found] >= FAIL_ON[fail_on]
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,3 +177,55 @@ class Article:
             "agencies": self.agencies,
             "quotes": self.quotes,
         }
+
+
+@dataclass(slots=True)
+class Analysis:
+    path: Path
+    name: str
+    outcome: DecodeOutcome
+    lines: list[Line] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+    cuts: dict[int, tuple[int, str]] = field(default_factory=dict)
+    cleaning: Cleaning | None = None
+    article_text: str = ""
+    source: Source = field(default_factory=Source)
+    profile: SourceProfile | None = None
+    language: str | None = None
+    article: Article = field(default_factory=Article)
+    findings: list[Finding] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    started: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    ended: dt.datetime | None = None
+
+    @property
+    def verdict(self) -> str:
+        return verdict(self.findings)
+
+    def removed_runs(self) -> list[dict[str, object]]:
+        """Removed lines as the report lists them: 1-based inclusive runs with their rule."""
+        if self.cleaning is None:
+            return []
+        return [
+            {"start_line": span.first_line, "end_line": span.last_line, "rule": span.rule}
+            for span in self.cleaning.removed
+            if span.text.strip()
+        ]
+
+    @property
+    def boilerplate_ratio(self) -> float | None:
+        """Share of the text's non-space characters the cleaning removed."""
+        if self.cleaning is None:
+            return None
+        total = _visible(self.outcome.decoded.text) if self.outcome.decoded else 0
+        if total == 0:
+            return None
+        # Kept text and removed spans partition the text, and a count of characters that
+        # are not white space adds up over any partition: one count of the kept text does.
+        removed = total - _visible(self.cleaning.kept)
+        return round(removed / total, 4)
+
+
+def _visible(text: str) -> int:
+    """Characters that are not white space."""
+    return sum(map(len, text.split()))

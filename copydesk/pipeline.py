@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from copydesk.check import required
@@ -19,57 +18,14 @@ from copydesk.extract import dateline, language, source
 from copydesk.extract.attribution import step as attribution
 from copydesk.extract.dates import step as dates
 from copydesk.label import article_region, boilerplate, corpus, line_features, structure
-from copydesk.label.cleaning import Cleaning, clean, render_article
+from copydesk.label.cleaning import clean, render_article
 from copydesk.label.labelling import Labelling
-from copydesk.model import SEVERITY_RANK, Article, Finding, Kind, Label, Line, Source
+from copydesk.model import Analysis, Finding, Kind, Label, Line
 from copydesk.rules.manifest import ManifestEntry
 from copydesk.rules.patterns import RulePattern, stable
 from copydesk.rules.ruleset import RuleSet, SourceProfile
 from copydesk.text.lines import split_lines
 from copydesk.text.stopwords import stopwords
-
-
-@dataclass(slots=True)
-class Analysis:
-    path: Path
-    name: str
-    outcome: DecodeOutcome
-    lines: list[Line] = field(default_factory=list)
-    labels: list[Label] = field(default_factory=list)
-    cuts: dict[int, tuple[int, str]] = field(default_factory=dict)
-    cleaning: Cleaning | None = None
-    article_text: str = ""
-    source: Source = field(default_factory=Source)
-    profile: SourceProfile | None = None
-    language: str | None = None
-    article: Article = field(default_factory=Article)
-    findings: list[Finding] = field(default_factory=list)
-    timings: dict[str, float] = field(default_factory=dict)
-    started: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
-    ended: dt.datetime | None = None
-
-    @property
-    def verdict(self) -> str:
-        worst = max((SEVERITY_RANK[f.severity] for f in self.findings), default=0)
-        return "fail" if worst == 2 else "warn" if worst == 1 else "pass"
-
-    @property
-    def boilerplate_ratio(self) -> float | None:
-        """Share of the text's non-space characters the cleaning removed."""
-        if self.cleaning is None:
-            return None
-        total = _visible(self.outcome.decoded.text) if self.outcome.decoded else 0
-        if total == 0:
-            return None
-        # Kept text and removed spans partition the text, and a count of characters that
-        # are not white space adds up over any partition: one count of the kept text does.
-        removed = total - _visible(self.cleaning.kept)
-        return round(removed / total, 4)
-
-
-def _visible(text: str) -> int:
-    """Characters that are not white space."""
-    return sum(map(len, text.split()))
 
 
 class _Clock:
@@ -151,21 +107,6 @@ def fetched_at(entry: ManifestEntry | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(entry.fetched_at.replace("Z", "+00:00"))
 
 
-def decode_input(path: Path, language: str | None, max_bytes: int, url: str | None = None) -> DecodeOutcome:
-    """A local file, or a URL read through fsspec: the same outcome, the same findings."""
-    if url is None:
-        return decode_path(path, language=language, max_bytes=max_bytes)
-    from copydesk import fsio
-
-    data, size, problem = fsio.read_limited(url, max_bytes)
-    outcome = DecodeOutcome(path=path, size=size)
-    if data is None:
-        outcome.findings.append(problem or Finding("input.unreadable", "error", "cannot read"))
-        return outcome
-    outcome.sha256 = hashlib.sha256(data).hexdigest()
-    return decode_data(data, outcome, language)
-
-
 def analyse(
     path: Path,
     name: str,
@@ -176,7 +117,7 @@ def analyse(
     url: str | None = None,
 ) -> Analysis:
     clock = _Clock({})
-    outcome = decode_input(path, declared_language(rules, entry), max_bytes, url)
+    outcome = decode_path(path, declared_language(rules, entry), max_bytes, url)
     clock.lap("encoding")
     return analyse_decoded(outcome, name, rules, entry, repeated, clock)
 
@@ -293,7 +234,7 @@ def survey(
 
     The sha256 is of the bytes just read, so the run ledger need not read the file again.
     """
-    outcome = decode_input(path, declared_language(rules, entry), max_bytes, url)
+    outcome = decode_path(path, declared_language(rules, entry), max_bytes, url)
     if outcome.decoded is None:
         return corpus.group_of(entry.source if entry else None, path), frozenset(), outcome.sha256
     lines = split_lines(outcome.decoded.text)
@@ -307,26 +248,3 @@ def crashed(path: Path, name: str, exc: Exception) -> Analysis:
     message = f"internal error in copydesk {type(exc).__name__}: {exc}".splitlines()[0]
     result.findings.append(Finding("internal.error", "error", message))
     return result
-
-
-def removed_runs(analysis: Analysis) -> list[dict[str, object]]:
-    """Removed lines as the report lists them: 1-based inclusive runs with their rule."""
-    if analysis.cleaning is None:
-        return []
-    return [
-        {"start_line": span.first_line, "end_line": span.last_line, "rule": span.rule}
-        for span in analysis.cleaning.removed
-        if span.text.strip()
-    ]
-
-
-def line_rows(analysis: Analysis) -> list[tuple[int, str, str | None, str]]:
-    """``(number, label, rule, text)`` for every line, for ``explain``."""
-    rows = []
-    for index, (line, label) in enumerate(zip(analysis.lines, analysis.labels, strict=True)):
-        rule = label.rule
-        cut = analysis.cuts.get(index)
-        if cut is not None and label.kind is Kind.BODY:
-            rule = f"{rule or 'body'}; cut {line.text[cut[0] :]!r} by {cut[1]}"
-        rows.append((line.number, label.kind.value, rule, line.text))
-    return rows

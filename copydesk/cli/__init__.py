@@ -321,8 +321,7 @@ def check(
     and leaves out what .gitignore ignores inside a git work tree; a file named directly
     is always checked.
     """
-    from copydesk.fsio import is_url
-    from copydesk.reports.atomic import os_problem, write_atomic
+    from copydesk.io import is_url, os_problem, write_atomic
     from copydesk.run import batch
     from copydesk.run.selection import DEFAULT_INCLUDE, Selection
 
@@ -499,7 +498,7 @@ def _stdin_bytes(max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 def decode(files: tuple[Path, ...], out: Path | None, language: str | None) -> None:
     """Print the decoded, repaired text (UTF-8), before any cleaning. FILE '-' reads stdin."""
     from copydesk.decode.input import DecodeOutcome, decode_data
-    from copydesk.reports.atomic import os_problem, write_atomic
+    from copydesk.io import os_problem, write_atomic
 
     if str(files[0]) == STDIN_ARG and len(files) == 1 and out is None:
         outcome = DecodeOutcome(path=Path("<stdin>"))
@@ -580,8 +579,6 @@ def clean_command(file: Path, rules: Path | None, manifest: Path | None) -> None
 @click.option("--width", type=click.IntRange(min=20), default=100, show_default=True, help="Text column width.")
 def explain(file: Path, rules: Path | None, manifest: Path | None, width: int) -> None:
     """Show every line with its label and the rule that decided it."""
-    from copydesk.pipeline import line_rows
-
     analysis, patterns = _analyse_one(file, rules, manifest)
     _fail_unreadable(file, analysis)
     decoded = analysis.outcome.decoded
@@ -623,7 +620,7 @@ def learn_command(folder: Path, source_id: str, out: Path | None, manifest: Path
     """Write a source profile from the lines FOLDER's files repeat, for review."""
     import regex
 
-    from copydesk.reports.atomic import os_problem, write_atomic
+    from copydesk.io import os_problem, write_atomic
     from copydesk.rules.learn import learn, profile_yaml
     from copydesk.rules.manifest import load_manifests
 
@@ -766,7 +763,7 @@ def init_command(folder: Path) -> None:
     source profile, an example article and manifest, copydesk.toml and a GitHub Actions
     workflow that runs the gate and uploads the HTML report. Existing files are left alone."""
     from copydesk.cli.starter import init
-    from copydesk.reports.atomic import os_problem
+    from copydesk.io import os_problem
 
     try:
         done = init(folder)
@@ -775,6 +772,18 @@ def init_command(folder: Path) -> None:
     for path, written in done:
         click.echo(f"{'wrote' if written else 'kept '} {path}")
     click.echo(f"next: cd {folder} && copydesk check corpus  (settings in copydesk.toml)")
+
+
+def line_rows(analysis: Any) -> list[tuple[int, str, str | None, str]]:
+    """``(number, label, rule, text)`` for every line, for ``explain``."""
+    rows = []
+    for index, (line, label) in enumerate(zip(analysis.lines, analysis.labels, strict=True)):
+        rule = label.rule
+        cut = analysis.cuts.get(index)
+        if cut is not None and label.kind.value == "body":
+            rule = f"{rule or 'body'}; cut {line.text[cut[0] :]!r} by {cut[1]}"
+        rows.append((line.number, label.kind.value, rule, line.text))
+    return rows
 
 
 if __name__ == "__main__":  # pragma: no cover

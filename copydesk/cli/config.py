@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from copydesk import model
 from copydesk.rules.errors import RuleFileError
 
 FILE_NAMES = ("copydesk.toml", "pyproject.toml")
-FAIL_ON = ("error", "warning", "never")
+FAIL_ON = tuple(model.FAIL_ON)
 MAX_CONFIG_BYTES = 1 << 20
 
 

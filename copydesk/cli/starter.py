@@ -13,7 +13,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from copydesk.reports.atomic import write_atomic
+from copydesk.io import write_atomic
 
 RENAMED = {"github": ".github"}  # a dot-folder does not travel well as package data
 

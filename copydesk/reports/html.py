@@ -21,8 +21,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from copydesk.model import Kind, Label, Line
-from copydesk.pipeline import Analysis
+from copydesk.model import Analysis, Kind, Label, Line
 from copydesk.reports.paths import PAGE_SUFFIX, REPORT_SUFFIX, page_path, safe_relative
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "dv", "ug", "ku", "sd"})

@@ -10,7 +10,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from copydesk.pipeline import Analysis, removed_runs
+from copydesk.model import Analysis
 
 SCHEMA_VERSION = 1
 
@@ -39,7 +39,7 @@ def build_report(analysis: Analysis, provenance: dict[str, Any] | None = None) -
         "language": analysis.language,
         "source": analysis.source.as_dict(),
         "article": analysis.article.as_dict(),
-        "boilerplate": {"removed": removed_runs(analysis), "ratio": analysis.boilerplate_ratio},
+        "boilerplate": {"removed": analysis.removed_runs(), "ratio": analysis.boilerplate_ratio},
         "findings": [finding.as_dict() for finding in analysis.findings],
         "provenance": provenance,
     }

@@ -13,7 +13,7 @@ written, nothing is written. It is read with an unpickler that builds ``regex`` 
 and nothing else, so a planted file cannot run code. A pattern comes from it only after
 it compiled once, so a rule that does not compile still fails as before, on the miss.
 
-The folder is :func:`copydesk.cachedir.folder`'s (``COPYDESK_CACHE_DIR``).
+The folder is :func:`copydesk.io.cache_folder`'s (``COPYDESK_CACHE_DIR``).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from typing import Any
 
 import regex
 
-from copydesk import cachedir
+from copydesk.io import cache_folder
 
 MAX_PATTERNS = 8192  # written at most: this process's patterns first, then the file's others
 BATCH = 64  # after a process's first write, new patterns wait for this many (each write reads and merges the file)
@@ -40,7 +40,7 @@ Key = tuple[str, int]
 
 def location() -> Path | None:
     """The cache file for this ``regex`` and Python; None when caching is off or there is no home."""
-    found = cachedir.folder()
+    found = cache_folder()
     return None if found is None else found / f"patterns-{regex.__version__}-{sys.implementation.cache_tag}.pickle"
 
 
@@ -75,7 +75,7 @@ def read_store(path: Path) -> dict[Key, Any]:
 
 def write_store(path: Path, patterns: dict[Key, Any]) -> None:
     """Write the file atomically: a reader sees the old one or the new one."""
-    from copydesk.reports.atomic import write_atomic
+    from copydesk.io import write_atomic
 
     payload = pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL)
     write_atomic(path, hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload)

@@ -19,7 +19,7 @@ from copydesk.decode.input import decode_path
 from copydesk.extract.language import choose_language
 from copydesk.label import corpus
 from copydesk.rules.manifest import ManifestEntry
-from copydesk.run.discover import InputFile
+from copydesk.run.inputs import InputFile
 from copydesk.text.lines import split_lines
 
 EDGE = 5  # lines this close to the top or bottom of a page can fingerprint its source

@@ -9,42 +9,18 @@ into the gate.
 from __future__ import annotations
 
 import glob as globlib
-import itertools
 import os
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from copydesk.run.inputs import InputFile, Inputs
 from copydesk.run.selection import ARTICLES, Selection, git_ignored, ignored, is_glob
-
-if TYPE_CHECKING:
-    from copydesk.run.inputs import Inputs
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "__pycache__", ".nox", ".venv", "node_modules"})
 # What every ``copydesk check --out`` folder holds: a run over a folder that holds the
 # last run's outputs must not check its reports and clean texts as news.
 OUTPUT_FILES = ("summary.json", "records.parquet")
 OUTPUT_DIR = "files"
-
-
-@dataclass(frozen=True, slots=True, init=False)
-class InputFile:
-    """A file to check. A run holds one per file until it ends (a crawl: millions), so the
-    path is kept as text: a ``Path`` object costs ~240 bytes more, and is built on use."""
-
-    location: str  # the path as text; for a URL input its name (groups the corpus pass by folder)
-    name: str
-    url: str | None  # an fsspec URL, read through fsspec instead of the filesystem
-
-    def __init__(self, path: str | os.PathLike[str], name: str, url: str | None = None) -> None:
-        object.__setattr__(self, "location", os.fspath(path))
-        object.__setattr__(self, "name", name)
-        object.__setattr__(self, "url", url)
-
-    @property
-    def path(self) -> Path:
-        return Path(self.location)
 
 
 def printable(name: str) -> str:
@@ -119,14 +95,13 @@ def discover_args(
     The inputs go to disk as they are found (:class:`copydesk.run.inputs.Inputs`): a crawl's
     millions of names are not held in the process.
     """
-    from copydesk.fsio import find, is_url
-    from copydesk.run.inputs import Inputs
+    from copydesk.io import find_url, is_url
 
     local = [Path(arg) for arg in expand_globs([arg for arg in args if not is_url(arg)])]
     found = Inputs(found_under(local, exclude, skip, selection))
     try:
         for arg in (a for a in args if is_url(a)):
-            found.extend(InputFile(Path(name), name, url) for url, name in find(arg))
+            found.extend(InputFile(Path(name), name, url) for url, name in find_url(arg))
     except BaseException:
         found.close()
         raise
@@ -160,7 +135,11 @@ def discover(
     drops folders (resolved), such as the run's own output folder inside an input folder.
     A folder given as an argument is always walked, even when it holds a run's outputs.
     """
-    return _unique(found_under(paths, exclude, skip, selection))
+    inputs = Inputs(found_under(paths, exclude, skip, selection))  # names made unique as a run's are
+    try:
+        return list(inputs)
+    finally:
+        inputs.close()
 
 
 def found_under(
@@ -180,21 +159,3 @@ def found_under(
 
 def _excluded(path: Path, names: set[str], exclude: frozenset[Path]) -> bool:
     return (path.name in names or path.is_symlink()) and path.resolve() in exclude
-
-
-def _unique(inputs: Iterable[InputFile]) -> list[InputFile]:
-    """The inputs with unique names: a name already taken gets "~2", "~3"..., skipping names
-    that exist (as :class:`copydesk.run.inputs.Inputs` does on disk)."""
-    taken: set[str] = set()
-    unique: list[InputFile] = []
-    for item in inputs:
-        name = next(candidate for candidate in candidate_names(item.name) if candidate not in taken)
-        taken.add(name)
-        unique.append(item if name == item.name else InputFile(item.path, name, item.url))
-    return unique
-
-
-def candidate_names(name: str) -> Iterator[str]:
-    """A name, then its numbered forms (``a.txt~2``, ``a.txt~3``...): the first not taken is the input's."""
-    yield name
-    yield from (f"{name}~{number}" for number in itertools.count(2))

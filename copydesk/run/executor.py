@@ -25,26 +25,22 @@ from typing import TYPE_CHECKING, Any
 
 from copydesk import __version__
 from copydesk.check.records import record_of
-from copydesk.decode.input import DEFAULT_MAX_BYTES
+from copydesk.io import DEFAULT_MAX_BYTES, Content, os_problem, write_atomic, write_url
 from copydesk.label import corpus
-from copydesk.label.corpus import Survey
-from copydesk.model import SEVERITY_RANK, Finding
-from copydesk.pipeline import Analysis, analyse, crashed, survey
-from copydesk.reports.atomic import Content, os_problem, write_atomic
+from copydesk.model import Analysis, Finding, fails
+from copydesk.pipeline import analyse, crashed, survey
 from copydesk.reports.json_report import build_report, dumps
 from copydesk.reports.paths import CLEAN_SUFFIX, PAGE_SUFFIX, REPORT_SUFFIX, safe_relative
 from copydesk.reports.provenance import file_provenance
 from copydesk.rules import compiled
 from copydesk.rules.manifest import ManifestEntry, load_manifests
 from copydesk.rules.ruleset import RuleSet, load_rules
-from copydesk.run.discover import InputFile
-from copydesk.run.inputs import Inputs
+from copydesk.run.inputs import InputFile, Inputs
 from copydesk.run.spool import RowStore
+from copydesk.run.survey import Survey
 
 if TYPE_CHECKING:  # the ledger is imported only when a run writes reports
     from copydesk.run.ledger import Ledger
-
-FAIL_ON = {"error": 2, "warning": 1, "never": 99}
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,9 +127,7 @@ def declared(config: RunConfig) -> dict[Path, ManifestEntry]:
 def emit(config: RunConfig, relative: str, content: Content) -> None:
     """Write one output: atomically under a local folder, or as one object under an fsspec URL."""
     if config.out_url is not None:
-        from copydesk import fsio
-
-        fsio.write(config.out_url, relative, content)
+        write_url(config.out_url, relative, content)
     elif config.out is not None:
         write_atomic(config.out / relative, content)
 
@@ -210,14 +204,13 @@ def check_one(
                 Finding("outputs.write_failed", "error", f"cannot write its outputs: {os_problem(exc)}")
             )
             report = build_report(analysis, provenance_of(analysis, rules.digest))
-    worst = max((SEVERITY_RANK[f.severity] for f in analysis.findings), default=-1)
     compiled.persist()  # after this process's first file, what it compiled is there for the next run
     return {
         "provenance": report["provenance"] if config.prov else None,
         "record": record_of(report, len(analysis.lines), len(analysis.article_text)),
         "name": item.name,
         "verdict": report["verdict"],
-        "failed": worst >= FAIL_ON[config.fail_on],
+        "failed": fails(analysis.findings, config.fail_on),
         "source": report["source"]["id"],
         "codec": report["encoding"]["codec"],
         "language": report["language"],
@@ -363,8 +356,7 @@ def _reuse(ledger: Ledger, item: InputFile, key: str, config: RunConfig) -> tupl
     if found is None:
         return None
     row, had_batch = found
-    worst = max((SEVERITY_RANK[f["severity"]] for f in row["findings"]), default=-1)
-    row["failed"] = worst >= FAIL_ON[config.fail_on]
+    row["failed"] = fails(row["findings"], config.fail_on)
     row["seconds"] = 0.0  # this run spent nothing on it
     row["provenance"] = None
     if config.prov:

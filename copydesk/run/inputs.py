@@ -8,11 +8,13 @@ files a run checks. Names are made unique on the way in.
 
 from __future__ import annotations
 
+import itertools
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from copydesk.run.discover import InputFile, candidate_names
 from copydesk.run.spool import TempDatabase, name_key
 
 PAGE = 1024  # rows read at a time
@@ -26,6 +28,31 @@ _ROWS = (
     " WHERE seq > ? ORDER BY seq LIMIT ?"
 )
 _NAMED = "SELECT location, url, grp FROM inputs LEFT JOIN learned USING (seq) WHERE name = ?"
+
+
+@dataclass(frozen=True, slots=True, init=False)
+class InputFile:
+    """A file to check. A run holds one per file until it ends (a crawl: millions), so the
+    path is kept as text: a ``Path`` object costs ~240 bytes more, and is built on use."""
+
+    location: str  # the path as text; for a URL input its name (groups the corpus pass by folder)
+    name: str
+    url: str | None  # an fsspec URL, read through fsspec instead of the filesystem
+
+    def __init__(self, path: str | os.PathLike[str], name: str, url: str | None = None) -> None:
+        object.__setattr__(self, "location", os.fspath(path))
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "url", url)
+
+    @property
+    def path(self) -> Path:
+        return Path(self.location)
+
+
+def candidate_names(name: str) -> Iterator[str]:
+    """A name, then its numbered forms (``a.txt~2``, ``a.txt~3``...): the first not taken is the input's."""
+    yield name
+    yield from (f"{name}~{number}" for number in itertools.count(2))
 
 
 def _text(data: bytes) -> str:

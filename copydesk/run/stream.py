@@ -19,14 +19,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from copydesk.decode.input import DecodeOutcome
-from copydesk.model import SEVERITY_RANK, Finding
-from copydesk.pipeline import Analysis, analyse_data
+from copydesk.model import Analysis, Finding, fails
+from copydesk.pipeline import analyse_data
 from copydesk.reports.json_report import build_report
 from copydesk.rules import compiled
 from copydesk.rules.errors import RuleFileError
 from copydesk.rules.manifest import COLUMNS, ManifestEntry, declared_values
 from copydesk.rules.ruleset import RuleSet
-from copydesk.run.executor import FAIL_ON, provenance_of
+from copydesk.run.executor import provenance_of
 
 STDIN = "<stdin>"
 FIELDS = frozenset(COLUMNS) | {"text", "bytes_b64"}
@@ -81,10 +81,6 @@ def _unchecked(name: str, finding: Finding, data: bytes | None = None) -> Analys
     return Analysis(path=Path(name), name=name, outcome=outcome, findings=[finding])
 
 
-def _worst(analysis: Analysis) -> int:
-    return max((SEVERITY_RANK[f.severity] for f in analysis.findings), default=-1)
-
-
 def check_stream(
     lines: Iterable[str], rules: RuleSet, fail_on: str, out: TextIO, err: TextIO, max_bytes: int
 ) -> StreamResult:
@@ -110,6 +106,6 @@ def check_stream(
         report = build_report(analysis, provenance_of(analysis, rules.digest))
         out.write(json.dumps(report, ensure_ascii=False) + "\n")
         out.flush()
-        if _worst(analysis) >= FAIL_ON[fail_on]:
+        if fails(analysis.findings, fail_on):
             failed += 1
     return StreamResult(records, failed)

@@ -17,7 +17,8 @@ from pathlib import Path
 from copydesk.decode.input import DecodeOutcome, decode_data
 from copydesk.extract.dateline import find_dateline
 from copydesk.label.cleaning import rebuild
-from copydesk.pipeline import Analysis, analyse_data
+from copydesk.model import Analysis
+from copydesk.pipeline import analyse_data
 from copydesk.rules.manifest import ManifestEntry
 from copydesk.rules.patterns import RulePattern, pattern_set, stable
 from copydesk.rules.ruleset import BOILERPLATE_SECTIONS, RuleSet

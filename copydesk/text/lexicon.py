@@ -3,7 +3,7 @@
 dateparser already holds these tables for some 200 locales; copydesk only turns them
 into one lookup and one regex for the languages a page may use. Loading a locale costs
 more than the rest of a short run's date work, so the names read are kept in the cache
-folder (:mod:`copydesk.cachedir`) by dateparser's release, and a run that finds them
+folder (:func:`copydesk.io.cache_folder`) by dateparser's release, and a run that finds them
 there does not import dateparser at all.
 """
 
@@ -17,6 +17,8 @@ from functools import cache
 from pathlib import Path
 
 import regex
+
+from copydesk.io import cache_folder, write_atomic
 
 MONTHS = (
     "january",
@@ -113,9 +115,7 @@ def _from_dateparser(language: str) -> LocaleNames:
 def _saved_path() -> Path | None:
     from importlib.metadata import PackageNotFoundError, version
 
-    from copydesk import cachedir
-
-    folder = cachedir.folder()
+    folder = cache_folder()
     try:
         return None if folder is None else folder / f"date-names-{version('dateparser')}.json"
     except PackageNotFoundError:
@@ -150,7 +150,6 @@ def _save() -> None:
     _UNSAVED.clear()
     if path is None:
         return
-    from copydesk.reports.atomic import write_atomic
 
     data = {language: list(entry) for language, entry in _LOCALES.items()}
     with contextlib.suppress(OSError):

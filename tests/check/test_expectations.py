@@ -11,8 +11,8 @@ import pytest
 from copydesk.check import expectations
 from copydesk.check.expectations import failures, load_suite, run_suite
 from copydesk.rules.errors import RuleFileError
-from tests.conftest import ARTICLES, FIXTURES, RULES, run_cli
 from tests.check.test_schema import record
+from tests.conftest import ARTICLES, FIXTURES, RULES, run_cli
 
 BATCH = FIXTURES / "batch"
 

@@ -9,8 +9,8 @@ import pytest
 
 from copydesk.check import records as records_module
 from copydesk.check.records import COLUMNS, parquet_bytes, parquet_pieces, parse_instant
-from copydesk.run.discover import InputFile
 from copydesk.run.executor import RunConfig, check_one
+from copydesk.run.inputs import InputFile
 from tests.conftest import ARTICLES, RULES
 
 

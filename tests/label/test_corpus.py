@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from copydesk.label.corpus import Survey, line_key
+from copydesk.label.corpus import line_key
 from copydesk.rules.ruleset import load_profile
+from copydesk.run.survey import Survey
 from tests.conftest import RULES, reports_in, run_cli
 
 HEADER = "Lakeside Courier\nYour town, every morning\nWeather: 12°C, light rain\n"

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from copydesk.run.discover import InputFile, discover, discover_args, printable
+from copydesk.run.discover import discover, discover_args, printable
+from copydesk.run.inputs import InputFile
 from copydesk.run.selection import EVERY_FILE
 
 

@@ -1,8 +1,7 @@
 import os
 from pathlib import Path
 
-from copydesk.run.discover import InputFile
-from copydesk.run.inputs import PAGE, Inputs
+from copydesk.run.inputs import PAGE, InputFile, Inputs
 
 
 def names(inputs: Inputs) -> list[str]:
