@@ -74,6 +74,7 @@ class RunResult:
     had_batch: set[str] = field(default_factory=set)  # reused files that carried batch findings last time
     batch_flagged: set[str] = field(default_factory=set)  # files the batch steps found something about
     step_seconds: dict[str, float] = field(default_factory=dict)  # summed over every file checked
+    summary: dict[str, Any] = field(default_factory=dict)  # summary.json without its file list, once run
 
     def add(self, row: dict[str, Any]) -> None:
         """Keep a file's row (in place of the row of a file checked again); its timings go into the sums."""

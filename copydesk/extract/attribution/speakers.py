@@ -9,7 +9,7 @@ speaker named before it. Verbs come from ``rules/attribution/<lang>.yaml``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -616,6 +616,87 @@ def _choose(
     return before[0], before[1]
 
 
+Hit = tuple[str | None, str]  # who speaks (None: the subject is left out) and the reporting cue
+
+
+@dataclass(frozen=True, slots=True)
+class _Around:
+    """One quotation and the text around it that the finders read."""
+
+    text: str
+    quote: Quote
+    end: int  # the end of the quotation's paragraph(s)
+    start: int  # ... and its start
+    before: str  # the sentence before the quotation (the paragraph before, for one that opens its own)
+    after: str  # the sentence after it
+    lead_in: str  # the text between the quotation before (or the paragraph start) and this one
+    forms: Forms
+    pronouns: frozenset[str]
+    speaker_nouns: frozenset[str]
+    previous: Attribution | None  # the quotation before's, when it is in this paragraph or the one just above
+    previous_any: Attribution | None  # the quotation before's, wherever it is
+
+
+def _said_around(around: _Around) -> Hit | None:
+    """A reporting verb with its speaker right after the quotation or right before it."""
+    after_hit = None if _CONJUNCTION.match(around.after) else _from(around.after, around.forms.after, after=True)
+    before_hit = _from(around.before, around.forms.before, after=False) or _ends_in_verb(around.before, around.forms)
+    return _choose(around.quote.text, around.after, after_hit, before_hit)
+
+
+def _passive_voice(around: _Around) -> Attribution | None:
+    """ "was described as": a verb, but no one speaks."""
+    return Attribution(None, None) if _passive(around.before, around.forms.passive) else None
+
+
+def _credit_line_below(around: _Around) -> Hit | None:
+    """A quotation that closes its paragraph, credited on the line below ("— Jane Doe")."""
+    return None if around.text[around.quote.end + 1 : around.end].strip() else _credited_below(around.text, around.end)
+
+
+def _in_parenthesis(around: _Around) -> Hit | None:
+    return _parenthetical(around.before, around.forms)
+
+
+def _subject_of_clause(around: _Around) -> Hit | None:
+    return _clause_subject(around.before, around.after, around.speaker_nouns)
+
+
+def _voice_just_before(around: _Around) -> Hit | None:
+    """A short quotation just before, with its speaker named: that voice goes on ("…," Ryan
+    said. "…"). A pronoun there ("she said") stands for the speaker before, handled next."""
+    hit = _attributed_just_before(around.lead_in, around.forms.after)
+    if hit is not None and (hit[0] or "").casefold() in around.pronouns and _previous_voice(around) is not None:
+        return None
+    return hit
+
+
+def _previous_voice(around: _Around) -> Attribution | None:
+    """The speaker of the quotation just before goes on."""
+    previous = around.previous
+    if previous is None or previous.speaker is None:
+        return None
+    return Attribution(previous.speaker, None, previous.said_as)
+
+
+def _reported_in_paragraph_before(around: _Around) -> Hit | None:
+    return None if around.lead_in.strip() else _reported_just_before(around.text, around.start, around.forms.before)
+
+
+# Tried in order; the first answer wins. A Hit still has its speaker resolved (a pronoun to
+# the last name, a name to its full form); an Attribution is final.
+FINDERS: tuple[Callable[[_Around], Hit | Attribution | None], ...] = (
+    _said_around,
+    _passive_voice,
+    _credit_line_below,
+    _in_parenthesis,
+    _subject_of_clause,
+    _voice_just_before,
+    _previous_voice,
+    _reported_in_paragraph_before,
+)
+
+
 def attribute(
     text: str,
     quotes: Sequence[Quote],
@@ -631,64 +712,64 @@ def attribute(
     forms = _forms(verbs)
     found: list[Attribution] = []
     last_named: str | None = None
-    for i, quote in enumerate(quotes):
-        start, end = paragraphs[i]
-        previous_end = quotes[i - 1].end + 1 if i and quotes[i - 1].end >= start else start
-        next_start = quotes[i + 1].start - 1 if i + 1 < len(quotes) and quotes[i + 1].start <= end else end
-        after = text[quote.end + 1 : next_start]
-        after = after[: _sentence_end(after)]
-        before = text[previous_end : max(previous_end, quote.start - 1)]
-        lead_in = before
-        if (not before.strip() and i == 0) or (not before.strip() and quotes[i - 1].end < start):
-            # A quotation that opens its paragraph is introduced at the end of the one before.
-            before = _previous_paragraph(text, start)
-        before = before[_sentence_start(before) :]
-        finished = before.rstrip().endswith((".", "!", "?"))
-        if finished and i and quotes[i - 1].end >= start:
-            before = ""  # a finished sentence after a quotation in this paragraph belongs to that one
-        after_hit = None if _CONJUNCTION.match(after) else _from(after, forms.after, after=True)
-        before_hit = _from(before, forms.before, after=False) or _ends_in_verb(before, forms)
-        hit = _choose(quote.text, after, after_hit, before_hit)
-        adjacent = bool(i) and paragraphs[i - 1][1] >= start - 2
-        if hit is None and _passive(before, forms.passive):
-            found.append(Attribution(None, None))  # "was described as": a verb, but no one speaks
+    for i in range(len(quotes)):
+        around = _around(text, quotes, paragraphs, i, forms, pronouns, speaker_nouns, found)
+        answer = next((answer for finder in FINDERS if (answer := finder(around)) is not None), None)
+        if answer is None or isinstance(answer, Attribution):
+            found.append(answer or Attribution(None, None))
             continue
-        if hit is None and not text[quote.end + 1 : end].strip():
-            hit = _credited_below(text, end)
-        if hit is None:
-            hit = _parenthetical(before, forms)
-        if hit is None:
-            hit = _clause_subject(before, after, speaker_nouns)
-        if hit is None:
-            # A short quotation just before, with its speaker named: that voice goes on ("…,"
-            # Ryan said. "…"). A pronoun there ("she said") stands for the speaker before.
-            hit = _attributed_just_before(lead_in, forms.after)
-            if hit is not None and (hit[0] or "").casefold() in pronouns and i and found[i - 1].speaker and adjacent:
-                hit = None
-        if hit is None and i and found[i - 1].speaker and adjacent:
-            previous = found[i - 1]
-            found.append(Attribution(previous.speaker, None, previous.said_as))  # the previous speaker goes on
-            continue
-        if hit is None and not lead_in.strip():
-            hit = _reported_just_before(text, start, forms.before)
-        if hit is None:
-            found.append(Attribution(None, None))
-            continue
-        who, verb = hit
-        if who is None and i and found[i - 1].speaker:
-            who = found[i - 1].speaker  # "وأضاف" / "he added" with the subject left out
-        if who is not None and who.casefold() in pronouns:
-            found.append(Attribution(last_named or who, verb, said_as=who if last_named else None))
-            continue
-        named = _named_body(who, text[max(0, quote.start - NAME_LOOKBACK) : quote.start]) if who else None
-        if named is not None:
-            found.append(Attribution(named, verb, said_as=who))
-            last_named = named
-            continue
-        if who is not None and any(ch.isupper() for ch in who):
-            last_named = who
-        found.append(Attribution(who, verb))
+        attribution, last_named = _resolved(answer, around, last_named)
+        found.append(attribution)
     return found
+
+
+def _around(
+    text: str,
+    quotes: Sequence[Quote],
+    paragraphs: Sequence[tuple[int, int]],
+    i: int,
+    forms: Forms,
+    pronouns: frozenset[str],
+    speaker_nouns: frozenset[str],
+    found: list[Attribution],
+) -> _Around:
+    quote = quotes[i]
+    start, end = paragraphs[i]
+    previous_end = quotes[i - 1].end + 1 if i and quotes[i - 1].end >= start else start
+    next_start = quotes[i + 1].start - 1 if i + 1 < len(quotes) and quotes[i + 1].start <= end else end
+    after = text[quote.end + 1 : next_start]
+    after = after[: _sentence_end(after)]
+    before = text[previous_end : max(previous_end, quote.start - 1)]
+    lead_in = before
+    if (not before.strip() and i == 0) or (not before.strip() and quotes[i - 1].end < start):
+        before = _previous_paragraph(text, start)  # a quotation that opens its paragraph is introduced above
+    before = before[_sentence_start(before) :]
+    if before.rstrip().endswith((".", "!", "?")) and i and quotes[i - 1].end >= start:
+        before = ""  # a finished sentence after a quotation in this paragraph belongs to that one
+    adjacent = bool(i) and paragraphs[i - 1][1] >= start - 2
+    previous_any = found[i - 1] if i else None
+    previous = previous_any if adjacent else None
+    return _Around(
+        text, quote, end, start, before, after, lead_in, forms, pronouns, speaker_nouns, previous, previous_any
+    )
+
+
+def _resolved(hit: Hit, around: _Around, last_named: str | None) -> tuple[Attribution, str | None]:
+    """The speaker a hit names, and the last name named so far: a left-out subject is the
+    speaker before ("وأضاف", "he added"), a pronoun the last name, a short name its full form
+    near the quotation ("Biden" -> "Joe Biden")."""
+    who, verb = hit
+    if who is None and around.previous_any is not None and around.previous_any.speaker:
+        who = around.previous_any.speaker
+    if who is not None and who.casefold() in around.pronouns:
+        return Attribution(last_named or who, verb, said_as=who if last_named else None), last_named
+    text, start = around.text, around.quote.start
+    named = _named_body(who, text[max(0, start - NAME_LOOKBACK) : start]) if who else None
+    if named is not None:
+        return Attribution(named, verb, said_as=who), named
+    if who is not None and any(ch.isupper() for ch in who):
+        last_named = who
+    return Attribution(who, verb), last_named
 
 
 def _ends_in_verb(before: str, forms: Forms) -> tuple[str | None, str, int] | None:

@@ -13,7 +13,10 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from copydesk.io import write_atomic
+import click
+
+from copydesk.cli.common import die
+from copydesk.io import os_problem, write_atomic
 
 RENAMED = {"github": ".github"}  # a dot-folder does not travel well as package data
 
@@ -38,7 +41,7 @@ def starter_files() -> list[tuple[Path, str]]:
     return found
 
 
-def init(folder: Path) -> list[tuple[Path, bool]]:
+def write_starter(folder: Path) -> list[tuple[Path, bool]]:
     """Write the starter into ``folder``: each path, and whether it was written (False: it existed)."""
     done = []
     for relative, text in starter_files():
@@ -49,3 +52,18 @@ def init(folder: Path) -> list[tuple[Path, bool]]:
         write_atomic(target, text)
         done.append((target, True))
     return done
+
+
+@click.command(name="init")
+@click.argument("folder", required=False, default=".", type=click.Path(path_type=Path, file_okay=False))
+def init(folder: Path) -> None:
+    """Write a starter project into FOLDER (default: here): a rules folder with one commented
+    source profile, an example article and manifest, copydesk.toml and a GitHub Actions
+    workflow that runs the gate and uploads the HTML report. Existing files are left alone."""
+    try:
+        done = write_starter(folder)
+    except OSError as exc:
+        die(f"{folder}: cannot write the starter: {os_problem(exc)}")
+    for path, written in done:
+        click.echo(f"{'wrote' if written else 'kept '} {path}")
+    click.echo(f"next: cd {folder} && copydesk check corpus  (settings in copydesk.toml)")
