@@ -2,7 +2,7 @@
 
 ftfy repairs text only where its badness pattern (``ftfy.badness.BADNESS_RE``) finds
 something; under copydesk's configuration no other fixer runs. That pattern is a long
-alternation searched at about 0.1 us a character, and most non-ASCII lines of real pages
+alternation searched character by character, and most non-ASCII lines of real pages
 (curly quotes, accents, dashes) hold nothing it finds. Each of its branches needs certain
 characters: one from each of its classes that hold no ASCII. The non-ASCII characters a
 text holds are found in one scan, and a text that lacks some character every branch needs

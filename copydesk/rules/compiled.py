@@ -145,9 +145,3 @@ def compile(source: str, flags: int = 0) -> Any:
 def persist(force: bool = False) -> None:
     """Save the patterns compiled since the last save (see :meth:`Store.persist`); cheap when there are none."""
     _store().persist(force)
-
-
-def reset() -> None:
-    """Forget this process's store (tests; a changed ``COPYDESK_CACHE_DIR``)."""
-    global _STORE
-    _STORE = None

@@ -253,7 +253,7 @@ def pattern_set(patterns: tuple[RulePattern, ...]) -> PatternSet:
 
     Cached by the tuple's identity; a tuple built afresh (per file) is first swapped for
     the interned one of the same list (:func:`stable`), so the cache holds one set per
-    list, not one per call: it once grew by a set for every file checked.
+    list, not one per call.
     """
     cached = _SETS.get(id(patterns))
     if cached is not None and cached[0] is patterns:

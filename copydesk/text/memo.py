@@ -5,8 +5,7 @@ lists), and a run sees many pages of few sites; a line's features and whether an
 could match it depend on the line's text and the rules alone, so they are computed once
 per distinct line. Each memo is bounded: past ``LIMIT`` entries it is emptied, so memory
 stays flat however many files a run checks. 20,000 lines hold the chrome of a hundred
-sites or more; article lines, seen once, only churn a larger memo (at 50,000 a crawl of
-10,000 pages held 65 MB more, no faster).
+sites or more; article lines, seen once, only churn a larger memo.
 """
 
 from __future__ import annotations
@@ -18,8 +17,6 @@ K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 LIMIT = 20_000
-
-_ALL: list[LineMemo[object, object]] = []
 
 
 class LineMemo(dict[K, V]):
@@ -34,7 +31,6 @@ class LineMemo(dict[K, V]):
         super().__init__()
         self._function = function
         self._limit = limit
-        _ALL.append(self)  # type: ignore[arg-type]
 
     def __missing__(self, key: K) -> V:
         value = self._function(key)
@@ -70,9 +66,3 @@ class MemoFamily(Generic[Owner, K, V]):
             function = self._function
             memo = self._memos[key] = LineMemo(lambda line: function(owner, line))
         return memo
-
-
-def clear_all() -> None:
-    """Forget every memo: benchmarks call it so each repetition pays for what it computes."""
-    for memo in _ALL:
-        memo.clear()

@@ -3,8 +3,8 @@ from copydesk.label.line_features import (
     is_prose,
     is_short_sentence,
     is_unpunctuated_prose,
-    line_score,
     score,
+    scores,
 )
 from copydesk.text.stopwords import stopwords
 
@@ -88,7 +88,7 @@ def test_line_score_shortcut_agrees_with_the_full_features() -> None:
         "ニュース一覧",
     ):
         expected = score(features(line, EN)) if line.strip() else 0.0
-        assert line_score(line.strip(), EN) == expected, line
+        assert scores(EN)[line.strip()] == expected, line
 
 
 def test_the_wide_script_prefilter_misses_no_wide_character() -> None:

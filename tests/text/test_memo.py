@@ -1,5 +1,5 @@
 from copydesk.label import line_features
-from copydesk.text.memo import LineMemo, clear_all
+from copydesk.text.memo import LineMemo
 
 
 def test_memo_computes_each_key_once() -> None:
@@ -29,18 +29,11 @@ def test_a_value_remembered_from_elsewhere_is_bounded_too() -> None:
     assert memo[4] == 8
 
 
-def test_clear_all_forgets_every_memo() -> None:
-    memo: LineMemo[int, int] = LineMemo(lambda n: n + 1)
-    assert memo[1] == 2
-    clear_all()
-    assert len(memo) == 0
-
-
 def test_memoised_line_score_matches_the_computation() -> None:
     words = frozenset({"the", "and", "of"})
     line = "The council approved the plan of the harbour and the budget on Monday."
-    first = line_features.line_score(line, words)
-    assert line_features.line_score(line, words) == first
+    first = line_features.scores(words)[line]
+    assert line_features.scores(words)[line] == first
     assert first == line_features.score(line_features.features(line, words))
     other_words = frozenset({"der", "die"})
-    assert line_features.line_score(line, other_words) == line_features.score(line_features.features(line, other_words))
+    assert line_features.scores(other_words)[line] == line_features.score(line_features.features(line, other_words))
