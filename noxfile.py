@@ -54,6 +54,15 @@ def props(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def train(session: nox.Session) -> None:
+    """Rebuild the line model from labelled pages (default ../shared/bench/boilerplate) and print its
+    cross-validated figures; ``nox -s train -- FOLDER`` trains on your own pages (same layout)."""
+    session.install("-e", ".[train]")
+    args = session.posargs or ["../shared/bench/boilerplate"]
+    session.run("python", "-m", "copydesk.label.training", *args)
+
+
+@nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
     session.install("ruff>=0.6")
     session.run("ruff", "check", ".")

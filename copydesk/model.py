@@ -197,6 +197,7 @@ class Analysis:
     timings: dict[str, float] = field(default_factory=dict)
     started: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
     ended: dt.datetime | None = None
+    line_model: dict[str, str] | None = None  # the trained model that decided the open lines: version, digest
 
     @property
     def verdict(self) -> str:

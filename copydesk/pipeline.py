@@ -17,7 +17,7 @@ from copydesk.decode.input import DEFAULT_MAX_BYTES, DecodeOutcome, decode_data,
 from copydesk.extract import dateline, language, source
 from copydesk.extract.attribution import step as attribution
 from copydesk.extract.dates import step as dates
-from copydesk.label import article_region, boilerplate, corpus, line_features, structure
+from copydesk.label import article_region, boilerplate, corpus, line_features, line_model, structure
 from copydesk.label.cleaning import clean, render_article
 from copydesk.label.labelling import Labelling
 from copydesk.model import Analysis, Finding, Kind, Label, Line
@@ -59,7 +59,29 @@ def label_lines(
     repeated: frozenset[int] = frozenset(),
 ) -> tuple[Labelling, str | None, str | None]:
     """Declared profile first, then lines the source repeats across files, generic patterns,
-    and last the article region and page structure."""
+    the page structure, and last the line model for every line still undecided."""
+    labelling, region, title, author = label_by_rules(lines, rules, profile, lang, repeated)
+    line_model.decide(labelling, region, stopwords(lang, rules.directory), rules.line_model)
+    return labelling, title, author
+
+
+def explain_model(analysis: Analysis, rules: RuleSet) -> dict[int, line_model.Why]:
+    """What the line model said of each line it decided in this analysis (for ``explain``)."""
+    if rules.line_model is None or not analysis.lines:
+        return {}
+    labelling, region, _, _ = label_by_rules(analysis.lines, rules, analysis.profile, analysis.language)
+    return line_model.explain(labelling, region, stopwords(analysis.language, rules.directory), rules.line_model)
+
+
+def label_by_rules(
+    lines: list[Line],
+    rules: RuleSet,
+    profile: SourceProfile | None,
+    lang: str | None,
+    repeated: frozenset[int] = frozenset(),
+) -> tuple[Labelling, article_region.Region | None, str | None, str | None]:
+    """Every decision before the line model's: rules, repeats, copies, the prose region's
+    guess and the page structure around it (headline, byline, standfirst)."""
     labelling = Labelling.start(lines)
     generic = [g.boilerplate for g in rules.generic if g.applies_to(lang)]
     sections = ([profile.boilerplate] if profile is not None else []) + generic
@@ -80,8 +102,7 @@ def label_lines(
         labelling, _byline_patterns(rules, profile, lang), region.start if region else None, _name_stops(rules, lang)
     )
     article_region.mark_listed(labelling, region)
-    article_region.mark_outside(labelling, region)
-    return labelling, title, author
+    return labelling, region, title, author
 
 
 def declared_language(rules: RuleSet, entry: ManifestEntry | None) -> str | None:
@@ -165,6 +186,8 @@ def analyse_decoded(
     )
     clock.lap("language")
     labelling, title, author = label_lines(result.lines, rules, result.profile, result.language, repeated)
+    if rules.line_model is not None:
+        result.line_model = {"version": rules.line_model.version, "digest": rules.line_model.digest}
     result.labels = labelling.finish()
     result.cuts = labelling.cuts
     result.findings.extend(labelling.findings)

@@ -20,7 +20,7 @@ from copydesk.cli.common import (
 from copydesk.rules.errors import RuleFileError
 
 
-def _analyse_one(file: Path, rules: Path | None, manifest: Path | None) -> tuple[Any, dict[str, str]]:
+def _analyse_one(file: Path, rules: Path | None, manifest: Path | None) -> tuple[Any, Any]:
     """Analyse one file with the rules, and the manifest given or found beside it."""
     from copydesk.pipeline import analyse, analyse_data
     from copydesk.rules import compiled
@@ -40,7 +40,7 @@ def _analyse_one(file: Path, rules: Path | None, manifest: Path | None) -> tuple
         entry = entries.get(file.resolve()) if entries else None
         analysis = analyse(file, file.name, ruleset, entry)
     compiled.persist()
-    return analysis, ruleset.pattern_sources()
+    return analysis, ruleset
 
 
 def _fail_unreadable(file: Path, analysis: Any) -> None:
@@ -68,8 +68,12 @@ def clean(file: Path, rules: Path | None, manifest: Path | None) -> None:
 @click.option("--width", type=click.IntRange(min=20), default=100, show_default=True, help="Text column width.")
 def explain(file: Path, rules: Path | None, manifest: Path | None, width: int) -> None:
     """Show every line with its label and the rule that decided it."""
-    analysis, patterns = _analyse_one(file, rules, manifest)
+    from copydesk.pipeline import explain_model
+
+    analysis, ruleset = _analyse_one(file, rules, manifest)
     _fail_unreadable(file, analysis)
+    patterns = ruleset.pattern_sources()
+    why = explain_model(analysis, ruleset)
     decoded = analysis.outcome.decoded
     article = analysis.article
     click.echo(f"file      {file}")
@@ -83,8 +87,10 @@ def explain(file: Path, rules: Path | None, manifest: Path | None, width: int) -
     click.echo(f"author    {article.author or '-'}")
     click.echo(f"dateline  {article.dateline['text'] if article.dateline else '-'}")
     click.echo(f"verdict   {analysis.verdict}")
+    model = ruleset.line_model
+    click.echo(f"model     {model.version} ({model.digest}), threshold {model.cutoff}" if model else "model     -")
     click.echo("")
-    for number, label, rule, text in line_rows(analysis):
+    for number, label, rule, text in line_rows(analysis, why):
         shown = text if len(text) <= width else text[: width - 1] + "…"
         click.echo(f"{number:5}  {label:<12.12}  {rule or '':<40}  {shown}")
     used = sorted({label.rule for label in analysis.labels if label.rule in patterns})
@@ -100,11 +106,13 @@ def explain(file: Path, rules: Path | None, manifest: Path | None, width: int) -
             click.echo(f"{finding.severity:7}  {finding.rule}{where}: {finding.message}")
 
 
-def line_rows(analysis: Any) -> list[tuple[int, str, str | None, str]]:
-    """``(number, label, rule, text)`` for every line, for ``explain``."""
+def line_rows(analysis: Any, why: dict[int, Any] | None = None) -> list[tuple[int, str, str | None, str]]:
+    """``(number, label, rule, text)`` for every line, for ``explain``: the rule that decided
+    it, or the model's probability and the three features that pushed it most."""
     rows = []
+    why = why or {}
     for index, (line, label) in enumerate(zip(analysis.lines, analysis.labels, strict=True)):
-        rule = label.rule
+        rule = str(why[index]) if index in why else label.rule
         cut = analysis.cuts.get(index)
         if cut is not None and label.kind.value == "body":
             rule = f"{rule or 'body'}; cut {line.text[cut[0] :]!r} by {cut[1]}"

@@ -39,7 +39,11 @@ def build_report(analysis: Analysis, provenance: dict[str, Any] | None = None) -
         "language": analysis.language,
         "source": analysis.source.as_dict(),
         "article": analysis.article.as_dict(),
-        "boilerplate": {"removed": analysis.removed_runs(), "ratio": analysis.boilerplate_ratio},
+        "boilerplate": {
+            "removed": analysis.removed_runs(),
+            "ratio": analysis.boilerplate_ratio,
+            "model": analysis.line_model,
+        },
         "findings": [finding.as_dict() for finding in analysis.findings],
         "provenance": provenance,
     }

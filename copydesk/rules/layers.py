@@ -10,7 +10,8 @@ answer from any folder. A project's rules folder is a layer on top:
 - ``builtin.yaml`` with ``disable: [...]`` switches built-in rules off by name: a whole
   file (``boilerplate/ko``), a section (``generic.en.tail_markers``) or one rule
   (``generic.en.lines[3]``). A name that matches nothing is an error, so a typo cannot
-  leave a rule on.
+  leave a rule on. ``enable: [line_model]`` turns on the trained line model, which is
+  not yet the default (see :mod:`copydesk.label.line_model`).
 """
 
 from __future__ import annotations
@@ -67,20 +68,27 @@ def rule_files(project: Path | None, builtin: bool = True) -> list[RuleFile]:
     return found
 
 
-def switched_off(project: Path | None) -> tuple[Path | None, tuple[str, ...]]:
-    """The project's ``builtin.yaml`` (when it has one) and the names it disables."""
+OPTIONAL = ("line_model",)  # built-ins a project turns on: not yet the default
+
+
+def switched_off(project: Path | None) -> tuple[Path | None, tuple[str, ...], tuple[str, ...]]:
+    """The project's ``builtin.yaml`` (when it has one), the names it disables and the
+    optional built-ins it enables."""
     if project is None or not (project / SWITCHES_NAME).is_file():
-        return None, ()
+        return None, (), ()
     path = project / SWITCHES_NAME
     doc = load_yaml(path)
     if doc.data is None:
-        return path, ()
-    if not isinstance(doc.data, dict) or set(doc.data) - {"disable"}:
-        raise doc.error("the only key is 'disable': a list of built-in rule or file names")
+        return path, (), ()
+    if not isinstance(doc.data, dict) or set(doc.data) - {"disable", "enable"}:
+        raise doc.error("the keys are 'disable' (built-in rule or file names) and 'enable' (line_model)")
     names = doc.data.get("disable") or []
     if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
         raise doc.error("must be a list of names (boilerplate/ko, generic.en.lines[3], ...)", "disable")
-    return path, tuple(n.strip() for n in names)
+    enabled = doc.data.get("enable") or []
+    if not isinstance(enabled, list) or not all(n in OPTIONAL for n in enabled):
+        raise doc.error(f"must be a list of optional built-ins ({', '.join(OPTIONAL)})", "enable")
+    return path, tuple(n.strip() for n in names), tuple(enabled)
 
 
 def names_rule(name: str, rule_id: str) -> bool:

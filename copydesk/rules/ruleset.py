@@ -15,7 +15,10 @@ from typing import Any
 import regex
 
 from copydesk.rules.errors import RuleFileError
-from copydesk.rules.layers import RuleFile, names_rule, rule_files, switched_off, unmatched
+from copydesk.rules.layers import BUILTIN, BUILTIN_DIR, RuleFile, names_rule, rule_files, switched_off, unmatched
+from copydesk.rules.model_file import FILE_NAME as MODEL_FILE
+from copydesk.rules.model_file import LineModel
+from copydesk.rules.model_file import load as load_model
 from copydesk.rules.patterns import RulePattern, compile_pattern
 from copydesk.rules.yamlfile import Located, load_yaml
 
@@ -41,6 +44,7 @@ GENERIC_KEYS = frozenset({"language", "bylines", "name_stops", *BOILERPLATE_SECT
 DATE_CUE_KEYS = ("published", "updated", "ignore", "today", "yesterday")
 REQUIRABLE = frozenset({"title", "author", "published", "dateline", "agencies", "quotes", "language"})
 SEVERITIES = frozenset({"error", "warning", "info"})
+MODEL_NAME = "line_model"  # the name builtin.yaml disables the trained model by
 AGENCIES_STEM = "agencies"  # attribution/agencies*.yaml: agency names and credit lines, not reporting verbs
 
 
@@ -160,6 +164,7 @@ class RuleSet:
     agencies: Agencies = field(default_factory=Agencies)
     files: tuple[RuleFile, ...] = ()  # every file read, with its origin (``copydesk rules show``)
     disabled: tuple[str, ...] = ()  # built-in rule and file names the project switched off
+    line_model: LineModel | None = None  # the trained model for the lines the rules leave open
 
     @property
     def builtin_only(self) -> bool:
@@ -445,6 +450,10 @@ def _patterns_in(rules: Any) -> Iterator[RulePattern]:
 def describe(file: RuleFile, disabled: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """What one file of the effective set contributes: (rule id, pattern) pairs, or for a
     word list one line that counts its words; rules ``disabled`` switches off are left out."""
+    if file.kind == "model":
+        model = load_model(file.path)
+        shown = f"{len(model.names)} features, {model.roots.size} trees, threshold {model.cutoff}"
+        return [(f"{MODEL_NAME} {model.version} ({model.digest})", shown)]
     rules = _loader(file)(file.path)
     if file.builtin and disabled:
         rules = _switch_off(rules, disabled, set())
@@ -454,17 +463,19 @@ def describe(file: RuleFile, disabled: tuple[str, ...] = ()) -> list[tuple[str, 
     return [(pattern.rule_id, pattern.source) for pattern in _patterns_in(rules)]
 
 
-def load_rules(directory: Path | str | None, *, builtin: bool = True) -> RuleSet:
+def load_rules(directory: Path | str | None, *, builtin: bool = True, line_model: bool | None = None) -> RuleSet:
     """The built-in rules plus every rule file under ``directory`` (see :mod:`copydesk.rules.layers`).
 
     ``directory=None`` is a run with no project rules: the built-in ones alone.
-    ``builtin=False`` leaves the built-in rules out (tests of one rule file).
+    ``builtin=False`` leaves the built-in rules out (tests of one rule file). The trained line
+    model is used when the project's ``builtin.yaml`` says ``enable: [line_model]``;
+    ``line_model=True`` or ``False`` overrides that (training needs it off).
     """
     if directory is not None:
         directory = Path(directory)
         if not directory.is_dir():
             raise RuleFileError(directory, None, "rules directory does not exist")
-    switches, disabled = switched_off(directory) if builtin else (None, ())
+    switches, disabled, enabled = switched_off(directory) if builtin else (None, (), ())
     files = [file for file in rule_files(directory, builtin) if file.name not in disabled]
     used = {file.name for file in rule_files(directory, builtin) if file.name in disabled and file.builtin}
 
@@ -490,7 +501,17 @@ def load_rules(directory: Path | str | None, *, builtin: bool = True) -> RuleSet
         agencies = Agencies(agencies.names + found.names, agencies.credits + found.credits)
     words = tuple(load_attribution(file.path) for file in word_files)
     generic, cues, datelines = tuple(loaded("boilerplate")), tuple(loaded("dates")), tuple(loaded("datelines"))
+    model_path = BUILTIN_DIR / MODEL_FILE
+    model = None
+    wanted = line_model if line_model is not None else MODEL_NAME in enabled
+    if builtin and wanted and MODEL_NAME not in disabled and model_path.is_file():
+        model = load_model(model_path)
+        files.append(RuleFile("model", model_path, BUILTIN))
+    if MODEL_NAME in disabled:
+        used.add(MODEL_NAME)
     if switches is not None:
         unmatched(switches, disabled, used)
     digest = _digest(files, switches)
-    return RuleSet(directory, profiles, generic, digest, cues, datelines, words, agencies, tuple(files), disabled)
+    return RuleSet(
+        directory, profiles, generic, digest, cues, datelines, words, agencies, tuple(files), disabled, model
+    )

@@ -458,6 +458,11 @@ def run(
     return result
 
 
+def _model_of(rules: RuleSet) -> dict[str, str] | None:
+    model = rules.line_model
+    return {"version": model.version, "digest": model.digest} if model is not None else None
+
+
 def summary(result: RunResult, config: RunConfig) -> dict[str, Any]:
     """The run's summary, without its per-file list: :func:`summary_entries` streams that."""
     verdicts = {"pass": 0, "warn": 0, "fail": 0}
@@ -475,6 +480,7 @@ def summary(result: RunResult, config: RunConfig) -> dict[str, Any]:
             "directory": str(config.rules_dir) if config.rules_dir else None,
             "builtin": True,
             "disabled": list(prepare(config).disabled),
+            "line_model": _model_of(prepare(config)),
             "digest": result.rules_digest,
         },
         "fail_on": config.fail_on,

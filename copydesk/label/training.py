@@ -1,0 +1,388 @@
+"""Training the line model: ``nox -s train`` (or ``python -m copydesk.label.training FOLDER``).
+
+Reads labelled pages in the layout of the boilerplate benchmark: one folder per pool, each
+with ``manifest.jsonl`` (``id``, ``site``; ``language`` optional), ``gold/<id>.txt`` (the
+article body) and one folder of scraper text per rendition (``<rendition>/<id>.txt``).
+Each line of a page is labelled by the gold: body when most of its 4-word shingles (or, for
+a line of one to three words, its words in order) are in the gold. The rules and the page
+structure run first, exactly as in a check; the model learns the lines they leave open.
+
+Figures are 5-fold cross-validation grouped by site over every pool (a site's pages are
+never on both sides of a fold), scored with the benchmark's metric (word 4-shingles; F1
+of the mean precision and the mean recall). The smoothing and the threshold are chosen on
+those cross-validated predictions only; the final model is then fitted on every page and
+written as JSON (no pickle): gradient-boosted trees as flat node arrays, evaluated at
+run time with numpy alone. scikit-learn is needed here only (``copydesk[train]``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from copydesk.decode.input import DecodeOutcome, decode_data
+from copydesk.extract.language import choose_language
+from copydesk.label import line_model
+from copydesk.pipeline import label_by_rules
+from copydesk.rules.layers import BUILTIN_DIR
+from copydesk.rules.model_file import smoothed
+from copydesk.rules.ruleset import RuleSet, load_rules
+from copydesk.text.lines import split_lines
+from copydesk.text.stopwords import stopwords
+
+RENDITIONS = ("inscriptis", "lxml")
+WORD = re.compile(r"\w+")
+SEED = 13
+TREES = 100  # boosting rounds
+DEPTH = 6  # levels a tree: the run time walks every tree a level at a time
+LEAVES = 31  # leaves a tree
+HUMAN_POOLS = ("dev", "train")
+
+
+def shingles(words: Sequence[str]) -> Counter[tuple[str, ...]]:
+    if not words:
+        return Counter()
+    if len(words) < 4:
+        return Counter([tuple(words)])
+    return Counter(tuple(words[i : i + 4]) for i in range(len(words) - 3))
+
+
+@dataclass
+class Page:
+    pool: str
+    rendition: str
+    page_id: str
+    site: str
+    gold: Counter[tuple[str, ...]]
+    lines: list[str]  # the text of each non-blank line, in order
+    open_rows: list[int]  # positions (in ``lines``) the model decides
+    rows: list[list[float]]  # features of those lines
+    truth: list[int]  # 1 for a body line, of those lines
+    fixed_kept: list[bool]  # lines the rules keep whatever the model says (none today: all open or decided)
+    heuristic_kept: list[bool]  # what the prose region alone keeps (the rules as they stood)
+    rule_hits: list[tuple[str, int]] = field(default_factory=list)  # (generic rule, 1 if it removed a body line)
+    title: tuple[str | None, str | None] = (None, None)  # (the page's, as the gold gives it; ours)
+    byline: tuple[str | None, str | None] = (None, None)
+
+
+def _gold_index(gold_text: str) -> tuple[set[tuple[str, ...]], str]:
+    words = WORD.findall(gold_text)
+    return set(shingles(words)), " " + " ".join(words) + " "
+
+
+def _is_body(text: str, gold_set: set[tuple[str, ...]], gold_joined: str) -> int:
+    words = WORD.findall(text)
+    if not words:
+        return 0
+    if len(words) < 4:
+        return int(f" {' '.join(words)} " in gold_joined)
+    found = shingles(words)
+    hit = sum(count for shingle, count in found.items() if shingle in gold_set)
+    return int(hit >= 0.5 * sum(found.values()))
+
+
+def read_pages(root: Path, rules: RuleSet) -> Iterator[Page]:
+    for pool in sorted(p for p in root.iterdir() if (p / "manifest.jsonl").is_file()):
+        for line in (pool / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            entry = json.loads(line)
+            gold_path = pool / "gold" / f"{entry['id']}.txt"
+            if not gold_path.is_file():
+                continue
+            gold_text = gold_path.read_text(encoding="utf-8")
+            for rendition in RENDITIONS:
+                path = pool / rendition / f"{entry['id']}.txt"
+                if path.is_file():
+                    yield page_of(pool.name, rendition, entry, path.read_bytes(), gold_text, rules)
+
+
+def page_of(pool: str, rendition: str, entry: dict[str, Any], data: bytes, gold_text: str, rules: RuleSet) -> Page:
+    """One page as the check sees it when the model is asked: decoded, labelled by the rules."""
+    outcome = decode_data(data, DecodeOutcome(path=Path(entry["id"])))
+    decoded = outcome.decoded
+    gold_set, gold_joined = _gold_index(gold_text)
+    gold = shingles(WORD.findall(gold_text))
+    if decoded is None:
+        return Page(pool, rendition, entry["id"], entry.get("site", entry["id"]), gold, [], [], [], [], [], [])
+    lines = split_lines(decoded.text)
+    language, _ = choose_language(text=decoded.text, guessed=decoded.language)
+    labelling, region, title, author = label_by_rules(lines, rules, None, language)
+    words = stopwords(language)
+    content, rows = line_model.page_features(labelling, region, words)
+    labels = labelling.labels
+    open_rows = [j for j, i in enumerate(content) if labels[i] is None]
+    texts = [lines[i].stripped for i in content]
+    heuristic = [labels[i] is None and region is not None and region.start <= i <= region.end for i in content]
+    return Page(
+        pool=pool,
+        rendition=rendition,
+        page_id=entry["id"],
+        site=entry.get("site", entry["id"]),
+        gold=gold,
+        lines=texts,
+        open_rows=open_rows,
+        rows=[[float(v) for v in rows[j]] for j in open_rows],
+        truth=[_is_body(texts[j], gold_set, gold_joined) for j in open_rows],
+        fixed_kept=[False] * len(texts),
+        heuristic_kept=heuristic,
+        rule_hits=[
+            (label.rule, _is_body(lines[i].stripped, gold_set, gold_joined))
+            for i in content
+            if (label := labels[i]) is not None and label.rule is not None and label.rule.startswith("generic.")
+        ],
+        title=(entry.get("title"), title),
+        byline=(entry.get("byline"), author),
+    )
+
+
+def page_scores(page: Page, kept: Sequence[bool]) -> tuple[float | None, float]:
+    """(precision or None for an empty output, recall) of one page's kept lines."""
+    words = [w for text, keep in zip(page.lines, kept, strict=True) if keep for w in WORD.findall(text)]
+    out = shingles(words)
+    if not out:
+        return None, 0.0
+    tp = sum((out & page.gold).values())
+    return tp / sum(out.values()), tp / max(1, sum(page.gold.values()))
+
+
+def f1_of(pairs: Sequence[tuple[float | None, float]]) -> tuple[float, float, float, int]:
+    """The benchmark's figure: F1 of mean precision (pages with output) and mean recall (all pages)."""
+    precisions = [p for p, _ in pairs if p is not None]
+    p = sum(precisions) / len(precisions) if precisions else 0.0
+    r = sum(r for _, r in pairs) / len(pairs) if pairs else 0.0
+    empty = sum(1 for p_, _ in pairs if p_ is None)
+    return (2 * p * r / (p + r) if p + r else 0.0), p, r, empty
+
+
+def kept_lines(page: Page, chances: Sequence[float], threshold: float) -> list[bool]:
+    kept = list(page.fixed_kept)
+    for j, p in zip(page.open_rows, chances, strict=True):
+        kept[j] = p >= threshold
+    if not any(kept):  # the model never empties a page: the heuristic's region stays
+        return list(page.heuristic_kept)
+    return kept
+
+
+def _smooth_all(pages: Sequence[Page], raw: dict[int, list[float]], kernel: Sequence[float]) -> dict[int, list[float]]:
+    return {k: smoothed(v, kernel) for k, v in raw.items()}
+
+
+def _estimator() -> Any:
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    return HistGradientBoostingClassifier(
+        max_iter=TREES,
+        max_depth=DEPTH,
+        max_leaf_nodes=LEAVES,
+        learning_rate=0.15,
+        early_stopping=False,
+        random_state=SEED,
+    )
+
+
+def _matrix(pages: Sequence[Page], indices: Sequence[int]) -> tuple[Any, Any]:
+    import numpy as np
+
+    x = np.array([row for k in indices for row in pages[k].rows], dtype=float)
+    y = np.array([t for k in indices for t in pages[k].truth], dtype=int)
+    return x, y
+
+
+def cross_validate(pages: list[Page], folds: int = 5) -> dict[int, list[float]]:
+    """Each page's line probabilities from a model that never saw its site."""
+    import numpy as np
+    from sklearn.model_selection import GroupKFold
+
+    sites = sorted({page.site for page in pages})
+    site_group = {site: n for n, site in enumerate(sites)}
+    groups = np.array([site_group[page.site] for page in pages])
+    raw: dict[int, list[float]] = {}
+    for train_idx, test_idx in GroupKFold(n_splits=folds).split(np.zeros(len(pages)), groups=groups):
+        fitted = _estimator().fit(*_matrix(pages, train_idx))
+        for k in test_idx:
+            rows = pages[k].rows
+            raw[int(k)] = [float(p) for p in fitted.predict_proba(np.array(rows, dtype=float))[:, 1]] if rows else []
+    return raw
+
+
+def figures(pages: Sequence[Page], chances: dict[int, list[float]], threshold: float) -> dict[str, tuple[float, ...]]:
+    table: dict[str, list[tuple[float | None, float]]] = {}
+    for k, page in enumerate(pages):
+        pair = page_scores(page, kept_lines(page, chances[k], threshold))
+        human = "human" if page.pool in HUMAN_POOLS else page.pool
+        for key in {f"{human}/{page.rendition}", f"{page.pool}/{page.rendition}", "all"}:
+            table.setdefault(key, []).append(pair)
+    return {key: f1_of(pairs) for key, pairs in sorted(table.items())}
+
+
+def heuristic_figures(pages: Sequence[Page]) -> dict[str, tuple[float, ...]]:
+    table: dict[str, list[tuple[float | None, float]]] = {}
+    for page in pages:
+        pair = page_scores(page, page.heuristic_kept)
+        human = "human" if page.pool in HUMAN_POOLS else page.pool
+        for key in {f"{human}/{page.rendition}", f"{page.pool}/{page.rendition}", "all"}:
+            table.setdefault(key, []).append(pair)
+    return {key: f1_of(pairs) for key, pairs in sorted(table.items())}
+
+
+KERNELS = ((1.0,), (0.25, 0.5, 0.25), (0.15, 0.2, 0.3, 0.2, 0.15))
+THRESHOLDS = tuple(round(0.2 + 0.025 * i, 3) for i in range(21))
+
+
+def _choose(pages: list[Page], raw: dict[int, list[float]]) -> tuple[tuple[float, ...], float, float]:
+    best: tuple[tuple[float, ...], float, float] = ((1.0,), 0.5, -1.0)
+    for kernel in KERNELS:
+        smoothed = _smooth_all(pages, raw, kernel)
+        for threshold in THRESHOLDS:
+            score = figures(pages, smoothed, threshold)["all"][0]
+            if score > best[2]:
+                best = (kernel, threshold, score)
+    return best
+
+
+def fit_final(pages: list[Page]) -> dict[str, Any]:
+    """The model fitted on every page, as plain data: each tree's nodes laid end to end."""
+    fitted = _estimator().fit(*_matrix(pages, range(len(pages))))
+    feature: list[int] = []
+    threshold: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+    value: list[float] = []
+    roots: list[int] = []
+    depth = 0
+    for (predictor,) in fitted._predictors:
+        nodes = predictor.nodes
+        base = len(feature)
+        roots.append(base)
+        means = _inner_means(nodes)
+        for n, node in enumerate(nodes):
+            leaf = bool(node["is_leaf"])
+            feature.append(0 if leaf else int(node["feature_idx"]))
+            threshold.append(0.0 if leaf else float(node["num_threshold"]))
+            left.append(base + n if leaf else base + int(node["left"]))
+            right.append(base + n if leaf else base + int(node["right"]))
+            value.append(float(means[n]))
+            depth = max(depth, int(node["depth"]))
+    return {
+        "names": list(line_model.feature_names()),
+        "baseline": float(fitted._baseline_prediction.ravel()[0]),
+        "trees": {
+            "roots": roots,
+            "depth": depth,
+            "feature": feature,
+            "threshold": threshold,
+            "left": left,
+            "right": right,
+            "value": [round(v, 7) for v in value],
+        },
+    }
+
+
+def _inner_means(nodes: Any) -> list[float]:
+    """A leaf's value, and for an inner node the count-weighted mean of its leaves'."""
+    means = [0.0] * len(nodes)
+
+    def walk(n: int) -> tuple[float, int]:
+        node = nodes[n]
+        if node["is_leaf"]:
+            means[n] = float(node["value"])
+            return means[n] * int(node["count"]), int(node["count"])
+        a_sum, a_count = walk(int(node["left"]))
+        b_sum, b_count = walk(int(node["right"]))
+        total = max(1, a_count + b_count)
+        means[n] = (a_sum + b_sum) / total
+        return a_sum + b_sum, a_count + b_count
+
+    walk(0)
+    return means
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def structure_figures(pages: Sequence[Page]) -> str:
+    """Titles exact and bylines found, on the pages whose gold gives one."""
+    titled = [p for p in pages if p.title[0]]
+    exact = sum(1 for p in titled if p.title[1] and _same(p.title[0] or "", p.title[1]))
+    bylined = [p for p in pages if p.byline[0]]
+    found = sum(
+        1
+        for p in bylined
+        if p.byline[1]
+        and (
+            (p.byline[1].casefold() in (p.byline[0] or "").casefold())
+            or ((p.byline[0] or "").casefold() in p.byline[1].casefold())
+        )
+    )
+    return (
+        f"titles exact on {exact}/{len(titled)} pages that have one ({exact / max(1, len(titled)):.0%}); "
+        f"bylines found on {found}/{len(bylined)} ({found / max(1, len(bylined)):.0%})"
+    )
+
+
+def rule_precision(pages: Sequence[Page]) -> list[tuple[str, int, float]]:
+    """Each generic rule's fires over every page and the share of them that were chrome."""
+    fires: Counter[str] = Counter()
+    wrong: Counter[str] = Counter()
+    for page in pages:
+        for rule, body in page.rule_hits:
+            fires[rule] += 1
+            wrong[rule] += body
+    return sorted(((rule, n, 1 - wrong[rule] / n) for rule, n in fires.items()), key=lambda item: item[2])
+
+
+def _print_figures(title: str, table: dict[str, tuple[float, ...]]) -> None:
+    print(title)
+    for key, (f1, p, r, empty) in table.items():
+        print(f"  {key:24} F1={f1:.3f} P={p:.3f} R={r:.3f} empty={empty}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="copydesk.label.training", description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", type=Path, help="pools (dev/, train/, silver/...) in the layout the bench uses")
+    parser.add_argument("--out", type=Path, default=BUILTIN_DIR / "line_model.json", help="where the model goes")
+    parser.add_argument("--no-write", action="store_true", help="print the figures only")
+    args = parser.parse_args(argv)
+    if not args.folder.is_dir():
+        print(f"skipped: no labelled pages at {args.folder}")
+        return 0
+    rules = load_rules(None, line_model=False)
+    pages = list(read_pages(args.folder, rules))
+    print(
+        f"{len(pages)} page renditions, {len({p.site for p in pages})} sites, "
+        f"{sum(len(p.rows) for p in pages)} lines the model decides"
+    )
+    _print_figures("the rules and the prose region alone:", heuristic_figures(pages))
+    print(structure_figures(pages))
+    print("generic rules: fires and precision (lines removed that are not article text), least precise first:")
+    for rule, n, precision in rule_precision(pages):
+        print(f"  {rule:40} fires={n:6} precision={precision:.3f}{'' if precision >= 0.98 else '  < 0.98'}")
+    raw = cross_validate(pages)
+    kernel, threshold, _ = _choose(pages, raw)
+    cv = figures(pages, _smooth_all(pages, raw, kernel), threshold)
+    _print_figures(f"line model, 5-fold CV grouped by site (smoothing {kernel}, threshold {threshold}):", cv)
+    if args.no_write:
+        return 0
+    model = fit_final(pages) | {
+        "threshold": threshold,
+        "smoothing": list(kernel),
+        "version": f"hgb{TREES}d{DEPTH}-{len(line_model.feature_names())}f",
+        "trained_on": sorted({p.pool for p in pages}),
+        "cv_f1": {key: round(value[0], 4) for key, value in cv.items()},
+    }
+    args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
