@@ -72,7 +72,7 @@ def test_a_disable_name_that_matches_nothing_is_an_error_with_its_line(tmp_path:
 
 def test_builtin_yaml_takes_only_a_list_of_names(tmp_path: Path) -> None:
     _write(tmp_path / "builtin.yaml", "switch: [x]\n")
-    with pytest.raises(RuleFileError, match="the keys are .disable."):
+    with pytest.raises(RuleFileError, match=r"the keys are 'disable'"):
         load_rules(tmp_path)
 
 
