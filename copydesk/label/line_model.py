@@ -9,8 +9,10 @@ and the same of its neighbours (chrome comes in runs). Probabilities are smoothe
 neighbouring lines, and a line below the threshold is ``model.boilerplate``. A page the
 model would empty keeps the heuristic's region: an article is never emptied by a guess.
 
-The model is plain data (``copydesk/rules/builtin/line_model.json``: feature names,
-standardisation, weights, threshold); :mod:`copydesk.label.training` rebuilds it.
+The model is plain data (``copydesk/rules/builtin/line_model.json``: feature names, trees,
+smoothing, threshold; :mod:`copydesk.rules.model_file` reads it) and
+:mod:`copydesk.label.training` rebuilds it. It is opt-in for now (``enable: [line_model]`` in a
+project's ``builtin.yaml``): without it the prose region decides, as it always has.
 """
 
 from __future__ import annotations
