@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from copydesk.check import required
@@ -158,6 +160,117 @@ def analyse_data(
     return analyse_decoded(outcome, name, rules, entry, repeated, clock)
 
 
+@dataclass(slots=True)
+class _Given:
+    """What every step after decoding may read besides the analysis it fills."""
+
+    rules: RuleSet
+    entry: ManifestEntry | None
+    repeated: frozenset[int]
+    dateline_line: int | None = None  # the 0-based line of the dateline, for the dates step
+
+
+def _identify_source(result: Analysis, given: _Given) -> None:
+    result.source, result.profile, found = source.identify(given.rules, result.lines, given.entry)
+    result.findings.extend(found)
+
+
+def _choose_language(result: Analysis, given: _Given) -> None:
+    decoded = result.outcome.decoded
+    assert decoded is not None
+    result.language, _ = language.choose_language(
+        given.entry.language if given.entry else None,
+        result.profile.language if result.profile else None,
+        text=decoded.text,
+        guessed=decoded.language,
+        rules_dir=given.rules.directory,
+    )
+
+
+def _label_and_clean(result: Analysis, given: _Given) -> None:
+    decoded = result.outcome.decoded
+    assert decoded is not None
+    rules = given.rules
+    labelling, title, author = label_lines(result.lines, rules, result.profile, result.language, given.repeated)
+    if rules.line_model is not None:
+        result.line_model = {"version": rules.line_model.version, "digest": rules.line_model.digest}
+    result.labels = labelling.finish()
+    result.cuts = labelling.cuts
+    result.findings.extend(labelling.findings)
+    result.cleaning = clean(decoded.text, result.lines, result.labels, result.cuts)
+    result.article_text = render_article(result.lines, result.labels, result.cuts)
+    result.article.title, result.article.author = title, author
+    if not result.article_text.strip():
+        result.findings.append(
+            Finding("boilerplate.no_article", "error", "no article text left after removing boilerplate")
+        )
+
+
+def _find_dateline(result: Analysis, given: _Given) -> None:
+    patterns = [result.profile.dateline] if result.profile is not None and result.profile.dateline else []
+    patterns += [p for group in given.rules.datelines if group.applies_to(result.language) for p in group.patterns]
+    found = dateline.find_dateline(tuple(patterns), result.lines, result.labels)
+    if found is not None:
+        result.article.dateline, number = found
+        given.dateline_line = number - 1
+
+
+def _find_dates(result: Analysis, given: _Given) -> None:
+    profile = result.profile
+    when = dates.extract(
+        result.lines,
+        result.labels,
+        result.language,
+        given.rules.date_cues,
+        timezone=profile.timezone if profile else None,
+        fetched=fetched_at(given.entry),
+        active_years=profile.active_years if profile else None,
+        date_order=profile.date_order if profile else None,
+        dateline_line=given.dateline_line,
+        host=result.source.host,
+    )
+    result.article.published, result.article.published_precision = when.published, when.precision
+    result.article.published_candidates = when.candidates
+    result.article.published_evidence = when.evidence
+    result.findings.extend(when.findings)
+
+
+def _attribute(result: Analysis, given: _Given) -> None:
+    decoded = result.outcome.decoded
+    assert decoded is not None
+    said = attribution.extract(
+        decoded.text,
+        result.lines,
+        result.labels,
+        result.language,
+        given.rules,
+        dateline_agency=result.article.dateline["agency"] if result.article.dateline else None,
+        publisher=result.source.publisher,
+        host=result.source.host,
+    )
+    result.article.quotes, result.article.agencies = said.quotes, said.agencies
+    result.findings.extend(said.findings)
+
+
+def _required(result: Analysis) -> None:
+    """A declared profile's required fields, and its severities applied to every finding."""
+    if result.profile is not None:
+        record = {**result.article.as_dict(), "language": result.language}
+        result.findings.extend(required.missing_required(result.profile.require, record))
+        result.findings = required.apply_severity(result.findings, result.profile.severity)
+
+
+# The per-file steps after decoding, in order, each timed under its name.
+STEPS: tuple[tuple[str, Callable[[Analysis, _Given], None]], ...] = (
+    ("source", _identify_source),
+    ("language", _choose_language),
+    ("boilerplate", _label_and_clean),
+    ("dateline", _find_dateline),
+    ("dates", _find_dates),
+    ("attribution", _attribute),
+)
+
+
 def analyse_decoded(
     outcome: DecodeOutcome,
     name: str,
@@ -169,80 +282,16 @@ def analyse_decoded(
     """Every step after decoding."""
     result = Analysis(path=outcome.path, name=name, outcome=outcome, timings=clock.timings)
     result.findings.extend(outcome.findings)
-    decoded = outcome.decoded
-    if decoded is None:
+    if outcome.decoded is None:
         return result
-    result.findings.extend(decoded.findings)
-    result.lines = split_lines(decoded.text)
-    result.source, result.profile, source_findings = source.identify(rules, result.lines, entry)
-    result.findings.extend(source_findings)
-    clock.lap("source")
-    result.language, _ = language.choose_language(
-        entry.language if entry else None,
-        result.profile.language if result.profile else None,
-        text=decoded.text,
-        guessed=decoded.language,
-        rules_dir=rules.directory,
-    )
-    clock.lap("language")
-    labelling, title, author = label_lines(result.lines, rules, result.profile, result.language, repeated)
-    if rules.line_model is not None:
-        result.line_model = {"version": rules.line_model.version, "digest": rules.line_model.digest}
-    result.labels = labelling.finish()
-    result.cuts = labelling.cuts
-    result.findings.extend(labelling.findings)
-    result.cleaning = clean(decoded.text, result.lines, result.labels, result.cuts)
-    result.article_text = render_article(result.lines, result.labels, result.cuts)
-    result.article.title, result.article.author = title, author
-    clock.lap("boilerplate")
-    if not result.article_text.strip():
-        result.findings.append(
-            Finding("boilerplate.no_article", "error", "no article text left after removing boilerplate")
-        )
-    dateline_line = None
-    patterns = [result.profile.dateline] if result.profile is not None and result.profile.dateline else []
-    patterns += [p for group in rules.datelines if group.applies_to(result.language) for p in group.patterns]
-    found = dateline.find_dateline(tuple(patterns), result.lines, result.labels)
-    if found is not None:
-        result.article.dateline, dateline_number = found
-        dateline_line = dateline_number - 1
-    clock.lap("dateline")
-    profile = result.profile
-    when = dates.extract(
-        result.lines,
-        result.labels,
-        result.language,
-        rules.date_cues,
-        timezone=profile.timezone if profile else None,
-        fetched=fetched_at(entry),
-        active_years=profile.active_years if profile else None,
-        date_order=profile.date_order if profile else None,
-        dateline_line=dateline_line,
-        host=result.source.host,
-    )
-    result.article.published, result.article.published_precision = when.published, when.precision
-    result.article.published_candidates = when.candidates
-    result.article.published_evidence = when.evidence
-    result.findings.extend(when.findings)
-    clock.lap("dates")
-    said = attribution.extract(
-        decoded.text,
-        result.lines,
-        result.labels,
-        result.language,
-        rules,
-        dateline_agency=result.article.dateline["agency"] if result.article.dateline else None,
-        publisher=result.source.publisher,
-        host=result.source.host,
-    )
-    result.article.quotes, result.article.agencies = said.quotes, said.agencies
-    result.findings.extend(said.findings)
-    clock.lap("attribution")
+    result.findings.extend(outcome.decoded.findings)
+    result.lines = split_lines(outcome.decoded.text)
+    given = _Given(rules, entry, repeated)
+    for step_name, step in STEPS:
+        step(result, given)
+        clock.lap(step_name)
     result.ended = dt.datetime.now(dt.UTC)
-    if result.profile is not None:
-        record = {**result.article.as_dict(), "language": result.language}
-        result.findings.extend(required.missing_required(result.profile.require, record))
-        result.findings = required.apply_severity(result.findings, result.profile.severity)
+    _required(result)
     return result
 
 
