@@ -153,6 +153,36 @@ def extract(
     order = None if date_order else found.page_order(texts)
     every = found.find_in_page(texts, words, order, _forms(cue_rules, language))
     result = DateResult()
+    chosen = _choose(every, page, cues, fetched, dateline_line, lines, result)
+    if chosen is None:
+        resolved = _relative(lines, page, fetched, words, cue_rules, language) if fetched is not None else None
+        if resolved is not None:
+            result.published, result.precision, index = resolved
+            result.evidence = {"line": lines[index].number, "relative_to": "fetched_at"}
+        else:
+            result.findings.append(Finding("dates.missing_date", "info", "no publication date found in the text"))
+        return result
+    result.evidence = {"line": lines[chosen.line].number, "text": chosen.text, "start": chosen.start}
+    weekday = chosen.weekday if chosen.weekday is not None else _weekday_near(lines[chosen.line].text, words)
+    if chosen.year is not None:
+        _dated(result, chosen, weekday, timezone, lines[chosen.line].number)
+    elif not _year_inferred(result, chosen, weekday, timezone, infer.window(fetched, active_years), lines):
+        return result
+    _check_agreement(result, every, chosen, page, lines)
+    return result
+
+
+def _choose(
+    every: Sequence[found.Candidate],
+    page: Page,
+    cues: Cues,
+    fetched: dt.datetime | None,
+    dateline_line: int | None,
+    lines: Sequence[Line],
+    result: DateResult,
+) -> found.Candidate | None:
+    """The publication date among the candidates: a full date first (none after the fetch),
+    then a date without a year where datelines and bylines stand."""
     complete = [c for c in every if c.year is not None]
     chosen = best(complete, page, cues)
     if fetched is not None and chosen is not None and (chosen.date() or dt.date.min) > fetched.date():
@@ -168,54 +198,45 @@ def extract(
             c for c in every if c.year is None and (c.line == dateline_line or zone_score(page, c) >= DATELINE_ZONE)
         ]
         chosen = best(partial, page, cues)
-    if chosen is None:
-        resolved = _relative(lines, page, fetched, words, cue_rules, language) if fetched is not None else None
-        if resolved is not None:
-            result.published, result.precision, index = resolved
-            result.evidence = {"line": lines[index].number, "relative_to": "fetched_at"}
-            return result
-        result.findings.append(Finding("dates.missing_date", "info", "no publication date found in the text"))
-        return result
-    result.evidence = {"line": lines[chosen.line].number, "text": chosen.text, "start": chosen.start}
-    line_number = lines[chosen.line].number
-    weekday = chosen.weekday if chosen.weekday is not None else _weekday_near(lines[chosen.line].text, words)
-    if chosen.year is not None:
-        date = chosen.date()
-        assert date is not None
-        if weekday is not None and chosen.weekday is not None and date.weekday() != weekday:
-            result.findings.append(
-                Finding("dates.weekday_mismatch", "warning", f"{chosen.text!r} names the wrong weekday", line_number)
-            )
-        result.published, result.precision = _iso(chosen, chosen.year, timezone)
-    else:
-        years_window = infer.window(fetched, active_years)
-        if years_window is None:
-            result.findings.append(
-                Finding(
-                    "dates.year_unknown",
-                    "warning",
-                    f"{chosen.text!r} has no year and no window is declared",
-                    line_number,
-                )
-            )
-            return result
-        years = infer.candidate_years(chosen.month, chosen.day, weekday, *years_window)
-        if len(years) == 1:
-            result.published, result.precision = _iso(chosen, years[0], timezone)
-            result.evidence["year_from"] = "weekday and window" if weekday is not None else "window"
-        else:
-            result.candidates = [dt.date(y, chosen.month, chosen.day).isoformat() for y in years]
-            result.findings.append(
-                Finding(
-                    "dates.year_ambiguous",
-                    "warning",
-                    f"{chosen.text!r}: {len(years)} possible years in {years_window[0]}-{years_window[1]}",
-                    line_number,
-                )
-            )
-            return result
-    _check_agreement(result, every, chosen, page, lines)
-    return result
+    return chosen
+
+
+def _dated(result: DateResult, chosen: found.Candidate, weekday: int | None, timezone: str | None, number: int) -> None:
+    """A full date: published, and a warning when the weekday the page names is another."""
+    date = chosen.date()
+    assert date is not None and chosen.year is not None
+    if weekday is not None and chosen.weekday is not None and date.weekday() != weekday:
+        result.findings.append(
+            Finding("dates.weekday_mismatch", "warning", f"{chosen.text!r} names the wrong weekday", number)
+        )
+    result.published, result.precision = _iso(chosen, chosen.year, timezone)
+
+
+def _year_inferred(
+    result: DateResult,
+    chosen: found.Candidate,
+    weekday: int | None,
+    timezone: str | None,
+    years_window: tuple[int, int] | None,
+    lines: Sequence[Line],
+) -> bool:
+    """A date without a year gets one only when the declared window and the weekday leave one;
+    otherwise the candidates and a warning. True when the date is settled."""
+    number = lines[chosen.line].number
+    if years_window is None:
+        message = f"{chosen.text!r} has no year and no window is declared"
+        result.findings.append(Finding("dates.year_unknown", "warning", message, number))
+        return False
+    years = infer.candidate_years(chosen.month, chosen.day, weekday, *years_window)
+    if len(years) == 1:
+        result.published, result.precision = _iso(chosen, years[0], timezone)
+        assert result.evidence is not None
+        result.evidence["year_from"] = "weekday and window" if weekday is not None else "window"
+        return True
+    result.candidates = [dt.date(y, chosen.month, chosen.day).isoformat() for y in years]
+    message = f"{chosen.text!r}: {len(years)} possible years in {years_window[0]}-{years_window[1]}"
+    result.findings.append(Finding("dates.year_ambiguous", "warning", message, number))
+    return False
 
 
 def _check_agreement(
