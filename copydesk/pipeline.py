@@ -193,7 +193,7 @@ def _label_and_clean(result: Analysis, given: _Given) -> None:
     rules = given.rules
     labelling, title, author = label_lines(result.lines, rules, result.profile, result.language, given.repeated)
     if rules.line_model is not None:
-        result.line_model = {"version": rules.line_model.version, "digest": rules.line_model.digest}
+        result.line_model = rules.line_model.identity()
     result.labels = labelling.finish()
     result.cuts = labelling.cuts
     result.findings.extend(labelling.findings)

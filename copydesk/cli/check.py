@@ -27,7 +27,7 @@ from copydesk.cli.common import (
 from copydesk.io import DEFAULT_MAX_BYTES, is_url
 from copydesk.rules.errors import RuleFileError
 from copydesk.run.executor import RunConfig, RunResult, summary_entries, summary_json
-from copydesk.run.runner import CannotRun, CheckPlan, execute
+from copydesk.run.runner import CannotRun, CheckPlan, execute, no_progress
 from copydesk.run.selection import DEFAULT_INCLUDE, Selection
 
 MAX_MISSING_SHOWN = 10
@@ -177,7 +177,7 @@ def check(
     )
     show_bar = fmt == "text" and sys.stdout.isatty() and verbosity >= 0
     try:
-        result = execute(plan, _progress if show_bar else _no_bar, _warn_missing)
+        result = execute(plan, _progress if show_bar else no_progress, _warn_missing)
     except CannotRun as exc:
         die(str(exc))
     _report(result, fmt, verbosity)
@@ -200,18 +200,14 @@ def _report(result: RunResult, fmt: str, verbosity: int) -> None:
 def _progress(total: int) -> Iterator[Callable[[dict[str, Any]], None]]:
     """A progress bar on a terminal (never in a pipe or a CI log)."""
     if total <= 1:
-        yield lambda _row: None
+        with no_progress(total) as advance:
+            yield advance
         return
     from rich.progress import Progress
 
     with Progress(transient=True) as bar:
         task = bar.add_task("checking", total=total)
         yield lambda _row: bar.advance(task)
-
-
-@contextmanager
-def _no_bar(_total: int) -> Iterator[Callable[[dict[str, Any]], None]]:
-    yield lambda _row: None
 
 
 def _warn_missing(lines: list[str]) -> None:

@@ -17,6 +17,7 @@ from copydesk.cli.common import (
     rules_option,
     stdin_bytes,
 )
+from copydesk.model import Kind
 from copydesk.rules.errors import RuleFileError
 
 
@@ -114,7 +115,7 @@ def line_rows(analysis: Any, why: dict[int, Any] | None = None) -> list[tuple[in
     for index, (line, label) in enumerate(zip(analysis.lines, analysis.labels, strict=True)):
         rule = str(why[index]) if index in why else label.rule
         cut = analysis.cuts.get(index)
-        if cut is not None and label.kind.value == "body":
+        if cut is not None and label.kind is Kind.BODY:
             rule = f"{rule or 'body'}; cut {line.text[cut[0] :]!r} by {cut[1]}"
         rows.append((line.number, label.kind.value, rule, line.text))
     return rows

@@ -19,6 +19,7 @@ from copydesk.cli.config import Config
 from copydesk.cli.config import find as find_config
 from copydesk.io import DEFAULT_MAX_BYTES
 from copydesk.rules.errors import RuleFileError
+from copydesk.rules.layers import KINDS, SWITCHES_NAME
 
 MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
 EXIT_USAGE = 2
@@ -34,7 +35,7 @@ def die(message: str, status: int = EXIT_USAGE) -> NoReturn:
     sys.exit(status)
 
 
-RULES_MARKERS = ("sources", "boilerplate", "dates", "datelines", "attribution", "languages", "builtin.yaml")
+RULES_MARKERS = (*KINDS, "languages", SWITCHES_NAME)  # what makes ./rules a rules folder
 
 
 def project() -> Config:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from copydesk.label import article_region
@@ -90,6 +91,7 @@ CONTEXT = (
 WINDOWS = (1, 3, 8, 20)
 
 
+@cache
 def feature_names() -> tuple[str, ...]:
     names = list(BASE)
     for name in CONTEXT:

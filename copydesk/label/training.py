@@ -171,7 +171,7 @@ def kept_lines(page: Page, chances: Sequence[float], threshold: float) -> list[b
     return kept
 
 
-def _smooth_all(pages: Sequence[Page], raw: dict[int, list[float]], kernel: Sequence[float]) -> dict[int, list[float]]:
+def _smooth_all(raw: dict[int, list[float]], kernel: Sequence[float]) -> dict[int, list[float]]:
     return {k: smoothed(v, kernel) for k, v in raw.items()}
 
 
@@ -240,7 +240,7 @@ THRESHOLDS = tuple(round(0.2 + 0.025 * i, 3) for i in range(21))
 def _choose(pages: list[Page], raw: dict[int, list[float]]) -> tuple[tuple[float, ...], float, float]:
     best: tuple[tuple[float, ...], float, float] = ((1.0,), 0.5, -1.0)
     for kernel in KERNELS:
-        smoothed = _smooth_all(pages, raw, kernel)
+        smoothed = _smooth_all(raw, kernel)
         for threshold in THRESHOLDS:
             score = figures(pages, smoothed, threshold)["all"][0]
             if score > best[2]:
@@ -368,7 +368,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  {rule:40} fires={n:6} precision={precision:.3f}{'' if precision >= 0.98 else '  < 0.98'}")
     raw = cross_validate(pages)
     kernel, threshold, _ = _choose(pages, raw)
-    cv = figures(pages, _smooth_all(pages, raw, kernel), threshold)
+    cv = figures(pages, _smooth_all(raw, kernel), threshold)
     _print_figures(f"line model, 5-fold CV grouped by site (smoothing {kernel}, threshold {threshold}):", cv)
     if args.no_write:
         return 0

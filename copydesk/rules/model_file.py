@@ -44,6 +44,10 @@ class LineModel:
     digest: str
     cv: dict[str, float] = field(default_factory=dict)
 
+    def identity(self) -> dict[str, str]:
+        """What a report and the summary record of the model that decided."""
+        return {"version": self.version, "digest": self.digest}
+
     def raw(self, rows: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
         """Each line's summed leaf values (log-odds before the baseline): every tree walked at
         once, a level at a time, through one table of children (``2 * node + went_right``)."""

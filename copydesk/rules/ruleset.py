@@ -476,8 +476,9 @@ def load_rules(directory: Path | str | None, *, builtin: bool = True, line_model
         if not directory.is_dir():
             raise RuleFileError(directory, None, "rules directory does not exist")
     switches, disabled, enabled = switched_off(directory) if builtin else (None, (), ())
-    files = [file for file in rule_files(directory, builtin) if file.name not in disabled]
-    used = {file.name for file in rule_files(directory, builtin) if file.name in disabled and file.builtin}
+    every = rule_files(directory, builtin)
+    files = [file for file in every if file.name not in disabled]
+    used = {file.name for file in every if file.name in disabled and file.builtin}
 
     def loaded(kind: str) -> list[Any]:
         out = []

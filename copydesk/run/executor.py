@@ -458,13 +458,9 @@ def run(
     return result
 
 
-def _model_of(rules: RuleSet) -> dict[str, str] | None:
-    model = rules.line_model
-    return {"version": model.version, "digest": model.digest} if model is not None else None
-
-
 def summary(result: RunResult, config: RunConfig) -> dict[str, Any]:
     """The run's summary, without its per-file list: :func:`summary_entries` streams that."""
+    rules = prepare(config)
     verdicts = {"pass": 0, "warn": 0, "fail": 0}
     by_rule: dict[str, int] = {}
     files = 0
@@ -479,8 +475,8 @@ def summary(result: RunResult, config: RunConfig) -> dict[str, Any]:
         "rules": {
             "directory": str(config.rules_dir) if config.rules_dir else None,
             "builtin": True,
-            "disabled": list(prepare(config).disabled),
-            "line_model": _model_of(prepare(config)),
+            "disabled": list(rules.disabled),
+            "line_model": rules.line_model.identity() if rules.line_model is not None else None,
             "digest": result.rules_digest,
         },
         "fail_on": config.fail_on,
