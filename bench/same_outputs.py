@@ -50,7 +50,7 @@ def _scrub(value: Any) -> Any:
 
 
 def _digest(path: Path, work: Path) -> str:
-    data = path.read_bytes().replace(str(work).encode(), b"<work>")
+    data = path.read_bytes().replace(str(work).encode(), b"<work>").replace(str(ROOT).encode(), b"<root>")
     if path.suffix == ".json":
         data = json.dumps(_scrub(json.loads(data)), sort_keys=True).encode()
     elif path.suffix in (".html", ".xml"):

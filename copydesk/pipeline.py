@@ -24,7 +24,6 @@ from copydesk.label.cleaning import clean, render_article
 from copydesk.label.labelling import Labelling
 from copydesk.model import Analysis, Finding, Kind, Label, Line
 from copydesk.rules.manifest import ManifestEntry
-from copydesk.rules.patterns import RulePattern, stable
 from copydesk.rules.ruleset import RuleSet, SourceProfile
 from copydesk.text.lines import split_lines
 from copydesk.text.stopwords import stopwords
@@ -39,18 +38,6 @@ class _Clock:
         now = time.perf_counter()
         self.timings[step] = self.timings.get(step, 0.0) + (now - self.last)
         self.last = now
-
-
-def _byline_patterns(rules: RuleSet, profile: SourceProfile | None, lang: str | None) -> tuple[RulePattern, ...]:
-    patterns = list(profile.bylines) if profile else []
-    for generic in rules.generic:
-        if generic.applies_to(lang):
-            patterns.extend(generic.bylines)
-    return stable(tuple(patterns))  # one tuple per list, so its pattern set is found by identity
-
-
-def _name_stops(rules: RuleSet, lang: str | None) -> tuple[RulePattern, ...]:
-    return tuple(p for generic in rules.generic if generic.applies_to(lang) for p in generic.name_stops)
 
 
 def label_lines(
@@ -85,14 +72,13 @@ def label_by_rules(
     """Every decision before the line model's: rules, repeats, copies, the prose region's
     guess and the page structure around it (headline, byline, standfirst)."""
     labelling = Labelling.start(lines)
-    generic = [g.boilerplate for g in rules.generic if g.applies_to(lang)]
-    sections = ([profile.boilerplate] if profile is not None else []) + generic
-    labelling.rule_candidates = boilerplate.rule_candidates(labelling, sections)
+    page = rules.bundle(profile, lang)
+    labelling.rule_candidates = boilerplate.rule_candidates(labelling, page.any_boilerplate)
     if profile is not None:
         boilerplate.apply_rules(labelling, profile.boilerplate, cut=True)
     if repeated:
         mark_repeated_across_files(labelling, repeated)
-    for rule_set in generic:
+    for rule_set in page.generic:
         boilerplate.apply_rules(labelling, rule_set, cut=False)
     structure.mark_copies(labelling)
     scored = line_features.scores(stopwords(lang, rules.directory))
@@ -101,7 +87,7 @@ def label_by_rules(
     ]
     region = article_region.find_region(labelling, scores)
     title, author = structure.label_structure(
-        labelling, _byline_patterns(rules, profile, lang), region.start if region else None, _name_stops(rules, lang)
+        labelling, page.bylines, region.start if region else None, page.name_stops
     )
     article_region.mark_listed(labelling, region)
     return labelling, region, title, author
@@ -207,9 +193,8 @@ def _label_and_clean(result: Analysis, given: _Given) -> None:
 
 
 def _find_dateline(result: Analysis, given: _Given) -> None:
-    patterns = [result.profile.dateline] if result.profile is not None and result.profile.dateline else []
-    patterns += [p for group in given.rules.datelines if group.applies_to(result.language) for p in group.patterns]
-    found = dateline.find_dateline(tuple(patterns), result.lines, result.labels)
+    patterns = given.rules.bundle(result.profile, result.language).datelines
+    found = dateline.find_dateline(patterns, result.lines, result.labels)
     if found is not None:
         result.article.dateline, number = found
         given.dateline_line = number - 1
@@ -220,8 +205,7 @@ def _find_dates(result: Analysis, given: _Given) -> None:
     when = dates.extract(
         result.lines,
         result.labels,
-        result.language,
-        given.rules.date_cues,
+        given.rules.bundle(profile, result.language).dates,
         timezone=profile.timezone if profile else None,
         fetched=fetched_at(given.entry),
         active_years=profile.active_years if profile else None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from copydesk.model import Label, Line
-from copydesk.rules.patterns import RulePattern, pattern_set, stable
+from copydesk.rules.patterns import RulePattern, pattern_set
 
 SEARCH_LINES = 12
 
@@ -21,7 +21,7 @@ def find_dateline(
     """The first kept line, among the first few, that a pattern matches; and its 1-based number."""
     if not patterns:
         return None
-    candidates = pattern_set(stable(patterns))
+    candidates = pattern_set(patterns)
     looked = 0
     for line, label in zip(lines, labels, strict=True):
         if line.is_blank or not label.kept:

@@ -9,47 +9,32 @@ marker can never swallow a whole page.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from copydesk.label.labelling import Labelling
 from copydesk.model import Kind, Label, Line
-from copydesk.rules.patterns import PatternSet, PatternTimeout, RulePattern, pattern_set
-from copydesk.rules.ruleset import BOILERPLATE_SECTIONS, BoilerplateRules
+from copydesk.rules.patterns import Patterns, PatternSet, PatternTimeout, RulePattern, pattern_set
+from copydesk.rules.ruleset import BoilerplateRules
 from copydesk.text.memo import MemoFamily
 from copydesk.text.shape import is_body_like, list_item
 
 # Whether a rule list could match a line, and its first rule that does, per line for the
 # run: chrome lines repeat across a run's pages, and each is tried against the same rule
-# lists on every page. Pattern sets are interned and kept, so an id names one for good.
+# lists on every page. A list's pattern set is built once and kept with it, so the memos
+# are keyed by the set.
 _COULD_MATCH: MemoFamily[PatternSet, str, bool] = MemoFamily(PatternSet.could_match)
-
-
-def _could_match(combined: PatternSet, text: str) -> bool:
-    """``combined.could_match``, once per distinct line and rule list."""
-    return _COULD_MATCH.of(id(combined), combined)[text]
 
 
 def _first_match(patterns: tuple[RulePattern, ...], text: str, labelling: Labelling) -> RulePattern | None:
     patterns_set = pattern_set(patterns)
-    if _cannot_time_out(patterns_set):
-        return _FIRST_MATCH.of(id(patterns_set), patterns_set)[text]
-    if not _could_match(patterns_set, text):
+    if patterns_set.safe:  # a timeout is a finding of the page it happened on, never memoised
+        return _FIRST_MATCH.of(patterns_set)[text]
+    if not _COULD_MATCH.of(patterns_set)[text]:
         return None
     found = patterns_set.first_match(text, labelling.timed_out)
     return found[0] if found else None
 
 
-def _cannot_time_out(patterns_set: PatternSet) -> bool:
-    """No pattern of the set runs under the time limit, so its answer for a line is the
-    line's alone (a timeout is a finding of the page it happened on, never memoised)."""
-    safe = _SAFE.get(id(patterns_set))
-    if safe is None:
-        safe = _SAFE[id(patterns_set)] = not any(p.risky for p in patterns_set.patterns)
-    return safe
-
-
 def _first_of(patterns_set: PatternSet, text: str) -> RulePattern | None:
-    if not _could_match(patterns_set, text):
+    if not _COULD_MATCH.of(patterns_set)[text]:
         return None
     found = patterns_set.first_match(text, _cannot_happen)
     return found[0] if found else None
@@ -59,7 +44,6 @@ def _cannot_happen(exc: PatternTimeout) -> None:
     raise AssertionError("a pattern without the time limit timed out") from exc
 
 
-_SAFE: dict[int, bool] = {}
 _FIRST_MATCH: MemoFamily[PatternSet, str, RulePattern | None] = MemoFamily(_first_of)
 
 
@@ -73,26 +57,26 @@ def _line_match(patterns: tuple[RulePattern, ...], line: Line, labelling: Labell
     return hit
 
 
-def rule_candidates(labelling: Labelling, rule_sets: Sequence[BoilerplateRules]) -> set[int] | None:
-    """The lines any pattern of these rule sets could match.
+def rule_candidates(labelling: Labelling, combined: Patterns) -> set[int] | None:
+    """The lines any pattern of ``combined`` (every section of every rule file that applies
+    to the page: :attr:`PageRules.any_boilerplate`) could match.
 
     Most lines of a page match no rule, and a run's chrome lines come back page after
-    page: each line is answered once per run, against one combined pattern set of every
-    section of every applicable rule file. The lines a page brings new are answered
+    page: each line is answered once per run. The lines a page brings new are answered
     together: the patterns none of them can match are dropped first, by one search of
     them all joined, and what is left is tried line by line. Exact: a line outside the
     set cannot match any of the patterns.
     """
-    combined = _combined(tuple(rule_sets))
-    if not combined.patterns:
+    if not combined:
         return set()
-    answers = _ANSWERS.of(id(combined), combined)
+    whole = pattern_set(combined)
+    answers = _ANSWERS.of(whole)
     indices = labelling.content_indices()
     texts = [labelling.lines[index].text for index in indices]
     new = [text for text in dict.fromkeys(texts) if text not in answers]
     if new:
         forms = [_forms(text) for text in new]
-        live = combined.live_set("\n".join(form for each in forms for form in each))  # exact for these lines
+        live = whole.live_set("\n".join(form for each in forms for form in each))  # exact for these lines
         for text, each in zip(new, forms, strict=True):
             answers.remember(text, any(map(live.could_match, each)))
     return {index for index, text in zip(indices, texts, strict=True) if answers[text]}
@@ -113,25 +97,6 @@ def _could_any_form(combined: PatternSet, text: str) -> bool:
 
 # Whether each line could match a combined set, by the line's text, for the run.
 _ANSWERS: MemoFamily[PatternSet, str, bool] = MemoFamily(_could_any_form)
-
-
-_COMBINED: dict[tuple[int, ...], tuple[tuple[BoilerplateRules, ...], PatternSet]] = {}
-
-
-def _combined(rule_sets: tuple[BoilerplateRules, ...]) -> PatternSet:
-    """Every section of these rule sets as one pattern set, built once per list of rule sets.
-
-    Keyed by the rule sets' identities, which the entry keeps alive, so a key can never
-    name rule sets that have since been freed and their ids reused.
-    """
-    key = tuple(map(id, rule_sets))
-    cached = _COMBINED.get(key)
-    if cached is not None and all(a is b for a, b in zip(cached[0], rule_sets, strict=True)):
-        return cached[1]
-    patterns = tuple(p for rules in rule_sets for name in BOILERPLATE_SECTIONS for p in getattr(rules, name))
-    built = pattern_set(patterns)
-    _COMBINED[key] = (rule_sets, built)
-    return built
 
 
 def apply_tail_markers(labelling: Labelling, rules: BoilerplateRules) -> None:

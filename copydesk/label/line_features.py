@@ -137,7 +137,7 @@ def is_short_sentence(f: LineFeatures) -> bool:
 def scores(stopwords: frozenset[str]) -> LineMemo[str, float]:
     """The line scores under one stop-list, read as ``scores(words)[stripped]``: a page's
     lines are scored in one pass, a line seen before by a plain dict lookup."""
-    return _SCORES.of(stopwords, stopwords)
+    return _SCORES.of(stopwords)
 
 
 def _line_score(key: tuple[str, frozenset[str]]) -> float:

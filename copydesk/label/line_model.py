@@ -139,7 +139,7 @@ def page_features(
     n = len(content)
     if not n:
         return content, np.zeros((0, len(feature_names())))
-    text = _TEXT.of(stopwords, stopwords)
+    text = _TEXT.of(stopwords)
     base = np.array([text[lines[i].stripped] for i in content], dtype=np.float64)
     at = np.array(content)
     keys = labelling.normalised_all(content)

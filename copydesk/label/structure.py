@@ -133,8 +133,7 @@ def _name_over_stamp(
 
 
 def _headline_not_byline(labelling: Labelling, index: int, byline_patterns: tuple[RulePattern, ...]) -> bool:
-    bylines = pattern_set(byline_patterns)  # interned and kept for good, so its id names it
-    return _HEADLINE_SHAPED.of(id(bylines), bylines)[_without_cut(labelling, index)]
+    return _HEADLINE_SHAPED.of(pattern_set(byline_patterns))[_without_cut(labelling, index)]
 
 
 def _headline_shaped(bylines: PatternSet, text: str) -> bool:

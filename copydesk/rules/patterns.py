@@ -83,13 +83,15 @@ def _top_level_alternation(source: str) -> bool:
     return False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class PatternSet:
     """Patterns tried in order, behind combined patterns that say whether any can match.
 
     Most lines match no rule; the combined patterns answer that at once (the anchored ones
     tried only at the start of the line, the others searched), and only a hit pays for
-    finding which pattern, in declared order, decided the line.
+    finding which pattern, in declared order, decided the line. Equal and hashed by
+    identity: a set is built once per rule list (:class:`Patterns`) and the per-line memos
+    of what it answered are keyed by the set itself.
     """
 
     patterns: tuple[RulePattern, ...]
@@ -98,7 +100,8 @@ class PatternSet:
     exact: bool  # False when the patterns could not be combined: every pattern must be tried
     anchored: tuple[RulePattern, ...] = ()  # the patterns of ``at_start``
     by_head: dict[str, Any] = field(default_factory=dict)  # first character -> alternation; "" -> lines answered
-    by_dead: dict[frozenset[int], PatternSet] = field(default_factory=dict)  # see live_set
+    by_dead: dict[frozenset[int], PatternSet] = field(default_factory=dict)  # positions ruled out -> live set
+    safe: bool = False  # no pattern runs under the time limit: a line's answer is the line's alone
 
     def could_match(self, text: str) -> bool:
         """False only when no pattern can match (a timeout counts as could)."""
@@ -140,29 +143,43 @@ class PatternSet:
         the anchored alternation and patterns that run under the time limit stay, checked
         line by line. Exact: a pattern dropped here matches none of the lines.
         """
-        if not self.exact:
-            return self.patterns
-        dead = {
-            id(p)
-            for p in self.anywhere
-            if not p.risky and (page := _page_form(p.source)) is not None and not any(map(page.search, pages))
-        }
-        return tuple(p for p in self.patterns if id(p) not in dead) if dead else self.patterns
+        dead = self._dead_on(pages)
+        return tuple(p for i, p in enumerate(self.patterns) if i not in dead) if dead else self.patterns
+
+    def _dead_on(self, pages: tuple[str, ...]) -> frozenset[int]:
+        """The positions, in ``patterns``, of the searched patterns no line of the pages matches."""
+        return frozenset(
+            i
+            for i in self.searched_at
+            if not (p := self.patterns[i]).risky
+            and (page := _page_form(p.source)) is not None
+            and not any(map(page.search, pages))
+        )
 
     def live_set(self, *pages: str) -> PatternSet:
         """The set of :meth:`live_on`'s patterns, cached by which ones the pages ruled out."""
-        live = self.live_on(*pages)
-        if live is self.patterns:
+        dead = self._dead_on(pages)
+        if not dead:
             return self
-        dead = frozenset(map(id, self.patterns)) - frozenset(map(id, live))
         found = self.by_dead.get(dead)
         if found is None:
             # Only searched patterns are ever ruled out: the anchored ones, their alternation
             # and its per-character table (slow to build: a partial match per rule and a
             # compilation per character) are this set's own, shared rather than rebuilt.
-            anywhere = tuple(p for p in self.anywhere if id(p) not in dead)
-            found = self.by_dead[dead] = PatternSet(live, self.at_start, anywhere, True, self.anchored, self.by_head)
+            live = tuple(p for i, p in enumerate(self.patterns) if i not in dead)
+            anywhere = tuple(self.patterns[i] for i in self.searched_at if i not in dead)
+            found = self.by_dead[dead] = PatternSet(
+                live, self.at_start, anywhere, True, self.anchored, self.by_head, safe=self.safe
+            )
         return found
+
+    @property
+    def searched_at(self) -> tuple[int, ...]:
+        """Where the searched patterns (``anywhere``) stand in ``patterns``; none when inexact."""
+        if not self.exact:
+            return ()
+        searched = set(map(id, self.anywhere))  # the same objects: ``anywhere`` is drawn from ``patterns``
+        return tuple(i for i, p in enumerate(self.patterns) if id(p) in searched)
 
     def first_match(self, text: str, on_timeout: Callable[[PatternTimeout], None]) -> tuple[RulePattern, Any] | None:
         """The first pattern in declared order that matches, with its match; None when none does.
@@ -181,8 +198,6 @@ class PatternSet:
                 return pattern, match
         return None
 
-
-_SETS: dict[int, tuple[tuple[RulePattern, ...], PatternSet]] = {}
 
 # What could see past a line's ends: the text's own start and end, and negative look-arounds
 # (at a line's edge they see nothing alone, a newline when lines are joined).
@@ -236,44 +251,42 @@ def can_open(compiled: Any, head: str) -> bool:
     return compiled.match(head, partial=True) is not None
 
 
-_STABLE: dict[tuple[str, ...], tuple[RulePattern, ...]] = {}
+class Patterns(tuple[RulePattern, ...]):
+    """Rules in declared order, as rule files hold them, with their :class:`PatternSet`.
 
-
-def stable(patterns: tuple[RulePattern, ...]) -> tuple[RulePattern, ...]:
-    """One tuple object per distinct list of rules, so a set built from it is built once.
-
-    Callers that assemble a tuple per file (a profile's patterns plus generic ones) pass
-    it through here before :func:`pattern_set`, which caches by the tuple's identity.
+    The set is built on first use and kept with the tuple, so a rule list loaded once is
+    combined once, however many pages it is tried on; a list assembled for a kind of page
+    is assembled once too (:meth:`copydesk.rules.ruleset.RuleSet.bundle`).
     """
-    return _STABLE.setdefault(tuple(p.rule_id + "\0" + p.source for p in patterns), patterns)
+
+    @property
+    def matcher(self) -> PatternSet:
+        found: PatternSet | None = self.__dict__.get("_matcher")
+        if found is None:
+            found = self.__dict__["_matcher"] = _build_set(self)
+        return found
 
 
 def pattern_set(patterns: tuple[RulePattern, ...]) -> PatternSet:
-    """The set for a list of patterns, built once per distinct list.
+    """The set of a rule list: kept with it when it is a :class:`Patterns`, else built afresh
+    (an ad-hoc list; the compiled alternations are shared through their own caches)."""
+    return patterns.matcher if isinstance(patterns, Patterns) else _build_set(patterns)
 
-    Cached by the tuple's identity; a tuple built afresh (per file) is first swapped for
-    the interned one of the same list (:func:`stable`), so the cache holds one set per
-    list, not one per call.
-    """
-    cached = _SETS.get(id(patterns))
-    if cached is not None and cached[0] is patterns:
-        return cached[1]
-    interned = stable(patterns)
-    if interned is not patterns:
-        return pattern_set(interned)
+
+def _build_set(patterns: tuple[RulePattern, ...]) -> PatternSet:
+    safe = not any(p.risky for p in patterns)
     try:
         combinable = [p for p in patterns if anchored(p.source) and not p.risky]
-        built = PatternSet(
+        return PatternSet(
             patterns,
             _alternation(combinable),
             tuple(p for p in patterns if p not in combinable),
             exact=True,
             anchored=tuple(combinable),
+            safe=safe,
         )
     except regex.error:  # e.g. numbered back-references; the patterns still run one by one
-        built = PatternSet(patterns, None, (), exact=False)
-    _SETS[id(patterns)] = (patterns, built)
-    return built
+        return PatternSet(patterns, None, (), exact=False, safe=safe)
 
 
 def compile_pattern(rule_id: str, source: str) -> RulePattern:

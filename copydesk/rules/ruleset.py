@@ -19,10 +19,12 @@ from copydesk.rules.layers import BUILTIN, BUILTIN_DIR, RuleFile, names_rule, ru
 from copydesk.rules.model_file import FILE_NAME as MODEL_FILE
 from copydesk.rules.model_file import LineModel
 from copydesk.rules.model_file import load as load_model
-from copydesk.rules.patterns import RulePattern, compile_pattern
+from copydesk.rules.page_rules import BOILERPLATE_SECTIONS as BOILERPLATE_SECTIONS  # the sections rule files hold
+from copydesk.rules.page_rules import PageRules
+from copydesk.rules.patterns import Patterns, RulePattern, compile_pattern
 from copydesk.rules.yamlfile import Located, load_yaml
 
-BOILERPLATE_SECTIONS = ("lines", "tail_markers", "head_markers", "inline_tails", "section_markers")
+__all__ = ["BOILERPLATE_SECTIONS", "RuleSet", "load_rules"]
 PROFILE_KEYS = frozenset(
     {
         "id",
@@ -44,12 +46,30 @@ GENERIC_KEYS = frozenset({"language", "bylines", "name_stops", *BOILERPLATE_SECT
 DATE_CUE_KEYS = ("published", "updated", "ignore", "today", "yesterday")
 REQUIRABLE = frozenset({"title", "author", "published", "dateline", "agencies", "quotes", "language"})
 SEVERITIES = frozenset({"error", "warning", "info"})
+BUNDLES = 1024  # (source, language) pairs whose rule lists a rule set keeps assembled
 MODEL_NAME = "line_model"  # the name builtin.yaml disables the trained model by
 AGENCIES_STEM = "agencies"  # attribution/agencies*.yaml: agency names and credit lines, not reporting verbs
 
 
+class HoldsPatterns:
+    """A rule object whose pattern lists are :class:`Patterns`, each with its set kept beside
+    it, however the object was built (a rule file, a test, ``replace``)."""
+
+    __slots__ = ()
+
+    def __post_init__(self) -> None:
+        for item in fields(self):  # type: ignore[arg-type]
+            value = getattr(self, item.name)
+            if isinstance(value, tuple) and not isinstance(value, Patterns) and _pattern_list(value):
+                object.__setattr__(self, item.name, Patterns(value))
+
+
+def _pattern_list(value: tuple[Any, ...]) -> bool:
+    return bool(value) and all(isinstance(v, RulePattern) for v in value)
+
+
 @dataclass(frozen=True, slots=True)
-class BoilerplateRules:
+class BoilerplateRules(HoldsPatterns):
     """Line rules, in the order the labeller applies them."""
 
     lines: tuple[RulePattern, ...] = ()
@@ -60,7 +80,7 @@ class BoilerplateRules:
 
 
 @dataclass(frozen=True, slots=True)
-class SourceProfile:
+class SourceProfile(HoldsPatterns):
     id: str
     path: Path
     publisher: str | None = None
@@ -102,7 +122,7 @@ class LanguageScoped:
 
 
 @dataclass(frozen=True, slots=True)
-class GenericPatterns(LanguageScoped):
+class GenericPatterns(LanguageScoped, HoldsPatterns):
     name: str
     language: str
     boilerplate: BoilerplateRules
@@ -111,7 +131,7 @@ class GenericPatterns(LanguageScoped):
 
 
 @dataclass(frozen=True, slots=True)
-class DateCues(LanguageScoped):
+class DateCues(LanguageScoped, HoldsPatterns):
     """Words that tell what a date beside them is, in one language (or ``any``)."""
 
     language: str
@@ -126,7 +146,7 @@ class DateCues(LanguageScoped):
 
 
 @dataclass(frozen=True, slots=True)
-class DatelinePatterns(LanguageScoped):
+class DatelinePatterns(LanguageScoped, HoldsPatterns):
     """Wire datelines by their shape, with named groups place, agency, month, day, year."""
 
     name: str
@@ -145,11 +165,15 @@ class AttributionWords(LanguageScoped):
 
 
 @dataclass(frozen=True, slots=True)
-class Agencies:
+class Agencies(HoldsPatterns):
     """Canonical agency names with the patterns that write them, and where a text credits one."""
 
     names: tuple[tuple[str, tuple[RulePattern, ...]], ...] = ()
     credits: tuple[RulePattern, ...] = ()
+
+    def __post_init__(self) -> None:
+        HoldsPatterns.__post_init__(self)
+        object.__setattr__(self, "names", tuple((name, Patterns(found)) for name, found in self.names))
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,11 +189,24 @@ class RuleSet:
     files: tuple[RuleFile, ...] = ()  # every file read, with its origin (``copydesk rules show``)
     disabled: tuple[str, ...] = ()  # built-in rule and file names the project switched off
     line_model: LineModel | None = None  # the trained model for the lines the rules leave open
+    _bundles: dict[tuple[str | None, str | None], PageRules] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     @property
     def builtin_only(self) -> bool:
         """A run with no project rules folder."""
         return self.directory is None
+
+    def bundle(self, profile: SourceProfile | None, language: str | None) -> PageRules:
+        """The rule lists for pages of this source in this language, assembled on first use."""
+        key = (profile.id if profile is not None else None, language)
+        found = self._bundles.get(key)
+        if found is None:
+            if len(self._bundles) >= BUNDLES:
+                self._bundles.clear()
+            found = self._bundles[key] = PageRules.of(self, profile, language)
+        return found
 
     def pattern_sources(self) -> dict[str, str]:
         """Every rule id with its regex, so ``explain`` can show what a rule matched on."""

@@ -20,7 +20,7 @@ from copydesk.label.cleaning import rebuild
 from copydesk.model import Analysis
 from copydesk.pipeline import analyse_data
 from copydesk.rules.manifest import ManifestEntry
-from copydesk.rules.patterns import RulePattern, pattern_set, stable
+from copydesk.rules.patterns import RulePattern, pattern_set
 from copydesk.rules.ruleset import BOILERPLATE_SECTIONS, RuleSet
 from copydesk.testing.strategies import Dateline, Page
 
@@ -77,7 +77,7 @@ def covering_rule(line: str, rules: RuleSet, language: str | None, source: str |
         if section != "inline_tails"
         for p in getattr(group, section)
     )
-    found = pattern_set(stable(patterns)).first_match(line.strip(), lambda _: None)
+    found = pattern_set(patterns).first_match(line.strip(), lambda _: None)
     return found[0] if found else None
 
 
@@ -153,4 +153,4 @@ def dateline_parses(dateline: Dateline, rules: RuleSet, body: str = "The talks e
 def claims_dateline(rules: RuleSet, sample: str) -> bool:
     """Whether some dateline rule matches a sample of a style: then the rules must parse them all."""
     patterns = tuple(p for group in rules.datelines for p in group.patterns)
-    return bool(patterns) and pattern_set(stable(patterns)).first_match(sample, lambda _: None) is not None
+    return bool(patterns) and pattern_set(patterns).first_match(sample, lambda _: None) is not None

@@ -17,6 +17,7 @@ K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 LIMIT = 20_000
+OWNERS = 256  # rule lists, stop-lists and lexicons a run asks lines against
 
 
 class LineMemo(dict[K, V]):
@@ -48,21 +49,25 @@ Owner = TypeVar("Owner")
 
 
 class MemoFamily(Generic[Owner, K, V]):
-    """One :class:`LineMemo` per owner: a rule list, a stop-list, a lexicon's names.
+    """One :class:`LineMemo` per owner: a rule list's pattern set, a stop-list, a lexicon.
 
-    A line's answer depends on the line and on what it is asked against; the owner's
-    memo is then read with the line alone. ``key`` names the owner: the owner itself when
-    it hashes by value, else its ``id``, safe because the memo's function keeps the owner
-    alive for as long as the key is held.
+    A line's answer depends on the line and on what it is asked against; the owner's memo
+    is then read with the line alone. Keyed by the owner itself (a pattern set hashes by
+    identity, a stop-list by value), which the family holds, so a key can never come to
+    name another owner; or by a ``key`` that holds, by value, all the function reads of an
+    unhashable owner. Bounded too: past ``OWNERS`` owners the family starts afresh.
     """
 
     def __init__(self, function: Callable[[Owner, K], V]) -> None:
         self._function = function
         self._memos: dict[Hashable, LineMemo[K, V]] = {}
 
-    def of(self, key: Hashable, owner: Owner) -> LineMemo[K, V]:
+    def of(self, owner: Owner, key: Hashable | None = None) -> LineMemo[K, V]:
+        key = owner if key is None else key
         memo = self._memos.get(key)
         if memo is None:
+            if len(self._memos) >= OWNERS:
+                self._memos.clear()
             function = self._function
             memo = self._memos[key] = LineMemo(lambda line: function(owner, line))
         return memo

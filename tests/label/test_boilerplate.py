@@ -5,11 +5,16 @@ from hypothesis import strategies as st
 
 from copydesk.label.boilerplate import apply_rules, rule_candidates
 from copydesk.label.labelling import Labelling
-from copydesk.rules.patterns import RulePattern, compile_pattern
-from copydesk.rules.ruleset import BoilerplateRules, RuleSet
+from copydesk.rules.patterns import Patterns, RulePattern, compile_pattern
+from copydesk.rules.ruleset import BOILERPLATE_SECTIONS, BoilerplateRules, RuleSet
 from copydesk.text.lines import split_lines
 
 BODY = "The committee published its findings on Wednesday after a year of hearings and site visits."
+
+
+def every_section(boilerplate: BoilerplateRules) -> Patterns:
+    """One rule file's patterns as the page's bundle combines them, for ``rule_candidates``."""
+    return Patterns(p for name in BOILERPLATE_SECTIONS for p in getattr(boilerplate, name))
 
 
 def rules(**sections: list[str]) -> BoilerplateRules:
@@ -90,9 +95,10 @@ def test_a_timeout_is_a_finding_on_every_page_that_meets_it() -> None:
     """Answers are kept per line for the run; a timed-out answer is not, or a second page
     holding the same line would lose its finding."""
     slow = rules(lines=[r"(a|aa)+$"])
+    combined = every_section(slow)
     for _ in range(2):
         labelling = Labelling.start(split_lines("a" * 40 + "b\n" + BODY + "\n"))
-        labelling.rule_candidates = rule_candidates(labelling, [slow])
+        labelling.rule_candidates = rule_candidates(labelling, combined)
         apply_rules(labelling, slow)
         assert {f.rule for f in labelling.findings} == {"rules.regex_timeout"}
 
@@ -103,9 +109,10 @@ def test_a_line_seen_on_an_earlier_page_is_answered_the_same() -> None:
     boilerplate = rules(lines=["^Share$", r"\(Image: [^()]+\)$"], tail_markers=["^Menu$"])
     first = f"Share\n(Image: AP)\n{BODY}\n"
     second = f"Menu\nShare\n{BODY}\nThe mayor said so.\n"
+    combined = every_section(boilerplate)
     for text, expected in ((first, {0, 1}), (second, {0, 1})):
         labelling = Labelling.start(split_lines(text))
-        assert rule_candidates(labelling, [boilerplate]) == expected
+        assert rule_candidates(labelling, combined) == expected
 
 
 def generic(project_rules: RuleSet, name: str) -> BoilerplateRules:
@@ -268,7 +275,7 @@ def test_the_candidate_prefilter_loses_no_match(page: list[str]) -> None:
     )
     text = "\n".join([*page, BODY]) + "\n"
     filtered = Labelling.start(split_lines(text))
-    filtered.rule_candidates = rule_candidates(filtered, [boilerplate])
+    filtered.rule_candidates = rule_candidates(filtered, every_section(boilerplate))
     apply_rules(filtered, boilerplate)
     unfiltered = Labelling.start(split_lines(text))
     apply_rules(unfiltered, boilerplate)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from copydesk.rules import compiled
 from copydesk.rules import patterns as patterns_module
 from copydesk.rules.patterns import (
+    Patterns,
     PatternSet,
     _page_form,
     anchored,
@@ -144,16 +145,14 @@ def test_live_patterns_cover_every_matching_line(lines: list[str]) -> None:
     assert {p for p in patterns if any(p.search(line) for line in lines)} <= live
 
 
-def test_a_fresh_tuple_per_call_does_not_grow_the_cache() -> None:
-    """Callers build a tuple per file; the cache must keep one set per distinct list, not per call."""
-    from copydesk.rules import patterns
-
+def test_a_rule_list_keeps_its_set_and_a_plain_tuple_gets_a_fresh_one() -> None:
+    """Rule files hold :class:`Patterns`, whose set (and the per-line memos keyed by it) is
+    built once; an ad-hoc tuple is answered as well, by a set of its own."""
     rules = tuple(compile_pattern(f"fresh[{i}]", f"^fresh{i}$") for i in range(3))
-    first = pattern_set(tuple(list(rules)))
-    before = len(patterns._SETS)
-    for _ in range(50):
-        assert pattern_set(tuple(list(rules))) is first  # a new tuple object each time
-    assert len(patterns._SETS) == before
+    held = Patterns(rules)
+    assert pattern_set(held) is pattern_set(held)
+    assert pattern_set(rules) is not pattern_set(rules)
+    assert pattern_set(rules).first_match("fresh1", lambda _: None) is not None
 
 
 def test_the_live_set_is_the_live_patterns_and_built_once_per_outcome() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from copydesk.rules.patterns import pattern_set, stable
+from copydesk.rules.patterns import pattern_set
 from copydesk.rules.ruleset import Agencies
 
 
@@ -26,9 +26,8 @@ def credited(texts: Iterable[str], dateline_agency: str | None, agencies: Agenci
         name = canonical(dateline_agency, agencies)
         if name:
             found.append(name)
-    credits = stable(agencies.credits)
     for text in texts:
-        for pattern in credits:
+        for pattern in agencies.credits:
             for match in pattern.compiled.finditer(text):
                 name = canonical(match.group("agency"), agencies)
                 if name and name not in found:

@@ -158,7 +158,7 @@ def _line_names(line: str, lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[str
     site's menus and story lists name months page after page ("May" is a modal verb too).
     Keyed by the lexicon's name patterns: a copy with another day order shares them, and
     equal names find the same."""
-    return _LINE_NAMES.of((lexicon.month_pattern, lexicon.weekday_pattern), lexicon)[line]
+    return _LINE_NAMES.of(lexicon, key=(lexicon.month_pattern, lexicon.weekday_pattern))[line]
 
 
 def _names_of_line(lexicon: Lexicon, line: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

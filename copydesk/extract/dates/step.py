@@ -18,9 +18,9 @@ from copydesk.extract.dates import candidates as found
 from copydesk.extract.dates import infer, relative
 from copydesk.extract.dates.choose import DATELINE_REACH, Cues, Page, best, zone_score
 from copydesk.model import Finding, Kind, Label, Line
-from copydesk.rules.patterns import RulePattern, pattern_set, stable
+from copydesk.rules.page_rules import DateRules
 from copydesk.rules.ruleset import DateCues
-from copydesk.text.lexicon import Lexicon, lexicon
+from copydesk.text.lexicon import Lexicon
 
 DATELINE_ZONE = 2.5  # the score of the article's opening words, where datelines stand
 
@@ -34,18 +34,6 @@ class DateResult:
     findings: list[Finding] = field(default_factory=list)
 
 
-def _joined(rules: Sequence[DateCues], language: str | None, name: str) -> Any:
-    """One pattern set of a cue kind, from the page's language, ``any`` and English."""
-    applicable = [c for c in rules if c.applies_to(language) or c.language == "en"]
-    patterns: tuple[RulePattern, ...] = tuple(p for c in applicable for p in getattr(c, name))
-    return pattern_set(stable(patterns))
-
-
-def _forms(rules: Sequence[DateCues], language: str | None) -> tuple[RulePattern, ...]:
-    """The date forms of the page's language and of every language (``any``: a script's own)."""
-    return tuple(p for c in rules if c.applies_to(language) for p in c.forms)
-
-
 def host_order(rules: Sequence[DateCues], language: str | None, host: str | None) -> str | None:
     """ "DMY" when the site's host is one the language's rules say writes the day first
     (English in Britain, Ireland, India...: "08/11/2023" is 8 November); else None."""
@@ -55,22 +43,15 @@ def host_order(rules: Sequence[DateCues], language: str | None, host: str | None
     return "DMY" if any(p.compiled.search(host) for p in hosts) else None
 
 
-def _cues(rules: Sequence[DateCues], language: str | None) -> Cues:
-    return Cues(
-        _joined(rules, language, "published"), _joined(rules, language, "updated"), _joined(rules, language, "ignore")
-    )
-
-
 def _relative(
     lines: Sequence[Line],
     page: Page,
     fetched: dt.datetime,
     words: Lexicon,
-    rules: Sequence[DateCues],
-    language: str | None,
+    rules: DateRules,
 ) -> tuple[str, str, int] | None:
     """A relative date where bylines and datelines stand, resolved against fetched_at."""
-    today, yesterday = _joined(rules, language, "today"), _joined(rules, language, "yesterday")
+    language, today, yesterday = rules.language, rules.today.matcher, rules.yesterday.matcher
     weekday_re = found.weekday_regex(words.weekday_pattern)
     for index in range(max(0, page.start - 6), min(len(lines), page.start + 2)):
         text = lines[index].text
@@ -90,26 +71,11 @@ def _page(lines: Sequence[Line], labels: Sequence[Label]) -> Page:
     return Page(lines, labels, body[0] if body else 0, body[-1] if body else len(lines) - 1, title)
 
 
-def _lexicon(language: str | None, date_order: str | None, cue_rules: Sequence[DateCues] = ()) -> Lexicon:
-    """dateparser's names for the language, the rule files' month names, and the day/month order."""
-    base = _with_rule_months(language, cue_rules)
+def _lexicon(base: Lexicon, date_order: str | None) -> Lexicon:
+    """The language's names (dateparser's and the rule files') in this day/month order."""
     if date_order is None or (date_order == "DMY") == base.day_first:
         return base
     return replace(base, day_first=date_order == "DMY")
-
-
-# By language and the rule list's identity (a run holds one list; hashing its patterns per
-# page would cost more than the lookup saves); the list is kept so its id stays its own.
-_RULE_MONTHS: dict[tuple[str | None, int], tuple[Sequence[DateCues], Lexicon]] = {}
-
-
-def _with_rule_months(language: str | None, cue_rules: Sequence[DateCues]) -> Lexicon:
-    key = (language, id(cue_rules))
-    cached = _RULE_MONTHS.get(key)
-    if cached is None or cached[0] is not cue_rules:
-        months = [c.months for c in cue_rules if c.months and c.applies_to(language)]
-        cached = _RULE_MONTHS[key] = (cue_rules, lexicon(language).with_months(months))
-    return cached[1]
 
 
 def _weekday_near(text: str, words: Lexicon) -> int | None:
@@ -133,8 +99,7 @@ def _iso(candidate: found.Candidate, year: int, timezone: str | None) -> tuple[s
 def extract(
     lines: Sequence[Line],
     labels: Sequence[Label],
-    language: str | None,
-    cue_rules: Sequence[DateCues],
+    rules: DateRules | None = None,
     *,
     timezone: str | None = None,
     fetched: dt.datetime | None = None,
@@ -145,17 +110,20 @@ def extract(
 ) -> DateResult:
     """``date_order``: the source's declared order, over anything the page shows; the
     host's (:func:`host_order`) only replaces the language's default, and a page that
-    proves its order (a day over 12) still wins."""
-    words = _lexicon(language, date_order or host_order(cue_rules, language, host), cue_rules)
+    proves its order (a day over 12) still wins. ``rules``: the page's date cues
+    (:meth:`copydesk.rules.ruleset.RuleSet.bundle`); none gives the lexicon's names alone."""
+    rules = rules if rules is not None else DateRules.of((), None)
+    language = rules.language
+    words = _lexicon(rules.lexicon, date_order or host_order(rules.cue_rules, language, host))
     page = _page(lines, labels)
-    cues = _cues(cue_rules, language)
+    cues = Cues(rules.published.matcher, rules.updated.matcher, rules.ignore.matcher)
     texts = [line.text for line in lines]
     order = None if date_order else found.page_order(texts)
-    every = found.find_in_page(texts, words, order, _forms(cue_rules, language))
+    every = found.find_in_page(texts, words, order, rules.forms)
     result = DateResult()
     chosen = _choose(every, page, cues, fetched, dateline_line, lines, result)
     if chosen is None:
-        resolved = _relative(lines, page, fetched, words, cue_rules, language) if fetched is not None else None
+        resolved = _relative(lines, page, fetched, words, rules) if fetched is not None else None
         if resolved is not None:
             result.published, result.precision, index = resolved
             result.evidence = {"line": lines[index].number, "relative_to": "fetched_at"}

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 from copydesk.extract.dates.infer import candidate_years, window
 from copydesk.extract.dates.step import extract
 from copydesk.model import Kind, Label
+from copydesk.rules.page_rules import DateRules
 from copydesk.text.lexicon import MONTHS, WEEKDAYS
 from copydesk.text.lines import split_lines
 
@@ -39,6 +40,6 @@ def test_dateline_plus_weekday_resolves_when_one_year_fits(day: dt.date, place: 
     )
     lines = split_lines(text)
     labels = [Label(Kind.TITLE, "structure.title"), Label(Kind.BODY)]
-    result = extract(lines, labels, "en", (), active_years=span, dateline_line=1)
+    result = extract(lines, labels, DateRules.of((), "en"), active_years=span, dateline_line=1)
     assert result.published == day.isoformat()
     assert result.precision == "day"
