@@ -50,8 +50,13 @@ def label_lines(
     """Declared profile first, then lines the source repeats across files, generic patterns,
     the page structure, and last the line model for every line still undecided."""
     labelling, region, title, author = label_by_rules(lines, rules, profile, lang, repeated)
-    line_model.decide(labelling, region, stopwords(lang, rules.directory), rules.line_model)
+    line_model.decide(labelling, region, vocabulary(rules, profile, lang), rules.line_model)
     return labelling, title, author
+
+
+def vocabulary(rules: RuleSet, profile: SourceProfile | None, lang: str | None) -> line_model.Vocabulary:
+    """The words the line model reads a page's lines against."""
+    return line_model.Vocabulary(stopwords(lang, rules.directory), rules.bundle(profile, lang).dates.month_names)
 
 
 def explain_model(analysis: Analysis, rules: RuleSet) -> dict[int, line_model.Why]:
@@ -59,7 +64,8 @@ def explain_model(analysis: Analysis, rules: RuleSet) -> dict[int, line_model.Wh
     if rules.line_model is None or not analysis.lines:
         return {}
     labelling, region, _, _ = label_by_rules(analysis.lines, rules, analysis.profile, analysis.language)
-    return line_model.explain(labelling, region, stopwords(analysis.language, rules.directory), rules.line_model)
+    words = vocabulary(rules, analysis.profile, analysis.language)
+    return line_model.explain(labelling, region, words, rules.line_model)
 
 
 def label_by_rules(

@@ -11,8 +11,8 @@ model would empty keeps the heuristic's region: an article is never emptied by a
 
 The model is plain data (``copydesk/rules/builtin/line_model.json``: feature names, trees,
 smoothing, threshold; :mod:`copydesk.rules.model_file` reads it) and
-:mod:`copydesk.label.training` rebuilds it. It is opt-in for now (``enable: [line_model]`` in a
-project's ``builtin.yaml``): without it the prose region decides, as it always has.
+:mod:`copydesk.label.training` rebuilds it. It is on by default; ``disable: [line_model]``
+in a project's ``builtin.yaml`` leaves the decision to the prose region alone.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from copydesk.label import article_region
 from copydesk.label.labelling import Labelling
@@ -56,6 +56,7 @@ BASE = (
     "url",
     "separators",
     "copyright",
+    "dated",
     "in_region",
     "rule_chrome",
     "structure",
@@ -73,6 +74,9 @@ BASE = (
     "block_chars",
     "page_lines",
     "region_share",
+    "above_title",
+    "after_byline",
+    "after_end",
 )
 CONTEXT = (
     "log_chars",
@@ -101,8 +105,24 @@ def feature_names() -> tuple[str, ...]:
     return tuple(names)
 
 
-def _text_features(stopwords: frozenset[str], stripped: str) -> tuple[float, ...]:
-    f: LineFeatures = features(stripped, stopwords)
+class Vocabulary(NamedTuple):
+    """What a line's words are read against: the page language's stop-words and month names."""
+
+    stopwords: frozenset[str]
+    months: frozenset[str] = frozenset()
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _names_a_date(stripped: str, digits: int, months: frozenset[str]) -> bool:
+    """A short line with a number and a month name ("Publicado el 5 de marzo de 2024",
+    "Updated Oct. 19, 2019 10:02"): a stamp in any language the lexicon knows."""
+    return digits > 0 and len(stripped) <= 80 and any(w in months for w in _WORD.findall(stripped.casefold()))
+
+
+def _text_features(words: Vocabulary, stripped: str) -> tuple[float, ...]:
+    f: LineFeatures = features(stripped, words.stopwords)
     digits = sum(ch.isdigit() for ch in stripped)
     return (
         math.log1p(f.chars),
@@ -121,14 +141,15 @@ def _text_features(stopwords: frozenset[str], stripped: str) -> tuple[float, ...
         float(bool(_URL.search(stripped))),
         float(len(_SEPARATORS.findall(stripped))),
         float("©" in stripped or "(c)" in stripped.lower()),
+        float(_names_a_date(stripped, digits, words.months)),
     )
 
 
-_TEXT: MemoFamily[frozenset[str], str, tuple[float, ...]] = MemoFamily(_text_features)
+_TEXT: MemoFamily[Vocabulary, str, tuple[float, ...]] = MemoFamily(_text_features)
 
 
 def page_features(
-    labelling: Labelling, region: article_region.Region | None, stopwords: frozenset[str]
+    labelling: Labelling, region: article_region.Region | None, words: Vocabulary
 ) -> tuple[list[int], np.ndarray[Any, Any]]:
     """The non-blank lines' indices and one feature row each (in :func:`feature_names` order),
     computed a column at a time for the whole page."""
@@ -139,7 +160,7 @@ def page_features(
     n = len(content)
     if not n:
         return content, np.zeros((0, len(feature_names())))
-    text = _TEXT.of(stopwords)
+    text = _TEXT.of(words)
     base = np.array([text[lines[i].stripped] for i in content], dtype=np.float64)
     at = np.array(content)
     keys = labelling.normalised_all(content)
@@ -173,9 +194,31 @@ def page_features(
         np.log1p(chars_sum[block_id])[:, None],
         np.full((n, 1), np.log1p(n)),
         np.full((n, 1), inside.sum() / n),
+        *_around_structure(kinds, at, start, labelling.ends),
     ]
     rows = np.hstack([np.asarray(c, dtype=np.float64) for c in columns])
     return content, np.hstack([rows, _context(rows)])
+
+
+def _around_structure(
+    kinds: list[Kind | None], at: np.ndarray[Any, Any], start: int, ends: set[int]
+) -> list[np.ndarray[Any, Any]]:
+    """Where a line stands to what the page structure found: above the headline (a site's
+    name and menus sit there), the line under a byline (its stamp), after a
+    marker that ends articles ("Leave a comment") below the region's start (comments)."""
+    import numpy as np
+
+    n = len(kinds)
+    rows = np.arange(n)
+    titles = [r for r, kind in enumerate(kinds) if kind is Kind.TITLE]
+    bylines = [r for r, kind in enumerate(kinds) if kind is Kind.BYLINE]
+    above_title = rows < titles[0] if titles else np.zeros(n, dtype=bool)
+    after_byline = np.zeros(n, dtype=bool)
+    for b in bylines:
+        after_byline[b + 1 : b + 2] = True
+    first_end = min((e for e in ends if e > start), default=None)
+    after_end = at > first_end if first_end is not None else np.zeros(n, dtype=bool)
+    return [above_title[:, None], after_byline[:, None], np.asarray(after_end)[:, None]]
 
 
 def _signed_log(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
@@ -241,29 +284,39 @@ def _distance_back(is_prose: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
 def decide(
     labelling: Labelling,
     region: article_region.Region | None,
-    stopwords: frozenset[str],
+    words: Vocabulary,
     model: LineModel | None,
 ) -> None:
     """Label every undecided line: kept as body, or ``model.boilerplate``. Without a model,
-    the prose-region heuristic decides (everything outside its region is chrome)."""
-    if model is None:
+    the prose-region heuristic decides (everything outside its region is chrome). A page
+    with no run of prose at all has no article whatever the model says: a page of menus,
+    stamps and buttons fails the gate instead of keeping the line the model likes best.
+    Above the headline and outside the region (a site's name, its menus) the rules' verdict
+    stands too: kept there, a line would become the headline of the clean text, and
+    cleaning that text again would take it away."""
+    if model is None or region is None:
         article_region.mark_outside(labelling, region)
         return
     if model.names != feature_names():
         raise ValueError(f"the line model ({model.version}) reads other features than this copydesk computes")
-    content, rows = page_features(labelling, region, stopwords)
+    content, rows = page_features(labelling, region, words)
     if not content:
         return
     chances = model.probabilities(rows)
     labels = labelling.labels
     open_lines = [(i, p) for i, p in zip(content, chances, strict=True) if labels[i] is None]
-    if region is not None and all(p < model.cutoff for _, p in open_lines):
+    title = next((i for i, label in enumerate(labels) if label is not None and label.kind is Kind.TITLE), -1)
+    dropped = [
+        i
+        for i, p in open_lines
+        if (not (inside := region.start <= i <= region.end) and i < title) or p < model.cutoff_for(inside)
+    ]
+    if len(dropped) == len(open_lines):
         article_region.mark_outside(labelling, region)  # never empty a page on a guess: the region stays
         return
     label = Label(Kind.BOILERPLATE, RULE)
-    for i, p in open_lines:
-        if p < model.cutoff:
-            labels[i] = label
+    for i in dropped:
+        labels[i] = label
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,10 +333,10 @@ class Why:
 
 
 def explain(
-    labelling: Labelling, region: article_region.Region | None, stopwords: frozenset[str], model: LineModel
+    labelling: Labelling, region: article_region.Region | None, words: Vocabulary, model: LineModel
 ) -> dict[int, Why]:
     """For every line the model decides, why (``copydesk explain``; slow, one page)."""
-    content, rows = page_features(labelling, region, stopwords)
+    content, rows = page_features(labelling, region, words)
     chances = model.probabilities(rows)
     found = {}
     for i, row, chance in zip(content, rows, chances, strict=True):

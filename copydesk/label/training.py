@@ -30,12 +30,11 @@ from typing import Any
 from copydesk.decode.input import DecodeOutcome, decode_data
 from copydesk.extract.language import choose_language
 from copydesk.label import line_model
-from copydesk.pipeline import label_by_rules
+from copydesk.pipeline import label_by_rules, vocabulary
 from copydesk.rules.layers import BUILTIN_DIR
 from copydesk.rules.model_file import smoothed
 from copydesk.rules.ruleset import RuleSet, load_rules
 from copydesk.text.lines import split_lines
-from copydesk.text.stopwords import stopwords
 
 RENDITIONS = ("inscriptis", "lxml")
 WORD = re.compile(r"\w+")
@@ -67,6 +66,7 @@ class Page:
     truth: list[int]  # 1 for a body line, of those lines
     fixed_kept: list[bool]  # lines the rules keep whatever the model says (none today: all open or decided)
     heuristic_kept: list[bool]  # what the prose region alone keeps (the rules as they stood)
+    has_region: bool = False  # the prose region found a run of prose: without one the page has no article
     rule_hits: list[tuple[str, int]] = field(default_factory=list)  # (generic rule, 1 if it removed a body line)
     title: tuple[str | None, str | None] = (None, None)  # (the page's, as the gold gives it; ours)
     byline: tuple[str | None, str | None] = (None, None)
@@ -115,8 +115,7 @@ def page_of(pool: str, rendition: str, entry: dict[str, Any], data: bytes, gold_
     lines = split_lines(decoded.text)
     language, _ = choose_language(text=decoded.text, guessed=decoded.language)
     labelling, region, title, author = label_by_rules(lines, rules, None, language)
-    words = stopwords(language)
-    content, rows = line_model.page_features(labelling, region, words)
+    content, rows = line_model.page_features(labelling, region, vocabulary(rules, None, language))
     labels = labelling.labels
     open_rows = [j for j, i in enumerate(content) if labels[i] is None]
     texts = [lines[i].stripped for i in content]
@@ -133,6 +132,7 @@ def page_of(pool: str, rendition: str, entry: dict[str, Any], data: bytes, gold_
         truth=[_is_body(texts[j], gold_set, gold_joined) for j in open_rows],
         fixed_kept=[False] * len(texts),
         heuristic_kept=heuristic,
+        has_region=region is not None,
         rule_hits=[
             (label.rule, _is_body(lines[i].stripped, gold_set, gold_joined))
             for i in content
@@ -162,10 +162,18 @@ def f1_of(pairs: Sequence[tuple[float | None, float]]) -> tuple[float, float, fl
     return (2 * p * r / (p + r) if p + r else 0.0), p, r, empty
 
 
-def kept_lines(page: Page, chances: Sequence[float], threshold: float) -> list[bool]:
+def kept_lines(page: Page, chances: Sequence[float], threshold: float, outside: float | None = None) -> list[bool]:
+    """What the check keeps of a page (:func:`copydesk.label.line_model.decide`): an open
+    line inside the prose region at ``threshold``, outside it at ``outside``, none above
+    the headline outside the region."""
+    if not page.has_region:
+        return list(page.heuristic_kept)  # nothing: no run of prose, no article
+    outside = threshold if outside is None else outside
+    above_title = line_model.feature_names().index("above_title")
     kept = list(page.fixed_kept)
-    for j, p in zip(page.open_rows, chances, strict=True):
-        kept[j] = p >= threshold
+    for j, p, row in zip(page.open_rows, chances, page.rows, strict=True):
+        in_region = page.heuristic_kept[j]
+        kept[j] = p >= (threshold if in_region else outside) and (in_region or not row[above_title])
     if not any(kept):  # the model never empties a page: the heuristic's region stays
         return list(page.heuristic_kept)
     return kept
@@ -213,10 +221,12 @@ def cross_validate(pages: list[Page], folds: int = 5) -> dict[int, list[float]]:
     return raw
 
 
-def figures(pages: Sequence[Page], chances: dict[int, list[float]], threshold: float) -> dict[str, tuple[float, ...]]:
+def figures(
+    pages: Sequence[Page], chances: dict[int, list[float]], threshold: float, outside: float | None = None
+) -> dict[str, tuple[float, ...]]:
     table: dict[str, list[tuple[float | None, float]]] = {}
     for k, page in enumerate(pages):
-        pair = page_scores(page, kept_lines(page, chances[k], threshold))
+        pair = page_scores(page, kept_lines(page, chances[k], threshold, outside))
         human = "human" if page.pool in HUMAN_POOLS else page.pool
         for key in {f"{human}/{page.rendition}", f"{page.pool}/{page.rendition}", "all"}:
             table.setdefault(key, []).append(pair)
@@ -233,18 +243,31 @@ def heuristic_figures(pages: Sequence[Page]) -> dict[str, tuple[float, ...]]:
     return {key: f1_of(pairs) for key, pairs in sorted(table.items())}
 
 
-KERNELS = ((1.0,), (0.25, 0.5, 0.25), (0.15, 0.2, 0.3, 0.2, 0.15))
+KERNELS: tuple[tuple[float, ...], ...] = ((1.0,), (0.25, 0.5, 0.25), (0.15, 0.2, 0.3, 0.2, 0.15))
 THRESHOLDS = tuple(round(0.2 + 0.025 * i, 3) for i in range(21))
 
 
-def _choose(pages: list[Page], raw: dict[int, list[float]]) -> tuple[tuple[float, ...], float, float]:
-    best: tuple[tuple[float, ...], float, float] = ((1.0,), 0.5, -1.0)
+OUTSIDE_STEPS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)  # how much more a line outside the region may need
+
+
+def _choose(pages: list[Page], raw: dict[int, list[float]]) -> tuple[tuple[float, ...], float, float, float]:
+    """The smoothing and the thresholds (inside the region, outside it) that score best on
+    the held-out predictions: the kernel and a single threshold first, then the margin."""
+    best: tuple[tuple[float, ...], float, float, float] = ((1.0,), 0.5, 0.5, -1.0)
     for kernel in KERNELS:
-        smoothed = _smooth_all(raw, kernel)
+        smoothed_raw = _smooth_all(raw, kernel)
         for threshold in THRESHOLDS:
-            score = figures(pages, smoothed, threshold)["all"][0]
-            if score > best[2]:
-                best = (kernel, threshold, score)
+            score = figures(pages, smoothed_raw, threshold)["all"][0]
+            if score > best[3]:
+                best = (kernel, threshold, threshold, score)
+    kernel = best[0]
+    smoothed_raw = _smooth_all(raw, kernel)
+    for threshold in THRESHOLDS:
+        for step in OUTSIDE_STEPS[1:]:
+            outside = round(threshold + step, 3)
+            score = figures(pages, smoothed_raw, threshold, outside)["all"][0]
+            if score > best[3]:
+                best = (kernel, threshold, outside, score)
     return best
 
 
@@ -367,13 +390,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     for rule, n, precision in rule_precision(pages):
         print(f"  {rule:40} fires={n:6} precision={precision:.3f}{'' if precision >= 0.98 else '  < 0.98'}")
     raw = cross_validate(pages)
-    kernel, threshold, _ = _choose(pages, raw)
-    cv = figures(pages, _smooth_all(raw, kernel), threshold)
-    _print_figures(f"line model, 5-fold CV grouped by site (smoothing {kernel}, threshold {threshold}):", cv)
+    kernel, threshold, outside, _ = _choose(pages, raw)
+    cv = figures(pages, _smooth_all(raw, kernel), threshold, outside)
+    chosen = f"smoothing {kernel}, threshold {threshold} in the prose region, {outside} outside it"
+    _print_figures(f"line model, 5-fold CV grouped by site ({chosen}):", cv)
     if args.no_write:
         return 0
     model = fit_final(pages) | {
         "threshold": threshold,
+        "threshold_outside": outside,
         "smoothing": list(kernel),
         "version": f"hgb{TREES}d{DEPTH}-{len(line_model.feature_names())}f",
         "trained_on": sorted({p.pool for p in pages}),

@@ -38,11 +38,16 @@ class LineModel:
     value: np.ndarray[Any, Any]  # a leaf's value; an inner node's is its leaves' mean (for explain)
     roots: np.ndarray[Any, Any]
     depth: int
-    cutoff: float  # a line whose smoothed probability is below it is chrome
+    cutoff: float  # a line inside the prose region whose smoothed probability is below it is chrome
     smoothing: tuple[float, ...]  # weights of the line and its neighbours, centred
     version: str
     digest: str
     cv: dict[str, float] = field(default_factory=dict)
+    cutoff_outside: float | None = None  # the same for a line outside the region (None: ``cutoff``)
+
+    def cutoff_for(self, in_region: bool) -> float:
+        """The region is the rules' evidence: outside it the model may need more to keep a line."""
+        return self.cutoff if in_region or self.cutoff_outside is None else self.cutoff_outside
 
     def identity(self) -> dict[str, str]:
         """What a report and the summary record of the model that decided."""
@@ -143,6 +148,7 @@ def load(path: Path) -> LineModel:
             version=str(data.get("version", "")),
             digest=hashlib.sha256(path.read_bytes()).hexdigest()[:16],
             cv={str(k): float(v) for k, v in data.get("cv_f1", {}).items()},
+            cutoff_outside=float(data["threshold_outside"]) if "threshold_outside" in data else None,
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise RuleFileError(path, None, f"not a line model: {exc}") from exc

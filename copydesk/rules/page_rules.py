@@ -43,6 +43,11 @@ class DateRules:
     forms: Patterns  # the date shapes of the language and of every language (a script's own)
     lexicon: Lexicon
 
+    @property
+    def month_names(self) -> frozenset[str]:
+        """Every case-folded month name and abbreviation the lexicon reads."""
+        return self.lexicon.month_names
+
     @classmethod
     def of(cls, cue_rules: Sequence[DateCues], language: str | None) -> DateRules:
         cue_rules = tuple(cue_rules)

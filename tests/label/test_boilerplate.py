@@ -315,6 +315,23 @@ def test_credit_and_gallery_lines_are_chrome_in_any_language(project_rules: Rule
     assert_matched(generic(project_rules, "generic.any").lines, CREDITS_AND_GALLERIES, NOT_CREDITS)
 
 
+def test_menus_of_short_items_between_separators_are_chrome_in_any_language(project_rules: RuleSet) -> None:
+    menus = [
+        "Home | News | Sport | Culture | Contact",
+        "Главная | Политика | Экономика | Спорт",
+        "الرئيسية | أخبار | اقتصاد | رياضة",
+        "Inicio | Política | Economía",
+        "Start · Politik · Kultur",
+        "News - Sport - Weather - Contact",
+    ]
+    prose = [
+        "Harbour plan approved | Example Daily",  # a headline with its site: two items, not a menu
+        "The vote was 5 | 4 | 3 in the end. Nobody expected it.",
+        "Ferries | Trains",
+    ]
+    assert_matched(generic(project_rules, "generic.any").lines, menus, prose)
+
+
 def test_russian_review_widgets_and_popular_lists(project_rules: RuleSet) -> None:
     russian = generic(project_rules, "generic.ru")
     assert_matched(russian.tail_markers, ["Отзывы", "Добавить отзыв"], ["Отзывы читателей были разными."])

@@ -31,7 +31,7 @@ def _page(text: str) -> tuple[Labelling, object]:
 
 def test_every_content_line_gets_one_row_of_every_feature() -> None:
     labelling, region = _page((ARTICLES / "harbour_gazette_en.txt").read_text(encoding="utf-8"))
-    content, rows = line_model.page_features(labelling, region, stopwords("en"))  # type: ignore[arg-type]
+    content, rows = line_model.page_features(labelling, region, line_model.Vocabulary(stopwords("en")))  # type: ignore[arg-type]
     assert content == [i for i, line in enumerate(labelling.lines) if not line.is_blank]
     assert rows.shape == (len(content), len(line_model.feature_names()))
     names = line_model.feature_names()
@@ -89,18 +89,41 @@ def test_the_model_never_empties_a_page(monkeypatch: pytest.MonkeyPatch) -> None
     assert rules.line_model is not None
     monkeypatch.setattr(type(rules.line_model), "probabilities", lambda self, rows: [0.0] * len(rows))
     labelling, region = _page("Home\n\n" + "\n\n".join([PROSE] * 4) + "\n")
-    line_model.decide(labelling, region, stopwords("en"), rules.line_model)  # type: ignore[arg-type]
+    line_model.decide(labelling, region, line_model.Vocabulary(stopwords("en")), rules.line_model)  # type: ignore[arg-type]
     kept = [i for i, label in enumerate(labelling.labels) if label is None]
     assert kept, "the heuristic's region stays when the model would drop every line"
+
+
+def test_a_page_without_prose_has_no_article_whatever_the_model_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    rules = load_rules(None, line_model=True)
+    assert rules.line_model is not None
+    monkeypatch.setattr(type(rules.line_model), "probabilities", lambda self, rows: [1.0] * len(rows))
+    labelling, region = _page("Start | Shop | Help | Jobs\n\nSign in\n\nNewsletter\n")
+    assert region is None
+    line_model.decide(labelling, region, line_model.Vocabulary(stopwords("en")), rules.line_model)
+    content = [label for line, label in zip(labelling.lines, labelling.labels, strict=True) if not line.is_blank]
+    assert content and all(label is not None and not label.kept for label in content)
+
+
+def test_above_the_headline_and_outside_the_region_the_rules_verdict_stands(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Kept there, the site's name would head the clean text, and a second cleaning would
+    take it for the headline and drop it: cleaning would not be idempotent."""
+    rules = load_rules(None, line_model=True)
+    monkeypatch.setattr(type(rules.line_model), "probabilities", lambda self, rows: [1.0] * len(rows))
+    headline = "Harbour board approves the new ferry pier"
+    labelling, region = _page(f"The Daily Courier\n\n{headline}\n\n" + "\n\n".join([PROSE] * 4) + "\n")
+    line_model.decide(labelling, region, line_model.Vocabulary(stopwords("en")), rules.line_model)  # type: ignore[arg-type]
+    kept = [line.stripped for line, label in zip(labelling.lines, labelling.labels, strict=True) if label is None]
+    assert "The Daily Courier" not in kept and PROSE in kept
 
 
 def test_lines_the_model_drops_are_labelled_by_it(monkeypatch: pytest.MonkeyPatch) -> None:
     rules = load_rules(None, line_model=True)
     labelling, region = _page("Home\n\n" + "\n\n".join([PROSE] * 4) + "\n")
-    content, _ = line_model.page_features(labelling, region, stopwords("en"))  # type: ignore[arg-type]
+    content, _ = line_model.page_features(labelling, region, line_model.Vocabulary(stopwords("en")))  # type: ignore[arg-type]
     chances = [0.9 if labelling.lines[i].stripped == PROSE else 0.1 for i in content]
     monkeypatch.setattr(type(rules.line_model), "probabilities", lambda self, rows: chances)
-    line_model.decide(labelling, region, stopwords("en"), rules.line_model)  # type: ignore[arg-type]
+    line_model.decide(labelling, region, line_model.Vocabulary(stopwords("en")), rules.line_model)  # type: ignore[arg-type]
     chrome = Label(Kind.BOILERPLATE, line_model.RULE)
     dropped = [labelling.lines[i].stripped for i, label in enumerate(labelling.labels) if label == chrome]
     assert dropped == ["Home"]
