@@ -71,8 +71,8 @@ def real_pages() -> list[tuple[str, str]]:
     return pages
 
 
-def measure(label: str, pages: list[tuple[str, str]], repeat: int) -> None:
-    rules = load_rules(ROOT / "rules")
+def measure(label: str, pages: list[tuple[str, str]], repeat: int, line_model: bool = False) -> None:
+    rules = load_rules(ROOT / "rules", line_model=line_model)
     for _, language in pages:
         stopwords(language, rules.directory)  # load stop-lists outside the timing
     size = sum(len(text.encode("utf-8")) for text, _ in pages)
@@ -109,15 +109,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--line-model", action="store_true", help="with the trained line model on")
     args = parser.parse_args()
-    measure("synthetic 5 KB", synthetic_pages(args.files), args.repeat)
+    model = args.line_model
+    measure("synthetic 5 KB", synthetic_pages(args.files), args.repeat, model)
     crawl = crawl_pages(args.files * 3)
     real = real_pages()
     if crawl and real:
-        measure("crawl-shaped (bench pages' chrome, fresh articles)", crawl[: args.files], args.repeat)
+        measure("crawl-shaped (bench pages' chrome, fresh articles)", crawl[: args.files], args.repeat, model)
         typical = [page for page in crawl if 4000 <= len(page[0].encode("utf-8")) < 6000][: args.files]
-        measure("crawl-shaped pages of 4-6 KB", typical, args.repeat)
-        measure("bench dev pages, each once", real, args.repeat)
+        measure("crawl-shaped pages of 4-6 KB", typical, args.repeat, model)
+        measure("bench dev pages, each once", real, args.repeat, model)
     else:
         print("bench pages: skipped (../shared/bench absent)")
     return 0
