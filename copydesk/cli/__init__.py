@@ -9,7 +9,7 @@ import click
 
 from copydesk import __version__
 from copydesk.cli import check, clean, decode, diff, init, learn, rules
-from copydesk.cli.common import EXIT_CODES, EXIT_INTERRUPTED
+from copydesk.cli.common import EXIT_CODES, EXIT_INTERRUPTED, shown
 
 
 class _Group(click.Group):
@@ -22,7 +22,9 @@ class _Group(click.Group):
             click.echo("copydesk: interrupted", err=True)
             sys.exit(EXIT_INTERRUPTED)
         except click.ClickException as exc:
-            exc.show()
+            if isinstance(exc, click.UsageError) and exc.ctx is not None:
+                click.echo(exc.ctx.get_usage(), err=True)
+            click.echo(f"Error: {shown(exc.format_message())}", err=True)  # a path in it may hold a newline or an ESC
             sys.exit(exc.exit_code)
         except click.exceptions.Exit as exc:
             sys.exit(exc.exit_code)

@@ -23,6 +23,7 @@ from copydesk.cli.common import (
     project,
     rules_line,
     rules_option,
+    say,
 )
 from copydesk.io import DEFAULT_MAX_BYTES, is_url
 from copydesk.rules.errors import RuleFileError
@@ -159,7 +160,7 @@ def check(
         skip.add(rules.resolve())
     suite_path = declared_file(expectations, rules, SUITE_NAME)
     if suite_path is not None and not (suite if suite is not None else settings.suite is not False):
-        click.echo(f"copydesk: expectation suite {suite_path} not run (--no-suite or suite = false)", err=True)
+        say(f"copydesk: expectation suite {suite_path} not run (--no-suite or suite = false)", err=True)
         suite_path = None
     plan = CheckPlan(
         paths=paths,
@@ -213,9 +214,9 @@ def _progress(total: int) -> Iterator[Callable[[dict[str, Any]], None]]:
 def _warn_missing(lines: list[str]) -> None:
     """Declared files that are not there, on stderr: a warning, never a reason to stop."""
     for line in lines[:MAX_MISSING_SHOWN]:
-        click.echo(f"copydesk: warning: {line}", err=True)
+        say(f"copydesk: warning: {line}", err=True)
     if len(lines) > MAX_MISSING_SHOWN:
-        click.echo(f"copydesk: warning: {len(lines) - MAX_MISSING_SHOWN} more declared files do not exist", err=True)
+        say(f"copydesk: warning: {len(lines) - MAX_MISSING_SHOWN} more declared files do not exist", err=True)
 
 
 def _print_text(rows: Iterable[dict[str, Any]], data: dict[str, Any], verbosity: int = 0) -> None:
@@ -225,20 +226,20 @@ def _print_text(rows: Iterable[dict[str, Any]], data: dict[str, Any], verbosity:
     """
     for row in rows if verbosity >= 0 else ():
         if row["verdict"] == "pass" and verbosity > 0 and not row["findings"]:
-            click.echo(f"PASS {row['name']}")
+            say(f"PASS {row['name']}")
         for finding in row["findings"]:
             if finding["severity"] == "info" and verbosity <= 0:
                 continue
             where = f":{finding['line']}" if finding["line"] else ""
-            click.echo(f"{row['verdict'].upper():4} {row['name']}{where}: {finding['rule']}: {finding['message']}")
+            say(f"{row['verdict'].upper():4} {row['name']}{where}: {finding['rule']}: {finding['message']}")
     for failure in data["batch"]["failures"]:
-        click.echo(f"FAIL batch: {failure['rule']}: {failure['message']}")
+        say(f"FAIL batch: {failure['rule']}: {failure['message']}")
     counts = data["counts"]
     if verbosity >= 0:
-        click.echo(rules_line(Path(data["rules"]["directory"]) if data["rules"]["directory"] else None))
+        say(rules_line(Path(data["rules"]["directory"]) if data["rules"]["directory"] else None))
     if counts["skipped"]:
-        click.echo(f"skipped {counts['skipped']} file(s) unchanged since the last run (--no-cache checks all)")
-    click.echo(
+        say(f"skipped {counts['skipped']} file(s) unchanged since the last run (--no-cache checks all)")
+    say(
         f"checked {counts['files']} file(s): {counts['pass']} pass, {counts['warn']} warn, {counts['fail']} fail"
         f" — {counts['failed_gate']} failed the gate (--fail-on {data['fail_on']})"
         f" in {data['timings']['wall_seconds']:.2f}s"

@@ -15,6 +15,7 @@ from copydesk.cli.common import (
     die,
     manifest_option,
     rules_option,
+    say,
     stdin_bytes,
 )
 from copydesk.model import Kind
@@ -47,7 +48,7 @@ def _analyse_one(file: Path, rules: Path | None, manifest: Path | None) -> tuple
 def _fail_unreadable(file: Path, analysis: Any) -> None:
     if analysis.outcome.decoded is None:
         problem = "; ".join(f.message for f in analysis.findings)
-        click.echo(f"copydesk: {file}: {problem}", err=True)
+        say(f"copydesk: {file}: {problem}", err=True)
         sys.exit(1)
 
 
@@ -77,34 +78,34 @@ def explain(file: Path, rules: Path | None, manifest: Path | None, width: int) -
     why = explain_model(analysis, ruleset)
     decoded = analysis.outcome.decoded
     article = analysis.article
-    click.echo(f"file      {file}")
+    say(f"file      {file}")
     click.echo(
         f"encoding  {decoded.codec} (confidence {decoded.confidence}, bom {decoded.bom}), "
         f"{len(decoded.repairs)} repair(s)"
     )
-    click.echo(f"source    {analysis.source.id or '-'} (matched by {analysis.source.matched_by})")
-    click.echo(f"language  {analysis.language or '-'}")
-    click.echo(f"title     {article.title or '-'}")
-    click.echo(f"author    {article.author or '-'}")
-    click.echo(f"dateline  {article.dateline['text'] if article.dateline else '-'}")
-    click.echo(f"verdict   {analysis.verdict}")
+    say(f"source    {analysis.source.id or '-'} (matched by {analysis.source.matched_by})")
+    say(f"language  {analysis.language or '-'}")
+    say(f"title     {article.title or '-'}")
+    say(f"author    {article.author or '-'}")
+    say(f"dateline  {article.dateline['text'] if article.dateline else '-'}")
+    say(f"verdict   {analysis.verdict}")
     model = ruleset.line_model
-    click.echo(f"model     {model.version} ({model.digest}), threshold {model.cutoff}" if model else "model     -")
+    say(f"model     {model.version} ({model.digest}), threshold {model.cutoff}" if model else "model     -")
     click.echo("")
     for number, label, rule, text in line_rows(analysis, why):
         shown = text if len(text) <= width else text[: width - 1] + "…"
-        click.echo(f"{number:5}  {label:<12.12}  {rule or '':<40}  {shown}")
+        say(f"{number:5}  {label:<12.12}  {rule or '':<40}  {shown}")
     used = sorted({label.rule for label in analysis.labels if label.rule in patterns})
     used += sorted({rule for _, rule in analysis.cuts.values() if rule in patterns})
     if used:
         click.echo("\nrules")
         for rule_id in dict.fromkeys(used):
-            click.echo(f"  {rule_id}: {patterns[rule_id]}")
+            say(f"  {rule_id}: {patterns[rule_id]}")
     if analysis.findings:
         click.echo("")
         for finding in analysis.findings:
             where = f" line {finding.line}" if finding.line else ""
-            click.echo(f"{finding.severity:7}  {finding.rule}{where}: {finding.message}")
+            say(f"{finding.severity:7}  {finding.rule}{where}: {finding.message}")
 
 
 def line_rows(analysis: Any, why: dict[int, Any] | None = None) -> list[tuple[int, str, str | None, str]]:

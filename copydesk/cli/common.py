@@ -7,6 +7,7 @@ input files are findings on those files, printed as one line each, never traceba
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -31,8 +32,29 @@ run's outputs could not be written); 130 interrupted."""
 
 
 def die(message: str, status: int = EXIT_USAGE) -> NoReturn:
-    click.echo(f"copydesk: error: {message}", err=True)
+    say(f"copydesk: error: {message}", err=True)
     sys.exit(status)
+
+
+# C0 and C1 controls (newlines and ESC among them), DEL, and the line and paragraph separators.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def shown(text: str) -> str:
+    """A line as the terminal or a CI log may receive it: every control character written as
+    an escape. A file name, a rule or a scraped title is data; a newline in one would start
+    a line of its own (``::stop-commands::`` in a GitHub log), an ESC would move the cursor."""
+    return _CONTROLS.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def say(line: str, err: bool = False) -> None:
+    """Print one line of copydesk's own output, its data made harmless (:func:`shown`)."""
+    click.echo(shown(line), err=err)
 
 
 RULES_MARKERS = (*KINDS, "languages", SWITCHES_NAME)  # what makes ./rules a rules folder

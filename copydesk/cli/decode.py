@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from copydesk.cli.common import STDIN_ARG, die, stdin_bytes
+from copydesk.cli.common import STDIN_ARG, die, say, stdin_bytes
 from copydesk.decode.input import decode_path
 from copydesk.reports.paths import safe_relative
 from copydesk.run.discover import discover
@@ -39,7 +39,7 @@ def decode(files: tuple[Path, ...], out: Path | None, language: str | None) -> N
         outcome = decode_path(item.path, language)
         if outcome.decoded is None:
             problem = "; ".join(f.message for f in outcome.findings)
-            click.echo(f"copydesk: {item.path}: {problem}", err=True)
+            say(f"copydesk: {item.path}: {problem}", err=True)
             status = 1
             continue
         if out is None:
@@ -48,6 +48,6 @@ def decode(files: tuple[Path, ...], out: Path | None, language: str | None) -> N
         try:
             write_atomic(out / f"{safe_relative(item.name)}.txt", outcome.decoded.text)
         except OSError as exc:
-            click.echo(f"copydesk: {item.path}: cannot write the decoded text: {os_problem(exc)}", err=True)
+            say(f"copydesk: {item.path}: cannot write the decoded text: {os_problem(exc)}", err=True)
             status = 1
     sys.exit(status)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from copydesk.cli.common import die
+from copydesk.cli.common import die, say
 from copydesk.io import os_problem, write_atomic
 
 RENAMED = {"github": ".github"}  # a dot-folder does not travel well as package data
@@ -65,5 +65,5 @@ def init(folder: Path) -> None:
     except OSError as exc:
         die(f"{folder}: cannot write the starter: {os_problem(exc)}")
     for path, written in done:
-        click.echo(f"{'wrote' if written else 'kept '} {path}")
-    click.echo(f"next: cd {folder} && copydesk check corpus  (settings in copydesk.toml)")
+        say(f"{'wrote' if written else 'kept '} {path}")
+    say(f"next: cd {folder} && copydesk check corpus  (settings in copydesk.toml)")

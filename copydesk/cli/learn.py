@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from copydesk.cli.common import default_manifests, die, manifest_option
+from copydesk.cli.common import default_manifests, die, manifest_option, say
 from copydesk.rules.errors import RuleFileError
 from copydesk.run.discover import discover
 
@@ -45,4 +45,4 @@ def learn(folder: Path, source_id: str, out: Path | None, manifest: Path | None)
             write_atomic(out, text)
         except OSError as exc:
             die(f"cannot write the profile: {os_problem(exc)}")
-        click.echo(f"wrote {out}: {len(found.repeated())} repeated line(s) from {found.files} files", err=True)
+        say(f"wrote {out}: {len(found.repeated())} repeated line(s) from {found.files} files", err=True)

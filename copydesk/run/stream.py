@@ -49,6 +49,9 @@ def parse_record(number: int, line: str) -> tuple[str, bytes, ManifestEntry]:
         raise BadRecord(f"invalid JSON: {exc.msg}") from exc
     if not isinstance(row, dict):
         raise BadRecord("each line must be a JSON object")
+    for key, value in row.items():
+        _check_unicode("a field name", key)
+        _check_unicode(key, value)
     unknown = sorted(set(row) - FIELDS)
     if unknown:
         raise BadRecord(f"unknown field(s) {', '.join(unknown)}")
@@ -71,6 +74,17 @@ def parse_record(number: int, line: str) -> tuple[str, bytes, ManifestEntry]:
     except RuleFileError as exc:
         raise BadRecord(exc.reason) from exc
     return path, data, ManifestEntry(path=Path(path), line=number, **values)
+
+
+def _check_unicode(key: str, value: Any) -> None:
+    """JSON can spell a lone surrogate ("\\ud800"), which is no Unicode text: such a
+    string can be neither checked nor written back out, so the record is refused."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            where = f"{key} holds a lone surrogate at character {exc.start}"
+            raise BadRecord(f"{where}: not Unicode text (send undecodable text as bytes_b64)") from exc
 
 
 def _unchecked(name: str, finding: Finding, data: bytes | None = None) -> Analysis:

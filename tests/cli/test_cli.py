@@ -434,3 +434,23 @@ def test_decode_of_a_folder_converts_every_file_not_only_txt(tmp_path: Path) -> 
     result = run_cli("decode", tmp_path / "in", "--out", tmp_path / "out")
     assert result.exit_code == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.xml.txt", "b.txt.txt"]
+
+
+def test_a_file_name_cannot_forge_a_workflow_command_or_reach_the_terminal(tmp_path: Path) -> None:
+    """A newline in a name used to start a line of its own in the CI log (``::stop-commands::``
+    switched every later annotation off), and an ESC reached the terminal."""
+    name = "x\n::stop-commands::tok\x1b[31m.txt"
+    (tmp_path / name).write_text("Home | News | Sport\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "copydesk", "check", str(tmp_path), "--rules", str(RULES)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "GITHUB_ACTIONS": "true"},
+        timeout=120,
+    )
+    lines = (done.stdout + done.stderr).splitlines()
+    assert done.returncode == 1
+    assert not any(line.startswith("::") and not line.startswith("::error ") for line in lines)
+    assert "\x1b" not in done.stdout + done.stderr
+    assert any("x\\x0a::stop-commands::tok\\x1b[31m.txt" in line for line in lines)

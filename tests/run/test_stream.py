@@ -59,3 +59,29 @@ def test_oversized_records_are_refused_unchecked() -> None:
 def test_dash_stands_alone() -> None:
     result = CliRunner().invoke(main, ["check", "-", "--out", "x"], input=b"")
     assert result.exit_code == 2 and "JSONL stream" in result.stderr
+
+
+def test_a_lone_surrogate_is_a_bad_record_and_the_stream_goes_on() -> None:
+    """JSON may spell a lone surrogate; it used to end the run with a traceback."""
+    import subprocess
+    import sys
+
+    records = [
+        '{"path": "a.txt", "text": "x \\ud800"}',
+        '{"path": "b\\udc00.txt", "text": "x"}',
+        '{"\\ud800": 1, "path": "c.txt", "text": "x"}',
+        json.dumps({"path": "ok.txt", "text": (ARTICLES / "no_chrome_en.txt").read_text(encoding="utf-8")}),
+    ]
+    done = subprocess.run(
+        [sys.executable, "-m", "copydesk", "check", "-", "--rules", str(RULES)],
+        input="\n".join(records) + "\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert "Traceback" not in done.stderr
+    assert done.returncode == 1
+    reports = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["file"] for r in reports] == ["<stdin>:1", "<stdin>:2", "<stdin>:3", "ok.txt"]
+    assert all("lone surrogate" in line for line in done.stderr.splitlines())
