@@ -45,6 +45,16 @@ class Read:
     problem: Finding | None = None
 
 
+def resolved(path: Path) -> Path:
+    """``path.resolve()`` that never raises: a symlink loop (RuntimeError before Python
+    3.13) or an unreadable link gives the absolute path as written, and reading it later
+    says what is wrong with it."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return Path(os.path.abspath(path))
+
+
 def is_url(text: str) -> bool:
     """A URL with a protocol other than ``file``: local files keep the local code path."""
     return bool(_URL.match(text)) and not text.startswith("file://")

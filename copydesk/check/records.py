@@ -77,7 +77,10 @@ def parse_instant(value: str | None) -> dt.datetime | None:
         return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=dt.UTC)
-    return parsed.astimezone(dt.UTC)
+    try:
+        return parsed.astimezone(dt.UTC)
+    except OverflowError:  # 9999-12-31T23:59-14:00 is past the last representable moment in UTC
+        return None
 
 
 def _count(findings: Sequence[dict[str, Any]], severity: str) -> int:

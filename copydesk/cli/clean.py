@@ -18,6 +18,7 @@ from copydesk.cli.common import (
     say,
     stdin_bytes,
 )
+from copydesk.io import resolved
 from copydesk.model import Kind
 from copydesk.rules.errors import RuleFileError
 
@@ -39,7 +40,7 @@ def _analyse_one(file: Path, rules: Path | None, manifest: Path | None) -> tuple
     if stdin:
         analysis = analyse_data(stdin_bytes(), "<stdin>", ruleset)
     else:
-        entry = entries.get(file.resolve()) if entries else None
+        entry = entries.get(resolved(file)) if entries else None
         analysis = analyse(file, file.name, ruleset, entry)
     compiled.persist()
     return analysis, ruleset

@@ -91,8 +91,9 @@ def default_manifests(manifest: Path | None, paths: tuple[Path, ...]) -> tuple[P
     found = []
     for folder in (p for p in paths if p.is_dir()):
         present = [folder / name for name in MANIFEST_NAMES if (folder / name).is_file()]
-        if len(present) == 1:
-            found.append(present[0])
+        if len(present) > 1:
+            die(f"{folder}: holds both {' and '.join(p.name for p in present)}; keep one, or name it with --manifest")
+        found.extend(present)
     return tuple(found)
 
 

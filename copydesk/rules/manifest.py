@@ -62,7 +62,15 @@ def _rows(path: Path, text: str) -> list[tuple[int, dict[str, Any]]]:
     unknown = [name for name in reader.fieldnames if name not in COLUMNS]
     if unknown:
         raise RuleFileError(path, 1, f"unknown column(s) {', '.join(unknown)}")
-    return [(reader.line_num, dict(row)) for row in reader]
+    rows = []
+    try:
+        for row in reader:
+            if None in row:  # DictReader files the fields past the header's under None
+                raise RuleFileError(path, reader.line_num, f"{len(row[None])} more field(s) than the header names")
+            rows.append((reader.line_num, dict(row)))
+    except csv.Error as exc:
+        raise RuleFileError(path, reader.line_num + 1, f"bad CSV: {exc}") from exc
+    return rows
 
 
 def _entry(manifest: Path, number: int, row: dict[str, Any]) -> ManifestEntry:
@@ -85,9 +93,11 @@ def declared_values(where: Path | str, number: int, row: dict[str, Any]) -> dict
     fetched = values["fetched_at"]
     if fetched is not None:
         try:
-            datetime.fromisoformat(fetched.replace("Z", "+00:00"))
+            parsed = datetime.fromisoformat(fetched.replace("Z", "+00:00"))
         except ValueError as exc:
             raise RuleFileError(where, number, f"fetched_at {fetched!r} is not an ISO 8601 date-time") from exc
+        if not 1 < parsed.year < 9999:  # dates are reckoned a day or a year either side of it, in UTC
+            raise RuleFileError(where, number, f"fetched_at {fetched!r} is out of range (years 2 to 9998)")
     return values
 
 

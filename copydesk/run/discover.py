@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from copydesk.io import resolved
 from copydesk.run.inputs import InputFile, Inputs
 from copydesk.run.selection import ARTICLES, Selection, git_ignored, ignored, is_glob
 
@@ -40,11 +41,8 @@ def printable(name: str) -> str:
 
 
 def _inside(root: Path, path: Path) -> bool:
-    try:
-        resolved = path.resolve()
-    except OSError:
-        return False
-    return resolved == root or root in resolved.parents
+    target = resolved(path)  # a loop stays where it is written, inside, and reading it says what is wrong
+    return target == root or root in target.parents
 
 
 def is_output_folder(path: Path) -> bool:
@@ -56,7 +54,7 @@ def _walked(directory: str, name: str, skip: frozenset[Path]) -> bool:
     if name in SKIP_DIRS or name.startswith("."):
         return False
     path = Path(directory) / name
-    return not is_output_folder(path) and (not skip or path.resolve() not in skip)
+    return not is_output_folder(path) and (not skip or resolved(path) not in skip)
 
 
 def walk(root: Path, skip: frozenset[Path] = frozenset(), selection: Selection = ARTICLES) -> Iterator[InputFile]:
@@ -158,4 +156,4 @@ def found_under(
 
 
 def _excluded(path: Path, names: set[str], exclude: frozenset[Path]) -> bool:
-    return (path.name in names or path.is_symlink()) and path.resolve() in exclude
+    return (path.name in names or path.is_symlink()) and resolved(path) in exclude

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from copydesk import __version__
 from copydesk.check.records import record_of
-from copydesk.io import DEFAULT_MAX_BYTES, Content, os_problem, write_atomic, write_url
+from copydesk.io import DEFAULT_MAX_BYTES, Content, os_problem, resolved, write_atomic, write_url
 from copydesk.label import corpus
 from copydesk.model import Analysis, Finding, fails
 from copydesk.pipeline import analyse, crashed, survey
@@ -153,7 +153,7 @@ def _entry(item: InputFile, manifest: dict[Path, ManifestEntry]) -> ManifestEntr
     if item.url is not None or not manifest:
         return None  # manifests declare local files; without one, no path is resolved
     try:
-        return manifest.get(item.path.resolve())
+        return manifest.get(resolved(item.path))
     except OSError:
         return None
 

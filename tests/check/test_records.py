@@ -84,3 +84,8 @@ def test_without_a_temp_folder_the_table_is_built_in_memory(monkeypatch: pytest.
     monkeypatch.setattr(records_module.tempfile, "TemporaryDirectory", refuse)
     records = [_row("harbour_gazette_en.txt")["record"]]
     assert b"".join(parquet_pieces(records)) == parquet_bytes(records)
+
+
+def test_an_instant_past_the_last_utc_moment_is_no_instant() -> None:
+    assert parse_instant("9999-12-31T23:59:59-14:00") is None  # used to raise OverflowError
+    assert parse_instant("9999-12-31T10:00:00+00:00") is not None
