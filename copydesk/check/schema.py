@@ -17,6 +17,7 @@ from typing import Any
 from copydesk.check.records import COLUMNS, pandas_frame
 from copydesk.model import Finding
 from copydesk.rules.errors import RuleFileError
+from copydesk.rules.yamlfile import load_yaml
 
 SCHEMA_NAME = "records.schema.yaml"
 RULE = "schema"
@@ -37,6 +38,7 @@ def load_records_schema(path: Path) -> RecordsSchema:
         raise RuleFileError(path, None, INSTALL_HINT)
     from copydesk.check import schema_checks
 
+    load_yaml(path)  # the size and alias limits of every rule file, and YAML errors with their line
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

@@ -38,22 +38,53 @@ class Located:
         return RuleFileError(self.path, self.line(*where), f"{dotted}: {reason}" if dotted else reason)
 
 
-def _index(node: yaml.Node, where: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> None:
+MAX_BYTES = 5_000_000  # a rule file larger than this is refused before it is parsed
+MAX_VALUES = 200_000  # values a rule file may hold once its aliases are expanded
+
+
+def _index(
+    node: yaml.Node, where: tuple[Any, ...], lines: dict[tuple[Any, ...], int], seen: set[int] | None = None
+) -> None:
+    """The line of every value, each node indexed once: an alias (``*name``) points at a node
+    already indexed under its anchor, and walking it again is how a few hundred bytes of
+    nested aliases ("billion laughs") would cost gigabytes."""
+    seen = set() if seen is None else seen
     lines[where] = node.start_mark.line + 1
+    if id(node) in seen:
+        return
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            _index(value, (*where, key.value), lines)
+            _index(value, (*where, key.value), lines, seen)
             lines[(*where, key.value)] = key.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _index(item, (*where, i), lines)
+            _index(item, (*where, i), lines, seen)
 
 
-def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
-    """One parse gives both the node tree (for the lines) and the data built from it."""
+def _expanded(node: yaml.Node, sizes: dict[int, int]) -> int:
+    """How many values the document holds with every alias written out (each node sized once)."""
+    found = sizes.get(id(node))
+    if found is None:
+        if isinstance(node, yaml.MappingNode):
+            children = [child for pair in node.value for child in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        else:
+            children = []
+        found = sizes[id(node)] = 1 + sum(_expanded(child, sizes) for child in children)
+    return found
+
+
+def _compose_and_construct(path: Path, text: str) -> tuple[yaml.Node | None, Any]:
+    """One parse gives both the node tree (for the lines) and the data built from it; a tree
+    whose aliases expand past ``MAX_VALUES`` is refused before anything is built from it."""
     loader = _LOADER(text)
     try:
         node = loader.get_single_node()
+        if node is not None and _expanded(node, {}) > MAX_VALUES:
+            message = f"holds more than {MAX_VALUES:,} values once its aliases are expanded"
+            raise RuleFileError(path, node.start_mark.line + 1, message)
         return node, None if node is None else loader.construct_document(node)
     finally:
         loader.dispose()
@@ -61,11 +92,14 @@ def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
 
 def load_yaml(path: Path) -> Located:
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise RuleFileError(path, None, f"{size:,} bytes, over the {MAX_BYTES:,}-byte limit for a rule file")
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(path, None, f"cannot read: {exc}") from exc
     try:
-        node, data = _compose_and_construct(text)
+        node, data = _compose_and_construct(path, text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

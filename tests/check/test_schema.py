@@ -33,7 +33,7 @@ def test_the_project_schema_loads() -> None:
     [
         ("unknown_column.schema.yaml", "headline are not record columns"),
         ("unknown_check.schema.yaml", "not a valid pandera schema"),
-        ("not_yaml.schema.yaml", "not a valid pandera schema"),
+        ("not_yaml.schema.yaml", "invalid YAML"),
         ("missing.schema.yaml", "cannot read"),
     ],
 )

@@ -61,3 +61,28 @@ def test_data_and_lines_agree_whichever_loader_reads(tmp_path: Path) -> None:
     located = yamlfile.load_yaml(path)
     assert located.data == {"language": "en", "markers": [{"id": "a", "pattern": "x"}, {"id": "b"}]}
     assert located.line("markers", 1, "id") == 5
+
+
+def test_nested_aliases_are_refused_before_they_are_expanded(tmp_path: Path) -> None:
+    """A few hundred bytes of nested aliases ("billion laughs") used to take gigabytes."""
+    levels = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
+        levels.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
+    path = tmp_path / "laughs.yaml"
+    path.write_text("language: en\n" + "\n".join(levels) + "\nlines: *i\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match="once its aliases are expanded"):
+        yamlfile.load_yaml(path)
+
+
+def test_an_alias_used_a_few_times_still_loads(tmp_path: Path) -> None:
+    path = tmp_path / "shared.yaml"
+    path.write_text("language: en\nlines: &menu ['^Home$', '^Menu$']\nsection_markers: *menu\n", encoding="utf-8")
+    assert yamlfile.load_yaml(path).data["section_markers"] == ["^Home$", "^Menu$"]
+
+
+def test_a_rule_file_over_the_size_limit_is_refused_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlfile, "MAX_BYTES", 100)
+    path = tmp_path / "big.yaml"
+    path.write_text("language: en\nlines:\n" + "  - '^x$'\n" * 50, encoding="utf-8")
+    with pytest.raises(RuleFileError, match="over the 100-byte limit"):
+        yamlfile.load_yaml(path)
