@@ -25,7 +25,7 @@ from copydesk.cli.common import (
     rules_option,
     say,
 )
-from copydesk.io import DEFAULT_MAX_BYTES, is_url
+from copydesk.io import DEFAULT_MAX_BYTES, is_url, os_problem
 from copydesk.rules.errors import RuleFileError
 from copydesk.run.executor import RunConfig, RunResult, summary_entries, summary_json
 from copydesk.run.runner import CannotRun, CheckPlan, execute, no_progress
@@ -195,6 +195,19 @@ def _report(result: RunResult, fmt: str, verbosity: int) -> None:
         _print_text(result.files, result.summary, verbosity)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         _print_annotations(result, err=fmt == "json")
+    if os.environ.get("GITHUB_STEP_SUMMARY"):
+        _append_step_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), result)
+
+
+def _append_step_summary(path: Path, result: RunResult) -> None:
+    """The run on the job's summary page: GitHub reads the Markdown appended to this file."""
+    from copydesk.reports.annotations import step_summary
+
+    try:
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(step_summary(result.summary, result.files))
+    except OSError as exc:
+        say(f"copydesk: warning: cannot write the step summary {path}: {os_problem(exc)}", err=True)
 
 
 @contextmanager

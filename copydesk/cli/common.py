@@ -7,7 +7,6 @@ input files are findings on those files, printed as one line each, never traceba
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -21,6 +20,7 @@ from copydesk.cli.config import find as find_config
 from copydesk.io import DEFAULT_MAX_BYTES
 from copydesk.rules.errors import RuleFileError
 from copydesk.rules.layers import KINDS, SWITCHES_NAME
+from copydesk.text.controls import escaped
 
 MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
 EXIT_USAGE = 2
@@ -36,20 +36,10 @@ def die(message: str, status: int = EXIT_USAGE) -> NoReturn:
     sys.exit(status)
 
 
-# C0 and C1 controls (newlines and ESC among them), DEL, and the line and paragraph separators.
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
 def shown(text: str) -> str:
-    """A line as the terminal or a CI log may receive it: every control character written as
-    an escape. A file name, a rule or a scraped title is data; a newline in one would start
-    a line of its own (``::stop-commands::`` in a GitHub log), an ESC would move the cursor."""
-    return _CONTROLS.sub(_escape, text)
-
-
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    """A line as the terminal or a CI log may receive it: its data's control characters
+    escaped (:mod:`copydesk.text.controls`)."""
+    return escaped(text)
 
 
 def say(line: str, err: bool = False) -> None:

@@ -7,12 +7,30 @@ whole document; the suite's totals go first, so the caller gives them.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from copydesk.text.controls import NOT_XML, escaped
 
-def junit_xml(results: Iterable[dict[str, Any]], elapsed: float, tests: int, failures: int) -> Iterator[str]:
-    """``results`` are per-file summaries: name, verdict, failed (bool), source, findings."""
+
+def _xml_safe(text: str) -> str:
+    """A file named with a control character used to make the whole document ill-formed."""
+    return escaped(text, NOT_XML)
+
+
+def junit_xml(
+    results: Iterable[dict[str, Any]],
+    elapsed: float,
+    tests: int,
+    failures: int,
+    batch_failures: Sequence[dict[str, str]] = (),
+) -> Iterator[str]:
+    """``results`` are per-file summaries: name, verdict, failed (bool), source, findings.
+
+    A run with batch checks (records schema, expectation suite) has one more case, ``batch``,
+    failed when any of them failed: the totals then agree with the exit status."""
+    if batch_failures:
+        tests, failures = tests + 1, failures + 1
     suite = ET.Element(
         "testsuite",
         name="copydesk",
@@ -25,10 +43,23 @@ def junit_xml(results: Iterable[dict[str, Any]], elapsed: float, tests: int, fai
     opening = ET.tostring(suite, encoding="unicode")  # <testsuite ... /> : reopened around the cases
     yield '<?xml version="1.0" encoding="UTF-8"?>\n' + opening[: -len(" />")] + ">\n"
     for result in results:
-        case = _testcase(result)
-        ET.indent(case, space="  ", level=1)
-        yield "  " + ET.tostring(case, encoding="unicode") + "\n"
+        yield _written(_testcase(result))
+    if batch_failures:
+        yield _written(_batch_case(batch_failures))
     yield "</testsuite>\n"
+
+
+def _written(case: ET.Element) -> str:
+    ET.indent(case, space="  ", level=1)
+    return "  " + _xml_safe(ET.tostring(case, encoding="unicode")) + "\n"
+
+
+def _batch_case(failures: Sequence[dict[str, str]]) -> ET.Element:
+    case = ET.Element("testcase", classname="copydesk.batch", name="batch", time="0.0000")
+    first = failures[0]
+    failure = ET.SubElement(case, "failure", message=f"{first['rule']}: {first['message']}", type="fail")
+    failure.text = "\n".join(f"{f['rule']}: {f['message']}" for f in failures)
+    return case
 
 
 def _testcase(result: dict[str, Any]) -> ET.Element:

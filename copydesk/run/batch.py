@@ -91,7 +91,7 @@ def apply_expectations(result: RunResult, suite: Suite, out: Path | None) -> Non
 def junit_of(result: RunResult, summary: dict[str, Any]) -> Iterator[str]:
     """The run's JUnit XML, in pieces as the rows are read."""
     counts = summary["counts"]
-    return junit_xml(result.files, result.elapsed, counts["files"], counts["failed_gate"])
+    return junit_xml(result.files, result.elapsed, counts["files"], counts["failed_gate"], result.batch_failures)
 
 
 def write_batch_outputs(result: RunResult, summary: dict[str, Any], config: RunConfig) -> None:

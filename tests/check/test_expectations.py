@@ -114,6 +114,8 @@ def test_a_failed_expectation_fails_the_gate_and_lands_in_the_summary(tmp_path: 
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert summary["batch"]["expectations"]["success"] is False
     assert summary["counts"]["fail"] == 0  # the files themselves pass; the batch does not
+    junit = (out / "junit.xml").read_text(encoding="utf-8")
+    assert 'tests="3" failures="1"' in junit and 'name="batch"' in junit  # agrees with the exit status
     assert (out / "gx" / "index.html").is_file()
     assert run_cli("check", folder, "--rules", RULES, "--fail-on", "never").exit_code == 0
 

@@ -31,3 +31,18 @@ def test_names_with_markup_are_escaped() -> None:
     assert case is not None and case.get("name") == 'a<b>&"c".txt'
     out = case.find("system-out")
     assert out is not None and out.text == "error input.empty: file is empty"
+
+
+def test_a_failed_batch_check_is_a_failed_case_so_the_totals_agree_with_the_exit_status() -> None:
+    rows = [{"name": "a.txt", "verdict": "pass", "failed": False, "source": None, "findings": []}]
+    failures = [{"rule": "schema", "message": "column language: 'xx' not in {'en'}"}]
+    suite = ET.fromstring("".join(junit_xml(rows, 0.1, 1, 0, failures)).split("\n", 1)[1])
+    assert suite.get("tests") == "2" and suite.get("failures") == "1"
+    batch = suite.findall("testcase")[-1]
+    assert batch.get("name") == "batch" and batch.find("failure") is not None
+
+
+def test_a_control_character_in_a_name_leaves_the_document_well_formed() -> None:
+    row = {"name": "a\x01b.txt", "verdict": "fail", "failed": True, "source": None, "findings": [FINDING]}
+    suite = ET.fromstring("".join(junit_xml([row], 0.1, 1, 1)).split("\n", 1)[1])
+    assert suite.find("testcase").get("name") == "a\\x01b.txt"  # type: ignore[union-attr]
