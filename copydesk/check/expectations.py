@@ -13,12 +13,14 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from copydesk.check.records import COLUMNS, pandas_frame
+from copydesk.io import write_atomic
 from copydesk.rules.errors import RuleFileError
 
 SUITE_NAME = "expectations.json"
@@ -137,7 +139,28 @@ def run_suite(suite: Suite, records: Iterable[dict[str, Any]], docs: Path | None
         gx.Checkpoint(name="copydesk", validation_definitions=[validation], actions=actions)
     )
     outcome = checkpoint.run(batch_parameters={"dataframe": pandas_frame(records)})
+    if docs is not None:
+        lock_down(docs)
     return _summarise(suite, outcome.describe_dict(), docs)
+
+
+# No script of any kind, inline handlers included: GX renders a record's values (a manifest's
+# language or license, a scraped title) into its pages unescaped, and a scraped value is
+# hostile input. The pages stay readable; their few interactive touches go.
+DOCS_POLICY = "default-src 'none'; style-src 'unsafe-inline' https:; img-src data: https:; font-src data: https:"
+_HEAD = re.compile(r"<head[^>]*>", re.IGNORECASE)
+
+
+def lock_down(docs: Path) -> None:
+    """Give every Data Docs page a Content-Security-Policy that forbids scripts."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{DOCS_POLICY}">'
+    for page in docs.rglob("*.html"):
+        text = page.read_text(encoding="utf-8", errors="surrogateescape")
+        if meta in text:
+            continue
+        head = _HEAD.search(text)
+        locked = text[: head.end()] + meta + text[head.end() :] if head else meta + text
+        write_atomic(page, locked.encode("utf-8", errors="surrogateescape"))
 
 
 def _suite_fields(suite: Suite) -> dict[str, Any]:

@@ -130,3 +130,23 @@ def test_without_the_extra_the_message_says_how_to_install_it(monkeypatch: pytes
     result = run_cli("check", ARTICLES / "harbour_gazette_en.txt", "--rules", RULES)
     assert result.exit_code == 2
     assert expectations.INSTALL_HINT in result.output and "expectations.json" in result.output
+
+
+def test_a_hostile_value_in_the_records_cannot_run_script_in_the_data_docs(tmp_path: Path) -> None:
+    """A manifest language (or license, or a scraped title) is rendered raw by GX's Data Docs;
+    every page gets a policy that forbids scripts, inline handlers included."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(ARTICLES / "harbour_gazette_en.txt", folder / "one.txt")
+    payload = "<img src=x onerror=alert(1)>"
+    (folder / "manifest.jsonl").write_text(json.dumps({"path": "one.txt", "language": payload}) + "\n")
+    out = tmp_path / "out"
+    result = run_cli("check", folder, "--rules", RULES, "--out", out)
+    assert result.exit_code == 1  # the language is not in the suite's set
+    pages = list((out / "gx").rglob("*.html"))
+    assert any(payload in page.read_text(encoding="utf-8") for page in pages)  # GX writes it raw
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        policy = text.find(f'content="{expectations.DOCS_POLICY}"')
+        assert 0 <= policy < text.lower().find("</head>"), page
+        assert "script-src" not in expectations.DOCS_POLICY and "default-src 'none'" in expectations.DOCS_POLICY
