@@ -15,7 +15,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from copydesk import __version__
 
@@ -57,44 +57,131 @@ def _decode(obj: dict[str, Any]) -> Any:
     return obj
 
 
+COMMIT_EVERY = 50  # rows stored between commits: a killed run loses at most these and the files in flight
+LOCK_NAME = ".copydesk.lock"
+
+
+class LedgerBusy(Exception):
+    """Another run holds the output folder."""
+
+
 class Ledger:
-    """One output folder's ledger; used from the main process only."""
+    """One output folder's ledger; used from the main process only.
+
+    The ledger is an aid, never a reason to fail: a write it cannot make (a full disk, a
+    folder made read-only, a damaged file) turns it off for the rest of the run, and
+    ``problem`` says why, so the run still writes its reports and the next run checks the
+    files again. Rows are committed as they come, so a killed run keeps what it finished.
+    Two runs into one folder would interleave their outputs: the second is refused.
+    """
 
     def __init__(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / NAME
-        self._db = sqlite3.connect(self.path)
-        self._db.execute(_SCHEMA)
+        self.problem: str | None = None
+        self._lock = _lock(folder / LOCK_NAME)
+        self._pending = 0
+        self._db: sqlite3.Connection | None = None
+        try:
+            self._db = _connect(self.path)
+        except sqlite3.DatabaseError:  # not a database, or a damaged one: it is a cache, so start afresh
+            try:
+                self.path.replace(self.path.with_name(NAME + ".damaged"))
+                self._db = _connect(self.path)
+            except (OSError, sqlite3.Error) as exc:
+                self._failed(exc)
+        except sqlite3.Error as exc:
+            self._failed(exc)
+
+    def _failed(self, exc: sqlite3.Error | OSError) -> None:
+        if self.problem is None:
+            self.problem = f"{self.path}: {exc}: results are not recorded; the next run checks every file again"
 
     def close(self) -> None:
-        self._db.commit()
-        self._db.close()
+        if self._db is not None:
+            try:
+                self._db.commit()
+            except sqlite3.Error as exc:
+                self._failed(exc)
+            finally:
+                self._db.close()
+                self._db = None
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
 
     def lookup(self, name: str, key: str) -> tuple[dict[str, Any], bool] | None:
         """The stored row and whether batch steps added findings to it, when the key matches."""
-        found = self._db.execute("select key, row, batch_findings from files where name = ?", (name,)).fetchone()
+        if self._db is None or self.problem is not None:
+            return None
+        try:
+            found = self._db.execute("select key, row, batch_findings from files where name = ?", (name,)).fetchone()
+        except sqlite3.Error as exc:
+            self._failed(exc)
+            return None
         if found is None or found[0] != key:
             return None
         return json.loads(found[1], object_hook=_decode), bool(found[2])
 
     def store(self, name: str, key: str, row: dict[str, Any], rules_digest: str) -> None:
+        if self._db is None or self.problem is not None:
+            return
         stored = {k: v for k, v in row.items() if k != "provenance"}
-        self._db.execute(
-            "insert or replace into files values (?, ?, ?, ?, ?, ?, 0, ?, ?)",
-            (
-                name,
-                key,
-                (row.get("record") or {}).get("sha256"),
-                rules_digest,
-                __version__,
-                row["verdict"],
-                json.dumps(stored, ensure_ascii=False, default=_encode),
-                dt.datetime.now(dt.UTC).isoformat(),
-            ),
+        values = (
+            name,
+            key,
+            (row.get("record") or {}).get("sha256"),
+            rules_digest,
+            __version__,
+            row["verdict"],
+            json.dumps(stored, ensure_ascii=False, default=_encode),
+            dt.datetime.now(dt.UTC).isoformat(),
         )
+        try:
+            self._db.execute("insert or replace into files values (?, ?, ?, ?, ?, ?, 0, ?, ?)", values)
+            self._pending += 1
+            if self._pending >= COMMIT_EVERY:
+                self._db.commit()
+                self._pending = 0
+        except sqlite3.Error as exc:
+            self._failed(exc)
 
     def mark_batch(self, names: Iterable[str]) -> None:
         """Remember which files carry batch findings, so a later run clears stale ones."""
-        self._db.execute("update files set batch_findings = 0")
-        self._db.executemany("update files set batch_findings = 1 where name = ?", [(name,) for name in names])
-        self._db.commit()
+        if self._db is None or self.problem is not None:
+            return
+        try:
+            self._db.execute("update files set batch_findings = 0")
+            self._db.executemany("update files set batch_findings = 1 where name = ?", [(name,) for name in names])
+            self._db.commit()
+        except sqlite3.Error as exc:
+            self._failed(exc)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=10.0)
+    try:
+        db.execute(_SCHEMA)
+        db.commit()
+    except sqlite3.Error:
+        db.close()
+        raise
+    return db
+
+
+def _lock(path: Path) -> IO[bytes] | None:
+    """Hold the output folder for this run; None where the system has no advisory locks."""
+    try:
+        import fcntl
+    except ImportError:
+        return None
+    try:
+        handle = path.open("ab")
+    except OSError:
+        return None  # a read-only folder: the writes will say so
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        handle.close()
+        raise LedgerBusy(f"{path.parent}: another copydesk run is writing to this folder") from exc
+    return handle

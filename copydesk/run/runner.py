@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import json
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -77,12 +76,14 @@ def _engine_client(plan: CheckPlan) -> Any:
 def _open_ledger(out: Path | None) -> Any:
     if out is None:
         return None
-    from copydesk.run.ledger import Ledger
+    from copydesk.run.ledger import Ledger, LedgerBusy
 
     try:
         return Ledger(out)
-    except (OSError, sqlite3.Error) as exc:
-        raise CannotRun(f"{out}: cannot open the run ledger: {exc}") from exc
+    except LedgerBusy as exc:
+        raise CannotRun(str(exc)) from exc
+    except OSError as exc:
+        raise CannotRun(f"{out}: cannot open the run ledger: {os_problem(exc)}") from exc
 
 
 def _load_suite(path: Path) -> Any:
@@ -146,6 +147,8 @@ def execute(
     if ledger is not None:
         ledger.mark_batch(result.batch_flagged)
         ledger.close()
+        if ledger.problem is not None:
+            warn([ledger.problem])
     result.summary = summary(result, config)
     _write_outputs(plan, result)
     return result

@@ -118,3 +118,66 @@ def test_without_pages_the_index_links_reports_and_a_later_run_writes_the_pages(
     assert sorted(p.name for p in (out / "files").glob("*.html")) == sorted(f"{name}.html" for name in PAGES)
     assert 'href="files/harbour_gazette_en.txt.html"' in (out / "index.html").read_text(encoding="utf-8")
     assert skipped(check(corpus, out)) == len(PAGES)
+
+
+def test_a_ledger_that_cannot_be_written_is_a_warning_and_the_reports_are_still_written(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk or a folder made read-only used to end the run with a sqlite3 traceback."""
+    from copydesk.run import ledger
+
+    def full(self: ledger.Ledger, *args: object) -> None:
+        self._failed(sqlite3.OperationalError("database or disk is full"))
+
+    monkeypatch.setattr(ledger.Ledger, "store", full)
+    out = tmp_path / "out"
+    result = run_cli("check", corpus, "--rules", RULES, "--out", out, "--no-corpus")
+    assert result.exit_code == 0, result.output
+    assert "database or disk is full: results are not recorded" in result.output
+    assert (out / "summary.json").is_file() and (out / "junit.xml").is_file()
+
+
+def test_a_damaged_ledger_is_set_aside_and_the_run_starts_afresh(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    check(corpus, out)
+    (out / "ledger.sqlite").write_bytes(b"not a database at all" * 100)
+    again = check(corpus, out)
+    assert skipped(again) == 0 and (out / "ledger.sqlite.damaged").is_file()
+    assert skipped(check(corpus, out)) == len(PAGES)  # and the fresh ledger works
+
+
+def test_a_second_run_into_the_same_folder_is_refused_while_the_first_holds_it(corpus: Path, tmp_path: Path) -> None:
+    import fcntl
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with (out / ".copydesk.lock").open("ab") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        result = run_cli("check", corpus, "--rules", RULES, "--out", out)
+    assert result.exit_code == 2 and "another copydesk run is writing to this folder" in result.output
+
+
+def test_rows_are_committed_as_the_run_goes(tmp_path: Path) -> None:
+    """A killed run keeps what it finished: another connection sees the rows before close."""
+    from copydesk.run.ledger import COMMIT_EVERY, Ledger
+
+    book = Ledger(tmp_path)
+    row = {"verdict": "pass", "record": {"sha256": "0" * 64}}
+    for i in range(COMMIT_EVERY):
+        book.store(f"f{i}.txt", "k", row, "digest")
+    seen = sqlite3.connect(tmp_path / "ledger.sqlite").execute("select count(*) from files").fetchone()[0]
+    book.close()
+    assert seen == COMMIT_EVERY
+
+
+def test_a_failing_write_turns_the_ledger_off_instead_of_raising(tmp_path: Path) -> None:
+    from copydesk.run.ledger import Ledger
+
+    book = Ledger(tmp_path)
+    assert book._db is not None
+    book._db.close()  # every statement now fails as a full or read-only disk would make it fail
+    book.store("a.txt", "k", {"verdict": "pass"}, "digest")
+    assert book.problem is not None and "not recorded" in book.problem
+    assert book.lookup("a.txt", "k") is None
+    book.mark_batch(["a.txt"])
+    book.close()
