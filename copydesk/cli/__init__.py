@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from typing import Any
 
@@ -9,18 +10,31 @@ import click
 
 from copydesk import __version__
 from copydesk.cli import check, clean, decode, diff, init, learn, rules
-from copydesk.cli.common import EXIT_CODES, EXIT_INTERRUPTED, shown
+from copydesk.cli.common import EXIT_CODES, EXIT_INTERRUPTED, EXIT_TERMINATED, shown
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised where the run is, so the pool is stopped and the outputs left whole
+    on the way out (as Ctrl-C does), then exit 143."""
+
+
+def _terminated(signum: int, frame: Any) -> None:
+    raise _Terminated
 
 
 class _Group(click.Group):
     """The command group, with Ctrl-C as the shell reports it (130), not click's "Aborted!" and 1."""
 
     def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:  # type: ignore[override]
+        previous = signal.signal(signal.SIGTERM, _terminated)
         try:
             return super().main(args, prog_name, standalone_mode=False, **extra)
         except (KeyboardInterrupt, click.Abort):
             click.echo("copydesk: interrupted", err=True)
             sys.exit(EXIT_INTERRUPTED)
+        except _Terminated:
+            click.echo("copydesk: terminated", err=True)
+            sys.exit(EXIT_TERMINATED)
         except click.ClickException as exc:
             if isinstance(exc, click.UsageError) and exc.ctx is not None:
                 click.echo(exc.ctx.get_usage(), err=True)
@@ -28,6 +42,8 @@ class _Group(click.Group):
             sys.exit(exc.exit_code)
         except click.exceptions.Exit as exc:
             sys.exit(exc.exit_code)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)

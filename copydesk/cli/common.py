@@ -25,10 +25,11 @@ from copydesk.text.controls import escaped
 MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
 STDIN_ARG = "-"
 EXIT_CODES = """Exit status: 0 every file passed the gate (or --fail-on never); 1 a file or a batch
 check failed the gate; 2 could not run (usage, configuration, rules or manifest error, or the
-run's outputs could not be written); 130 interrupted."""
+run's outputs could not be written); 130 interrupted (Ctrl-C); 143 terminated (SIGTERM)."""
 
 
 def die(message: str, status: int = EXIT_USAGE) -> NoReturn:

@@ -14,8 +14,10 @@ import hashlib
 import itertools
 import json
 import os
+import signal
 import stat
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -247,7 +249,7 @@ def _map(function: Callable[..., Any], jobs: int, calls: Iterable[Call], count: 
     chunks = iter(lambda: list(itertools.islice(calls, size)), [])
     from concurrent.futures import Future, ProcessPoolExecutor  # a one-file run never starts a pool
 
-    pool = ProcessPoolExecutor(max_workers=jobs)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start, initargs=(os.getpid(),))
     queued: collections.deque[Future[list[Any]]] = collections.deque()
     try:
         for chunk in itertools.islice(chunks, jobs * AHEAD):
@@ -260,6 +262,28 @@ def _map(function: Callable[..., Any], jobs: int, calls: Iterable[Call], count: 
     finally:
         # A consumer that stops early (an error) waits only for the chunks already running.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_start(parent: int) -> None:
+    """A worker lives only as long as its run.
+
+    Ctrl-C reaches the whole process group: the run's own process stops the pool, so a
+    worker ignores it (no traceback of its own). A run killed outright (SIGKILL, an OOM
+    killer) cannot stop its pool: each worker watches for its parent to go, and goes too.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the command's handler, inherited by the fork
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="copydesk-parent-watch").start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(EXIT_ORPHANED)
+
+
+PARENT_POLL_SECONDS = 0.5
+EXIT_ORPHANED = 143  # as if terminated: the run that wanted this worker's results is gone
 
 
 def engine_map(mapper: Mapper | None, jobs: int) -> Mapper:

@@ -68,3 +68,68 @@ def test_two_manifests_in_one_folder_are_refused_not_ignored(tmp_path: Path) -> 
     (tmp_path / "manifest.jsonl").write_text('{"path": "a.txt"}\n', encoding="utf-8")
     done = check(tmp_path)
     assert done.returncode == 2 and "holds both manifest.csv and manifest.jsonl" in done.stderr
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+@pytest.mark.parametrize(("how", "status"), [("kill", -9), ("terminate", 143), ("interrupt", 130)])
+def test_no_worker_outlives_its_run(tmp_path: Path, how: str, status: int) -> None:
+    """SIGKILL or SIGTERM of a -j 2 run used to leave both workers running for good, and
+    Ctrl-C exited 1 with the workers' tracebacks."""
+    import signal
+    import time
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(400):
+        (folder / f"p{i}.txt").write_text(f"Story {i}\n\n{PAGE}\n", encoding="utf-8")
+    run = subprocess.Popen(
+        [sys.executable, "-m", "copydesk", "check", str(folder), "-j", "2", "--no-corpus", "--out", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    workers: list[int] = []
+    for _ in range(300):
+        time.sleep(0.05)
+        workers = _children(run.pid)
+        if len(workers) >= 2:
+            break
+    assert len(workers) >= 2, "the run never started its workers"
+    time.sleep(0.5)
+    if how == "kill":
+        run.kill()
+    elif how == "terminate":
+        run.terminate()
+    else:
+        os.killpg(run.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group
+    returned = run.wait(timeout=60)
+    deadline = time.monotonic() + 10
+    while any(map(_running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in workers if _running(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)  # the test's own cleanup: an orphan would hold the pipe below
+    assert not left
+    stderr = run.stderr.read() if run.stderr else ""
+    assert returned == status and "Traceback" not in stderr
