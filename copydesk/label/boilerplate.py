@@ -9,9 +9,11 @@ marker can never swallow a whole page.
 
 from __future__ import annotations
 
+import time
+
 from copydesk.label.labelling import Labelling
 from copydesk.model import Kind, Label, Line
-from copydesk.rules.patterns import Patterns, PatternSet, PatternTimeout, RulePattern, pattern_set
+from copydesk.rules.patterns import TIMEOUT_SECONDS, Patterns, PatternSet, PatternTimeout, RulePattern, pattern_set
 from copydesk.rules.ruleset import BoilerplateRules
 from copydesk.text.memo import MemoFamily
 from copydesk.text.shape import is_body_like, list_item
@@ -24,6 +26,10 @@ _COULD_MATCH: MemoFamily[PatternSet, str, bool] = MemoFamily(PatternSet.could_ma
 
 
 def _first_match(patterns: tuple[RulePattern, ...], text: str, labelling: Labelling) -> RulePattern | None:
+    if labelling.slow_rules and any(p.rule_id in labelling.slow_rules for p in patterns):
+        patterns = Patterns(p for p in patterns if p.rule_id not in labelling.slow_rules)
+        if not patterns:
+            return None
     patterns_set = pattern_set(patterns)
     if patterns_set.safe:  # a timeout is a finding of the page it happened on, never memoised
         return _FIRST_MATCH.of(patterns_set)[text]
@@ -65,7 +71,9 @@ def rule_candidates(labelling: Labelling, combined: Patterns) -> set[int] | None
     page: each line is answered once per run. The lines a page brings new are answered
     together: the patterns none of them can match are dropped first, by one search of
     them all joined, and what is left is tried line by line. Exact: a line outside the
-    set cannot match any of the patterns.
+    set cannot match any of the patterns. None (every line a candidate) once a pattern runs
+    out of time on a line: the rules themselves then meet it once and set it aside for the
+    page (:meth:`Labelling.timed_out`), where asking on here would meet it on every line.
     """
     if not combined:
         return set()
@@ -78,7 +86,11 @@ def rule_candidates(labelling: Labelling, combined: Patterns) -> set[int] | None
         forms = [_forms(text) for text in new]
         live = whole.live_set("\n".join(form for each in forms for form in each))  # exact for these lines
         for text, each in zip(new, forms, strict=True):
-            answers.remember(text, any(map(live.could_match, each)))
+            started = time.perf_counter()
+            could = any(map(live.could_match, each))
+            if not live.safe and time.perf_counter() - started >= TIMEOUT_SECONDS:
+                return None  # a timeout: this line's answer is no line's, and is not kept
+            answers.remember(text, could)
     return {index for index, text in zip(indices, texts, strict=True) if answers[text]}
 
 

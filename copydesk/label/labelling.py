@@ -28,8 +28,14 @@ class Labelling:
     markers: set[int] = field(default_factory=set)  # section headings: strong evidence of chrome around them
     ends: set[int] = field(default_factory=set)  # generic tail markers: the article stops before them
 
+    slow_rules: set[str] = field(default_factory=set)  # rules that ran out of time on this page
+
     def timed_out(self, exc: PatternTimeout) -> None:
-        self.findings.append(Finding("rules.regex_timeout", "warning", str(exc)))
+        """A rule ran out of time: one finding, and the rule sits out the rest of the page, so
+        a catastrophic pattern costs one time limit per file, not one per line."""
+        if exc.rule_id not in self.slow_rules:
+            self.slow_rules.add(exc.rule_id)
+            self.findings.append(Finding("rules.regex_timeout", "warning", f"{exc}; not tried on the rest of the file"))
 
     def normalised(self, index: int) -> str:
         """The line's text as compared for repeats, computed once per distinct line of a run."""

@@ -1,5 +1,6 @@
 from collections.abc import Sequence
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -338,3 +339,28 @@ def test_russian_review_widgets_and_popular_lists(project_rules: RuleSet) -> Non
     assert_matched(
         russian.section_markers, ["Самые популярные диеты", "Похожие новости"], ["Самые популярные блюда готовят дома."]
     )
+
+
+def test_a_rule_that_runs_out_of_time_is_tried_once_a_page_with_one_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A catastrophic pattern used to meet its time limit on every line (400 lines: 244 s,
+    400 warnings); it now sits out the rest of the page after the first."""
+    from copydesk.rules.patterns import PatternTimeout
+
+    timeouts = []
+    search = RulePattern.search
+
+    def counted(self: RulePattern, text: str) -> object:
+        try:
+            return search(self, text)
+        except PatternTimeout:
+            timeouts.append(self.rule_id)
+            raise
+
+    monkeypatch.setattr(RulePattern, "search", counted)
+    slow = rules(lines=[r"(a|aa)+$"])
+    text = "\n\n".join(["a" * 40 + f"b{i}" for i in range(30)]) + "\n\n" + BODY + "\n"
+    labelling = Labelling.start(split_lines(text))
+    labelling.rule_candidates = rule_candidates(labelling, every_section(slow))
+    apply_rules(labelling, slow)
+    assert [f.rule for f in labelling.findings] == ["rules.regex_timeout"]
+    assert len(timeouts) <= 4  # a few on the first line it meets (prefilters, the rule), none on the other 29
