@@ -29,6 +29,12 @@ from copydesk.text.lines import split_lines
 from copydesk.text.stopwords import stopwords
 
 
+# Every line costs a few hundred bytes of records whatever its length: a file of a million
+# one-character lines would need gigabytes where its bytes are a few megabytes. No article
+# comes near this; a file past it is refused like one over --max-bytes.
+MAX_LINES = 50_000
+
+
 class _Clock:
     def __init__(self, timings: dict[str, float]) -> None:
         self.timings = timings
@@ -275,6 +281,11 @@ def analyse_decoded(
     if outcome.decoded is None:
         return result
     result.findings.extend(outcome.decoded.findings)
+    count = outcome.decoded.text.count("\n") + 1
+    if count > MAX_LINES:
+        message = f"{count:,} lines, over the {MAX_LINES:,}-line limit; not checked further"
+        result.findings.append(Finding("input.too_many_lines", "error", message))
+        return result
     result.lines = split_lines(outcome.decoded.text)
     given = _Given(rules, entry, repeated)
     for step_name, step in STEPS:
