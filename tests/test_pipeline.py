@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pytest
+
 from copydesk.pipeline import analyse, declared_language
 from copydesk.rules.manifest import ManifestEntry
 from copydesk.rules.ruleset import RuleSet
@@ -75,3 +77,19 @@ def test_boilerplate_ratio_counts_what_the_removed_spans_hold(tmp_path: Path, pr
         assert removed > 0
         assert result.boilerplate_ratio == round(removed / total, 4)
     assert result.cuts  # the last page's line was cut, not removed whole
+
+
+def test_a_file_of_more_lines_than_the_limit_is_refused_after_decoding(
+    tmp_path: Path, project_rules: RuleSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Millions of one-character lines under --max-bytes used to take gigabytes."""
+    from copydesk import pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_LINES", 100)
+    path = tmp_path / "lines.txt"
+    path.write_text("a\n" * 150, encoding="utf-8")
+    analysis = pipeline.analyse(path, "lines.txt", project_rules)
+    assert [f.rule for f in analysis.findings if f.severity == "error"] == ["input.too_many_lines"]
+    assert analysis.verdict == "fail" and analysis.lines == []
+    path.write_text("a\n" * 50, encoding="utf-8")
+    assert "input.too_many_lines" not in {f.rule for f in pipeline.analyse(path, "lines.txt", project_rules).findings}
