@@ -28,7 +28,6 @@ from copydesk.rules.ruleset import RuleSet, SourceProfile
 from copydesk.text.lines import split_lines
 from copydesk.text.stopwords import stopwords
 
-
 # Every line costs a few hundred bytes of records whatever its length: a file of a million
 # one-character lines would need gigabytes where its bytes are a few megabytes. No article
 # comes near this; a file past it is refused like one over --max-bytes.

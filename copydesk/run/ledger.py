@@ -12,8 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import platform
 import sqlite3
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -38,11 +40,31 @@ create table if not exists files (
 def file_key(
     sha256: str | None, rules_digest: str, declared: dict[str, Any] | None, repeated: frozenset[int], max_bytes: int
 ) -> str:
-    """Everything a file's per-file result depends on, as one digest."""
+    """Everything a file's per-file result depends on, as one digest: the libraries that
+    decode and read dates included, so upgrading one re-checks the files."""
     parts = json.dumps(
-        [sha256, rules_digest, __version__, declared, sorted(repeated), max_bytes], sort_keys=True, default=str
+        [sha256, rules_digest, __version__, libraries(), declared, sorted(repeated), max_bytes],
+        sort_keys=True,
+        default=str,
     )
     return hashlib.sha256(parts.encode("utf-8")).hexdigest()
+
+
+DECIDING = ("chardet", "charset-normalizer", "ftfy", "dateparser", "regex", "numpy")
+
+
+@cache
+def libraries() -> dict[str, str]:
+    """The versions of Python and of the libraries whose answers become findings."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {"python": platform.python_version()}
+    for name in DECIDING:
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = "-"
+    return found
 
 
 def _encode(value: Any) -> Any:

@@ -181,3 +181,13 @@ def test_a_failing_write_turns_the_ledger_off_instead_of_raising(tmp_path: Path)
     assert book.lookup("a.txt", "k") is None
     book.mark_batch(["a.txt"])
     book.close()
+
+
+def test_the_key_changes_with_a_deciding_library(monkeypatch: pytest.MonkeyPatch) -> None:
+    from copydesk.run import ledger
+
+    before = ledger.file_key("0" * 64, "digest", None, frozenset(), 100)
+    installed = ledger.libraries()
+    monkeypatch.setattr(ledger, "libraries", lambda: {**installed, "dateparser": "0.0.1"})
+    assert ledger.file_key("0" * 64, "digest", None, frozenset(), 100) != before
+    assert {"python", "chardet", "dateparser", "ftfy"} <= set(installed)
