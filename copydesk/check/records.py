@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import itertools
+import json
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -171,20 +172,29 @@ def _row_groups(records: Iterable[dict[str, Any]], size: int) -> Iterator[Any]:
 ROW_GROUP = 8192  # rows per row group of records.parquet: what the writer holds at a time
 
 
-def _write_parquet(records: Iterable[dict[str, Any]], sink: Any) -> None:
+def _write_parquet(records: Iterable[dict[str, Any]], sink: Any, run: dict[str, Any] | None = None) -> None:
     """Write the records to ``sink`` (a path or a binary file) one row group at a time.
 
-    pyarrow writes the file pandas, polars, DuckDB and Spark read; key-value metadata in
-    the footer (none yet) would carry the run's identity.
+    pyarrow writes the file pandas, polars, DuckDB and Spark read; the run's identity
+    (tool version, rules digest, line model, start) is key-value metadata in the footer,
+    under ``copydesk.run``, so a table read alone still says what produced it.
     """
     import pyarrow.parquet as pq
 
-    with pq.ParquetWriter(sink, arrow_schema()) as writer:
+    schema = arrow_schema()
+    if run:
+        schema = schema.with_metadata({RUN_KEY: json.dumps(run, sort_keys=True, default=str)})
+    with pq.ParquetWriter(sink, schema) as writer:
         for group in _row_groups(records, ROW_GROUP):
             writer.write_table(group, row_group_size=ROW_GROUP)
 
 
-def parquet_pieces(records: Iterable[dict[str, Any]], piece: int = 1 << 20) -> Iterator[bytes]:
+RUN_KEY = "copydesk.run"
+
+
+def parquet_pieces(
+    records: Iterable[dict[str, Any]], piece: int = 1 << 20, run: dict[str, Any] | None = None
+) -> Iterator[bytes]:
     """``records.parquet`` in pieces of ``piece`` bytes, holding one row group at a time.
 
     The file is written to a temp file first (a table of every record grows with the run,
@@ -194,11 +204,11 @@ def parquet_pieces(records: Iterable[dict[str, Any]], piece: int = 1 << 20) -> I
     try:
         folder = tempfile.TemporaryDirectory(prefix="copydesk-parquet-")
     except OSError:
-        yield parquet_bytes(records)
+        yield parquet_bytes(records, run)
         return
     with folder as name:
         joined = Path(name) / "records.parquet"
-        _write_parquet(records, str(joined))
+        _write_parquet(records, str(joined), run)
         with open(joined, "rb") as handle:
             yield from iter(lambda: handle.read(piece), b"")
 
@@ -231,8 +241,8 @@ def pandas_frame(records: Iterable[dict[str, Any]]) -> Any:
     return frame
 
 
-def parquet_bytes(records: Iterable[dict[str, Any]]) -> bytes:
+def parquet_bytes(records: Iterable[dict[str, Any]], run: dict[str, Any] | None = None) -> bytes:
     """``records.parquet`` as bytes, so the caller can write it atomically."""
     buffer = io.BytesIO()
-    _write_parquet(records, buffer)
+    _write_parquet(records, buffer, run)
     return buffer.getvalue()

@@ -1,6 +1,7 @@
 """W3C PROV for each checked file, and one bundle for a run (PROV-JSON, built with ``prov``).
 
-The raw file is an entity (path, sha256, bytes); the check is an activity (start, end,
+The raw file is an entity (path, sha256, bytes, and from the manifest where it was fetched,
+when and under which licence); each check is an activity of its own (start, end,
 tool version, rules digest) that used it and generated the cleaned text, which was
 derived from it; copydesk is the software agent associated with the check; the
 publisher, the agencies and the author the text names are agents the raw file is
@@ -17,7 +18,8 @@ from typing import Any
 
 from copydesk import __version__
 
-NAMESPACE = ("cd", "https://copydesk.invalid/ns#")
+# A URN: copydesk's terms are names, not pages to fetch, and no address pretends otherwise.
+NAMESPACE = ("cd", "urn:copydesk:")
 
 
 def _slug(text: str) -> str:
@@ -36,6 +38,7 @@ def file_provenance(
     publisher: str | None,
     agencies: Iterable[str],
     author: str | None,
+    declared: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The PROV-JSON document for one file, as a JSON-ready dict.
 
@@ -44,13 +47,21 @@ def file_provenance(
     with prov to prove it is PROV-JSON, and the run bundle is assembled with prov.
     """
     key = sha256 or hashlib.sha256(name.encode()).hexdigest()
-    raw_id, check_id = f"cd:raw/{key}", f"cd:check/{key}"
+    # The raw file is the same entity in every run; each check of it is an activity of its own.
+    raw_id, check_id = f"cd:raw/{key}", f"cd:check/{key}/{started.strftime('%Y%m%dT%H%M%S%fZ')}"
     software_id = f"cd:software/copydesk-{__version__}"
     raw: dict[str, Any] = {"prov:label": name, "cd:path": name}
     if sha256:
         raw["cd:sha256"] = sha256
     if size is not None:
         raw["cd:bytes"] = {"$": str(size), "type": "xsd:int"}
+    declared = declared or {}
+    if declared.get("url"):
+        raw["prov:location"] = declared["url"]  # where the scraper fetched it
+    if declared.get("fetched_at"):
+        raw["cd:fetched_at"] = {"$": declared["fetched_at"], "type": "xsd:dateTime"}
+    if declared.get("license"):
+        raw["cd:license"] = declared["license"]
     document: dict[str, Any] = {
         "prefix": {NAMESPACE[0]: NAMESPACE[1]},
         "entity": {raw_id: raw},

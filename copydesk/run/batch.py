@@ -102,7 +102,8 @@ def write_batch_outputs(result: RunResult, summary: dict[str, Any], config: RunC
     """
     from copydesk.reports.html import index_page
 
-    emit(config, "records.parquet", parquet_pieces(records(result)))
+    run = {"tool": summary["tool"], "rules": summary["rules"], "started": result.started.isoformat()}
+    emit(config, "records.parquet", parquet_pieces(records(result), run=run))
     emit(config, "index.html", index_page(summary, result.files, pages=config.html))
     emit(config, "summary.json", itertools.chain(summary_json(summary, summary_entries(result)), ["\n"]))
     emit(config, "junit.xml", junit_of(result, summary))

@@ -148,6 +148,7 @@ def provenance_of(analysis: Analysis, rules_digest: str) -> dict[str, Any]:
         publisher=analysis.source.publisher,
         agencies=analysis.article.agencies or [],
         author=analysis.article.author,
+        declared=analysis.source.declared,
     )
 
 

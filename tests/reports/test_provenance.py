@@ -85,3 +85,38 @@ def test_unreadable_file_still_has_provenance(tmp_path: Path) -> None:
     document = reports_in(tmp_path / "out")["empty.txt"]["provenance"]
     round_trips(document)
     assert not any(key.startswith("cd:clean/") for key in document["entity"])
+
+
+def test_the_manifest_fetch_is_in_the_provenance_and_each_run_is_its_own_activity(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text((FIXTURES / "articles" / "no_chrome_en.txt").read_text(encoding="utf-8"))
+    declared = {
+        "path": "a.txt",
+        "url": "https://example.org/a",
+        "fetched_at": "2024-05-01T12:00:00Z",
+        "license": "CC-BY",
+    }
+    (folder / "manifest.jsonl").write_text(json.dumps(declared) + "\n", encoding="utf-8")
+    activities = []
+    for out in (tmp_path / "one", tmp_path / "two"):
+        assert run_cli("check", folder, "--rules", RULES, "--out", out).exit_code in (0, 1)
+        report = json.loads((out / "files" / "a.txt.report.json").read_text(encoding="utf-8"))
+        document = report["provenance"]
+        round_trips(document)
+        (raw,) = [e for key, e in document["entity"].items() if key.startswith("cd:raw/")]
+        assert raw["prov:location"] == "https://example.org/a" and raw["cd:license"] == "CC-BY"
+        assert raw["cd:fetched_at"] == {"$": "2024-05-01T12:00:00Z", "type": "xsd:dateTime"}
+        assert ".invalid" not in document["prefix"]["cd"]
+        activities += list(document["activity"])
+    assert len(set(activities)) == 2  # the same file checked twice: two checks, one raw entity
+
+
+def test_records_parquet_says_which_run_wrote_it(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "out"
+    run_cli("check", SEEDS, "--rules", RULES, "--out", out)
+    metadata = pq.read_schema(out / "records.parquet").metadata
+    run = json.loads(metadata[b"copydesk.run"])
+    assert run["tool"]["name"] == "copydesk" and run["rules"]["digest"] and run["started"]
