@@ -18,6 +18,7 @@ from functools import cache
 from importlib import resources
 from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
@@ -269,7 +270,8 @@ def _index_row(row: dict[str, Any], pages: bool) -> Markup:
     Built here rather than in the template, like a page's line rows: the index has a row
     per file, and rendering each row's cells token by token in jinja cost ~5 times as much.
     """
-    href = f"files/{safe_relative(row['name'])}{PAGE_SUFFIX if pages else REPORT_SUFFIX}"  # page_path, report_path
+    relative = f"files/{safe_relative(row['name'])}{PAGE_SUFFIX if pages else REPORT_SUFFIX}"  # page_path, report_path
+    href = quote(relative)  # a name holding "#", "?" or "%" is a path, not a fragment or a query
     ratio = row["boilerplate_ratio"]
     verdict = escape(row["verdict"])
     return Markup(

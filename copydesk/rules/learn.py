@@ -7,6 +7,7 @@ the lines, delete any that are really article text, and commit the profile to
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from copydesk.extract.language import choose_language
 from copydesk.label import corpus
 from copydesk.rules.manifest import ManifestEntry
 from copydesk.run.inputs import InputFile
+from copydesk.text.controls import escaped
 from copydesk.text.lines import split_lines
 
 EDGE = 5  # lines this close to the top or bottom of a page can fingerprint its source
@@ -74,6 +76,12 @@ def _quoted(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def _scalar(value: str) -> str:
+    """A value as a double-quoted YAML scalar (JSON's string syntax is YAML's): a host or an
+    id from a manifest may hold a colon, a ``!tag`` or a ``#`` that YAML would read as syntax."""
+    return json.dumps(value, ensure_ascii=False)
+
+
 def _exact_line(text: str) -> str:
     """A YAML-quoted regex matching exactly this stripped line, spaces left readable."""
     return _quoted("^" + regex.escape(text, special_only=True, literal_spaces=True) + "$")
@@ -86,13 +94,13 @@ def profile_yaml(source_id: str, found: Learned, folder: str) -> str:
     host = found.hosts.most_common(1)[0][0] if found.hosts else None
     edge_keys = [key for key in keys if found.at_edge[key] >= corpus.MIN_SHARE * found.files][:2]
     out = [
-        f"# Learned by copydesk {__version__} from {found.files} files in {folder}.",
+        f"# Learned by copydesk {__version__} from {found.files} files in {escaped(str(folder))}.",
         "# Every line below was found in at least half of them. Review before committing:",
         "# delete any that is article text, and fill in publisher, host and timezone.",
-        f"id: {source_id}",
+        f"id: {_scalar(source_id)}",
         "publisher: null",
-        f"host: {host}" if host else "host: null",
-        f"language: {language}" if language else "language: null",
+        f"host: {_scalar(host)}" if host else "host: null",
+        f"language: {_scalar(language)}" if language else "language: null",
         "timezone: null",
         "fingerprints:",
         *(f"  - {_exact_line(found.texts[key])}" for key in edge_keys),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 
@@ -160,3 +161,15 @@ def test_a_first_pass_run_by_the_caller_is_the_one_the_run_uses(tmp_path: Path, 
     run(items, config, surveyed=surveyed)
     for name, report in reports_in(tmp_path / "out").items():
         assert "corpus.repeated_across_files" in {removed["rule"] for removed in report["boilerplate"]["removed"]}, name
+
+
+def test_learn_quotes_what_the_manifest_gave_it(tmp_path: Path) -> None:
+    """A host such as "!x.example" (a YAML tag) used to be written bare and break the profile."""
+    site = tmp_path / "site"
+    write_site(site)
+    rows = [{"path": f"story{i}.txt", "url": f"https://!x.example/{i}"} for i in range(5)]
+    (site / "manifest.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    profile = tmp_path / "rules" / "sources" / "lakeside.yaml"
+    result = run_cli("learn", site, "--source", "lakeside", "--out", profile)
+    assert result.exit_code == 0, result.output
+    assert load_profile(profile).host == "!x.example"

@@ -135,3 +135,18 @@ def test_each_line_gets_the_highlights_it_touches() -> None:
     for index, line in enumerate(lines):
         touching = [m for m in (quote, at_end, dateline) if m[0] < line.start + len(line.text) and m[1] > line.start]
         assert found.get(index, []) == touching
+
+
+def test_index_links_to_names_with_url_syntax_lead_to_their_pages(tmp_path: Path) -> None:
+    from urllib.parse import unquote
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a#1.txt", "b?x=1.txt", "c%20d.txt"):
+        shutil.copy(ARTICLES / "no_chrome_en.txt", folder / name)
+    out = tmp_path / "out"
+    run_cli("check", folder, "--rules", RULES, "--out", out)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    links = [attrs["href"] for tag, attrs in tags(index) if tag == "a" and attrs.get("href", "").startswith("files/")]
+    assert len(links) == 3 and not any("#" in link or "?" in link for link in links)
+    assert all((out / unquote(link)).is_file() for link in links)
