@@ -88,8 +88,13 @@ def _entry(manifest: Path, number: int, row: dict[str, Any]) -> ManifestEntry:
 
 
 def declared_values(where: Path | str, number: int, row: dict[str, Any]) -> dict[str, str | None]:
-    """The declared fields besides the path, stripped, with ``fetched_at`` checked."""
-    values = {key: (str(row[key]).strip() or None) if row.get(key) is not None else None for key in COLUMNS[1:]}
+    """The declared fields besides the path, stripped, with ``fetched_at`` checked. Each is
+    a string or null: a number or a list (JSON can give either) is refused, not made a
+    string that no longer says what the scraper meant."""
+    for key in COLUMNS[1:]:
+        if row.get(key) is not None and not isinstance(row[key], str):
+            raise RuleFileError(where, number, f"{key} must be a string, not {type(row[key]).__name__}")
+    values = {key: (row[key].strip() or None) if row.get(key) is not None else None for key in COLUMNS[1:]}
     fetched = values["fetched_at"]
     if fetched is not None:
         try:

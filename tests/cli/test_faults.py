@@ -133,3 +133,10 @@ def test_no_worker_outlives_its_run(tmp_path: Path, how: str, status: int) -> No
     assert not left
     stderr = run.stderr.read() if run.stderr else ""
     assert returned == status and "Traceback" not in stderr
+
+
+def test_a_manifest_value_of_the_wrong_type_is_refused_not_made_a_string(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "manifest.jsonl").write_text('{"path": "a.txt", "language": ["en"]}\n', encoding="utf-8")
+    done = check(tmp_path)
+    assert done.returncode == 2 and "manifest.jsonl:1: language must be a string, not list" in done.stderr
