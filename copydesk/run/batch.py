@@ -9,12 +9,16 @@ concerns: that file is checked again with it, so its report, page and verdict ag
 from __future__ import annotations
 
 import itertools
+import json
+import re
 import time
 from collections.abc import Iterator
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from copydesk.check.records import parquet_pieces
+from copydesk.io import write_atomic
 from copydesk.model import Finding
 from copydesk.reports.junit import junit_xml
 from copydesk.run.executor import (
@@ -92,6 +96,35 @@ def junit_of(result: RunResult, summary: dict[str, Any]) -> Iterator[str]:
     """The run's JUnit XML, in pieces as the rows are read."""
     counts = summary["counts"]
     return junit_xml(result.files, result.elapsed, counts["files"], counts["failed_gate"], result.batch_failures)
+
+
+STALE_NOTE = (
+    "A later run into this folder started on {started} and has not finished: the per-file reports"
+    " may be newer than this summary. It is replaced when a run completes."
+)
+_BODY = re.compile(rb"<body[^>]*>", re.IGNORECASE)
+
+
+def mark_stale(out: Path, started: str) -> None:
+    """Before a run writes any file's outputs into a folder that holds an earlier run's
+    summary and index, say in both that they no longer describe the folder: a run stopped
+    halfway leaves newer reports beside them. The run's own summary and index, written last,
+    replace them."""
+    summary, index = out / "summary.json", out / "index.html"
+    note = STALE_NOTE.format(started=started)
+    if summary.is_file():
+        try:
+            data = json.loads(summary.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = None
+        if isinstance(data, dict) and "stale" not in data:
+            write_atomic(summary, json.dumps({"stale": note, **data}, ensure_ascii=False, indent=1) + "\n")
+    if index.is_file():
+        page = index.read_bytes()
+        found = _BODY.search(page)
+        if found and b'class="stale"' not in page:
+            banner = f'<p class="stale"><strong>Stale:</strong> {escape(note)}</p>'.encode()
+            write_atomic(index, page[: found.end()] + banner + page[found.end() :])
 
 
 def write_batch_outputs(result: RunResult, summary: dict[str, Any], config: RunConfig) -> None:

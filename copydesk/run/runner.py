@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -131,6 +131,8 @@ def execute(
         mapper = _mapper(client)
         surveyed = survey_corpus(items, config, plan.jobs, mapper, meanwhile=load_batch_rules)
         ledger = _open_ledger(config.out)  # last: a run stopped above leaves nothing written
+        if config.out is not None:
+            batch.mark_stale(config.out, datetime.now(UTC).isoformat(timespec="seconds"))
         with progress(len(items)) as advance:
             result = run(items, config, plan.jobs, advance, ledger, plan.cache, mapper, surveyed)
         if batch_rules["schema"] is not None:

@@ -191,3 +191,18 @@ def test_the_key_changes_with_a_deciding_library(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(ledger, "libraries", lambda: {**installed, "dateparser": "0.0.1"})
     assert ledger.file_key("0" * 64, "digest", None, frozenset(), 100) != before
     assert {"python", "chardet", "dateparser", "ftfy"} <= set(installed)
+
+
+def test_a_folder_a_run_has_not_finished_says_its_summary_and_index_are_stale(corpus: Path, tmp_path: Path) -> None:
+    """An interrupted rerun used to leave the old summary and index beside newer reports, unmarked."""
+    from copydesk.run.batch import mark_stale
+
+    out = tmp_path / "out"
+    check(corpus, out)
+    mark_stale(out, "2026-12-06T12:00:00+00:00")  # what a run does before it writes any report
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert "has not finished" in summary["stale"] and summary["counts"]["files"] == len(PAGES)
+    assert 'class="stale"' in (out / "index.html").read_text(encoding="utf-8")
+    check(corpus, out)  # a run that completes replaces both
+    assert "stale" not in json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert 'class="stale"' not in (out / "index.html").read_text(encoding="utf-8")
