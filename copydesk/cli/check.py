@@ -261,17 +261,17 @@ def _print_text(rows: Iterable[dict[str, Any]], data: dict[str, Any], verbosity:
 
 def _check_stream(rules_dir: Path | None, fail_on: str, max_bytes: int) -> NoReturn:
     """JSONL records on stdin, one JSON report per line on stdout; exit status as for files."""
-    import io
 
     from copydesk.rules.ruleset import load_rules
-    from copydesk.run.stream import check_stream
+    from copydesk.run.stream import check_stream, read_records
 
     try:
         ruleset = load_rules(rules_dir)
     except RuleFileError as exc:
         die(str(exc))
-    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
-    result = check_stream(stdin, ruleset, fail_on, sys.stdout, sys.stderr, max_bytes)
+    result = check_stream(
+        read_records(sys.stdin.buffer, max_bytes), ruleset, fail_on, sys.stdout, sys.stderr, max_bytes
+    )
     sys.exit(1 if result.failed and fail_on != "never" else 0)
 
 

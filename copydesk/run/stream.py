@@ -13,10 +13,10 @@ import base64
 import binascii
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from copydesk.decode.input import DecodeOutcome
 from copydesk.model import Analysis, Finding, fails
@@ -95,15 +95,43 @@ def _unchecked(name: str, finding: Finding, data: bytes | None = None) -> Analys
     return Analysis(path=Path(name), name=name, outcome=outcome, findings=[finding])
 
 
+@dataclass(frozen=True, slots=True)
+class Oversized:
+    """A stream line longer than any record under the size limit can be, read past unkept."""
+
+    size: int
+
+
+def read_records(stream: BinaryIO, max_bytes: int) -> Iterator[str | Oversized]:
+    """The stream's lines, none held whole past what a record under ``max_bytes`` can take
+    (its text as JSON escapes or base64, and the declared fields): a 100 MB line costs a
+    chunk at a time, not 400 MB."""
+    limit = 6 * max_bytes + (1 << 16)  # \uXXXX escapes can write a byte as six characters
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line.decode("utf-8", errors="replace")
+            continue
+        size = len(line)
+        while line and not line.endswith(b"\n"):
+            line = stream.readline(1 << 20)
+            size += len(line)
+        yield Oversized(size)
+
+
 def check_stream(
-    lines: Iterable[str], rules: RuleSet, fail_on: str, out: TextIO, err: TextIO, max_bytes: int
+    lines: Iterable[str | Oversized], rules: RuleSet, fail_on: str, out: TextIO, err: TextIO, max_bytes: int
 ) -> StreamResult:
     records = failed = 0
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
+        if not isinstance(line, Oversized) and not line.strip():
             continue
         records += 1
         try:
+            if isinstance(line, Oversized):
+                raise BadRecord(f"a line of {line.size:,} bytes, longer than any record under the size limit; not read")
             name, data, entry = parse_record(number, line)
         except BadRecord as exc:
             err.write(f"copydesk: {STDIN}:{number}: {exc}\n")

@@ -85,3 +85,25 @@ def test_a_lone_surrogate_is_a_bad_record_and_the_stream_goes_on() -> None:
     reports = [json.loads(line) for line in done.stdout.splitlines()]
     assert [r["file"] for r in reports] == ["<stdin>:1", "<stdin>:2", "<stdin>:3", "ok.txt"]
     assert all("lone surrogate" in line for line in done.stderr.splitlines())
+
+
+def test_a_line_longer_than_any_record_is_read_past_not_held() -> None:
+    """A 100 MB line used to be read whole (424 MB) before its size was checked."""
+    import io
+
+    from copydesk.run.stream import Oversized, read_records
+
+    page = json.dumps({"path": "ok.txt", "text": "short text"})
+    stream = io.BytesIO(b'{"path": "big.txt", "text": "' + b"x" * 200_000 + b'"}\n' + page.encode() + b"\n")
+    read = list(read_records(stream, max_bytes=1_000))
+    assert isinstance(read[0], Oversized) and read[0].size > 200_000
+    assert read[1] == page + "\n"
+    status, reports, err = stream_records_over_limit()
+    assert status == 1 and "longer than any record under the size limit" in err
+    assert [r["file"] for r in reports] == ["<stdin>:1", "ok.txt"]
+
+
+def stream_records_over_limit() -> tuple[int, list[dict[str, object]], str]:
+    big = json.dumps({"path": "big.txt", "text": "x" * 200_000})
+    ok = {"path": "ok.txt", "text": (ARTICLES / "no_chrome_en.txt").read_text(encoding="utf-8")}
+    return stream(big, ok, args=("--max-bytes", "1000"))
