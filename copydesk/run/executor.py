@@ -355,8 +355,9 @@ def _regular_file_digest(location: str) -> str | None:
 
 def _ledger_key(
     item: InputFile, repeated: frozenset[int], config: RunConfig, rules: RuleSet, digest: str | None = None
-) -> str | None:
-    """The file's ledger key; None when it cannot be read (such a file is always checked).
+) -> tuple[str, str] | None:
+    """The file's ledger key and the sha256 it was made from; None when the file cannot be
+    read (such a file is always checked).
 
     ``digest``: the sha256 the survey already took of a local file, so it is not read twice.
     """
@@ -367,7 +368,7 @@ def _ledger_key(
     from copydesk.run.ledger import file_key
 
     entry = _entry(item, _load(config)[1])
-    return file_key(digest, rules.digest, entry.declared() if entry else None, repeated, config.max_bytes)
+    return file_key(digest, rules.digest, entry.declared() if entry else None, repeated, config.max_bytes), digest
 
 
 def _reuse(ledger: Ledger, item: InputFile, key: str, config: RunConfig) -> tuple[dict[str, Any], bool] | None:
@@ -450,17 +451,17 @@ def run(
         result.repeated = {group: keys for group, keys in surveyed.repeated.items() if keys}
         result.corpus_groups = len(result.repeated)
         result.corpus_lines = sum(map(len, result.repeated.values()))
-    keys: dict[str, str] = {}  # the ledger keys of the files on their way through the map
+    keys: dict[str, tuple[str, str]] = {}  # the ledger keys (and their sha256) of the files on their way
 
     def to_check() -> Iterator[Call]:
         """The files to check, read as the map asks for them; reused rows are kept on the way."""
         for item, group, digest in inputs.rows():
             repeated = result.repeated.get(group, frozenset()) if group else frozenset()
-            key = _ledger_key(item, repeated, config, rules, digest) if ledger is not None else None
-            reused = _reuse(ledger, item, key, config) if reuse and ledger is not None and key is not None else None
+            keyed = _ledger_key(item, repeated, config, rules, digest) if ledger is not None else None
+            reused = _reuse(ledger, item, keyed[0], config) if reuse and ledger is not None and keyed else None
             if reused is None:
-                if key is not None:
-                    keys[item.name] = key
+                if keyed is not None:
+                    keys[item.name] = keyed
                 yield item, config, repeated
                 continue
             row, had_batch = reused
@@ -473,9 +474,11 @@ def run(
 
     for row in engine_map(mapper, jobs)(check_one, to_check(), len(inputs)):  # results in input order
         result.add(row)
-        key = keys.pop(row["name"], None)
-        if ledger is not None and key is not None:
-            ledger.store(row["name"], key, row, rules.digest)
+        keyed = keys.pop(row["name"], None)
+        # A file rewritten between its digest and its check was checked from other bytes than
+        # its key names: its row is not kept, so the next run checks it again.
+        if ledger is not None and keyed is not None and (row.get("record") or {}).get("sha256") == keyed[1]:
+            ledger.store(row["name"], keyed[0], row, rules.digest)
         if progress is not None:
             progress(row)
     result.elapsed = time.perf_counter() - started

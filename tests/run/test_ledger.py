@@ -206,3 +206,17 @@ def test_a_folder_a_run_has_not_finished_says_its_summary_and_index_are_stale(co
     check(corpus, out)  # a run that completes replaces both
     assert "stale" not in json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert 'class="stale"' not in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_file_rewritten_between_its_digest_and_its_check_is_checked_again(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its result came from other bytes than its key names; it used to be reused by the next run."""
+    from copydesk.run import executor
+
+    out = tmp_path / "out"
+    monkeypatch.setattr(executor, "_regular_file_digest", lambda path: "0" * 64)  # the bytes changed after
+    check(corpus, out)
+    monkeypatch.undo()
+    assert skipped(check(corpus, out)) == 0
+    assert skipped(check(corpus, out)) == len(PAGES)
