@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+# The years a scraped news page without a declared window is listed against (never settled
+# by): the web's news era, from before the first news sites to beyond any crawl in sight.
+NEWS_YEARS = (1990, 2039)
+
 
 def candidate_years(month: int, day: int, weekday: int | None, first: int, last: int) -> list[int]:
     """Years in ``[first, last]`` in which the day exists and (if given) falls on ``weekday``."""

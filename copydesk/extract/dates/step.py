@@ -193,6 +193,11 @@ def _year_inferred(
     number = lines[chosen.line].number
     if years_window is None:
         message = f"{chosen.text!r} has no year and no window is declared"
+        if weekday is not None:  # the weekday still narrows it: list the years that fit, settle none
+            years = infer.candidate_years(chosen.month, chosen.day, weekday, *infer.NEWS_YEARS)
+            result.candidates = [dt.date(y, chosen.month, chosen.day).isoformat() for y in years]
+            first, last = infer.NEWS_YEARS
+            message += f"; its weekday fits {len(years)} years in {first}-{last} (published_candidates)"
         result.findings.append(Finding("dates.year_unknown", "warning", message, number))
         return False
     years = infer.candidate_years(chosen.month, chosen.day, weekday, *years_window)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from copydesk.pipeline import analyse
@@ -75,6 +76,16 @@ def test_year_less_dateline_without_a_window(tmp_path: Path, project_rules: Rule
     text = f"Talks to resume\n\nKYIV, November 25 (Reuters) - Officials said {BODY}\n"
     result = run(tmp_path, project_rules, text)
     assert result["published"] is None and "dates.year_unknown" in result["rules"]
+    assert not result["candidates"]  # no weekday: every year fits, none is listed
+
+
+def test_without_a_window_the_weekday_still_lists_the_years_that_fit(tmp_path: Path, project_rules: RuleSet) -> None:
+    """ "November 25" said "on Sunday" used to give no candidates at all when no window was declared."""
+    text = f"Talks to resume\n\nKYIV, Sunday, November 25 (Reuters) - Officials said {BODY}\n"
+    result = run(tmp_path, project_rules, text)
+    assert result["published"] is None and "dates.year_unknown" in result["rules"]
+    assert result["candidates"] and "2018-11-25" in result["candidates"]  # type: ignore[operator]
+    assert all(dt.date.fromisoformat(day).weekday() == 6 for day in result["candidates"])  # type: ignore[union-attr]
 
 
 def test_several_years_are_listed_as_candidates(tmp_path: Path, project_rules: RuleSet) -> None:
