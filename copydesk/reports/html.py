@@ -157,6 +157,21 @@ def _escaped(text: str) -> str:
     )
 
 
+MAX_SHOWN_LINES = 5_000  # a page past this shows its start and says where the rest is
+
+
+def _shown_lines(views: Sequence[_LineView]) -> Markup:
+    """The line rows, at most ``MAX_SHOWN_LINES`` of them: a page of a huge file stays a page
+    a browser opens, and says that the report and the clean text hold every line."""
+    if len(views) <= MAX_SHOWN_LINES:
+        return _lines_html(views)
+    note = (
+        f'<p class="truncated">{len(views) - MAX_SHOWN_LINES:,} more lines not shown here: '
+        "the JSON report and the clean text hold every line.</p>"
+    )
+    return _lines_html(views[:MAX_SHOWN_LINES]) + Markup(note)
+
+
 def _lines_html(views: Sequence[_LineView]) -> Markup:
     """The page's line rows as markup, every text escaped.
 
@@ -211,7 +226,7 @@ def file_page(analysis: Analysis, report: dict[str, Any], name: PurePosixPath) -
             direction="rtl" if (language or "").split("-")[0] in RTL_LANGUAGES else "ltr",
             quotes=report["article"]["quotes"] or [],
             file_findings=report["findings"],
-            lines_html=_lines_html(_line_views(analysis, report["findings"])),
+            lines_html=_shown_lines(_line_views(analysis, report["findings"])),
             provenance=json.dumps(report["provenance"], ensure_ascii=False, indent=1),
             index_href=_index_href(name),
         )

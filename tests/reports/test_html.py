@@ -150,3 +150,17 @@ def test_index_links_to_names_with_url_syntax_lead_to_their_pages(tmp_path: Path
     links = [attrs["href"] for tag, attrs in tags(index) if tag == "a" and attrs.get("href", "").startswith("files/")]
     assert len(links) == 3 and not any("#" in link or "?" in link for link in links)
     assert all((out / unquote(link)).is_file() for link in links)
+
+
+def test_the_page_of_a_huge_file_shows_its_start_and_says_the_rest_is_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from copydesk.reports import html
+
+    monkeypatch.setattr(html, "MAX_SHOWN_LINES", 20)
+    page = tmp_path / "in" / "many.txt"
+    page.parent.mkdir()
+    page.write_text("".join(f"Line number {i} of a very long list\n" for i in range(60)), encoding="utf-8")
+    run_cli("check", page.parent, "--rules", RULES, "--out", tmp_path / "out")
+    text = (tmp_path / "out" / "files" / "many.txt.html").read_text(encoding="utf-8")
+    assert "40 more lines not shown here" in text and "Line number 19 " in text and "Line number 20 " not in text
