@@ -27,6 +27,7 @@ from copydesk.rules.errors import RuleFileError
 from copydesk.rules.manifest import COLUMNS, ManifestEntry, declared_values
 from copydesk.rules.ruleset import RuleSet
 from copydesk.run.executor import provenance_of
+from copydesk.text.controls import escaped
 
 STDIN = "<stdin>"
 FIELDS = frozenset(COLUMNS) | {"text", "bytes_b64"}
@@ -134,7 +135,7 @@ def check_stream(
                 raise BadRecord(f"a line of {line.size:,} bytes, longer than any record under the size limit; not read")
             name, data, entry = parse_record(number, line)
         except BadRecord as exc:
-            err.write(f"copydesk: {STDIN}:{number}: {exc}\n")
+            err.write(escaped(f"copydesk: {STDIN}:{number}: {exc}") + "\n")  # a field name is data
             bad = _unchecked(f"{STDIN}:{number}", Finding("stream.bad_record", "error", str(exc)))
             out.write(json.dumps(build_report(bad, None), ensure_ascii=False) + "\n")
             failed += 1
