@@ -105,6 +105,8 @@ class Ledger:
         self._db: sqlite3.Connection | None = None
         try:
             self._db = _connect(self.path)
+        except sqlite3.OperationalError as exc:  # cannot open or write it (permissions, a full disk, a lock)
+            self._failed(exc)
         except sqlite3.DatabaseError:  # not a database, or a damaged one: it is a cache, so start afresh
             try:
                 self.path.replace(self.path.with_name(NAME + ".damaged"))

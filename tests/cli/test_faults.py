@@ -140,3 +140,29 @@ def test_a_manifest_value_of_the_wrong_type_is_refused_not_made_a_string(tmp_pat
     (tmp_path / "manifest.jsonl").write_text('{"path": "a.txt", "language": ["en"]}\n', encoding="utf-8")
     done = check(tmp_path)
     assert done.returncode == 2 and "manifest.jsonl:1: language must be a string, not list" in done.stderr
+
+
+def test_a_ledger_that_cannot_be_opened_is_one_warning_and_the_run_completes(tmp_path: Path) -> None:
+    """An unwritable ledger (here a folder where the file should be) used to be a sqlite3 traceback."""
+    (tmp_path / "a.txt").write_text(PAGE, encoding="utf-8")
+    out = tmp_path / "out"
+    (out / "ledger.sqlite").mkdir(parents=True)
+    done = check(tmp_path, "--out", str(out))
+    assert "Traceback" not in done.stderr and done.returncode == 0, done.stderr
+    assert "ledger.sqlite" in done.stderr and "results are not recorded" in done.stderr
+    assert (out / "summary.json").is_file() and (out / "ledger.sqlite").is_dir()  # nothing set aside
+
+
+def test_a_second_run_into_a_held_folder_is_refused_with_one_line(tmp_path: Path) -> None:
+    """Two runs into one --out used to end one of them with "database is locked"."""
+    import fcntl
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(PAGE, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    with (out / ".copydesk.lock").open("ab") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        done = check(tmp_path / "in", "--out", str(out))
+    assert "Traceback" not in done.stderr
+    assert done.returncode == 2 and "another copydesk run is writing to this folder" in done.stderr
