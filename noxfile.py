@@ -44,13 +44,26 @@ def report(session: nox.Session) -> None:
 def props(session: nox.Session) -> None:
     """The rule laws on rules/ and the fuzz tests with many more examples than the test run.
 
-    ``nox -s props -- --examples N`` changes the laws' count; COPYDESK_PROPS_EXAMPLES the tests'.
+    ``nox -s props -- --examples N`` sets the count for both halves, the laws and the
+    pytest properties (default 1000 for the laws, 300 for the tests); other arguments go to
+    ``copydesk rules test``.
     """
     session.install("-e", ".[test]")
-    args = session.posargs or ["--examples", "1000"]
+    args = list(session.posargs) or ["--examples", "1000"]
     session.run("copydesk", "rules", "test", "rules", *args)
-    env = {"COPYDESK_PROPS_EXAMPLES": os.environ.get("COPYDESK_PROPS_EXAMPLES", "300")}
+    examples = _option(args, "--examples") or os.environ.get("COPYDESK_PROPS_EXAMPLES", "300")
+    env = {"COPYDESK_PROPS_EXAMPLES": examples}
     session.run("python", "-m", "pytest", "tests/test_fuzz.py", "tests/testing", env=env)
+
+
+def _option(args: list[str], name: str) -> str | None:
+    """The value given to ``name`` (``--examples 50`` or ``--examples=50``), if any."""
+    for i, arg in enumerate(args):
+        if arg == name and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith(name + "="):
+            return arg.split("=", 1)[1]
+    return None
 
 
 @nox.session(python=PYTHON)
