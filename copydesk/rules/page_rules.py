@@ -74,6 +74,7 @@ class PageRules:
     boilerplate: tuple[BoilerplateRules, ...]  # the profile's (first, when declared), then the language's
     generic: tuple[BoilerplateRules, ...]  # the language's generic files alone
     any_boilerplate: Patterns  # every section of ``boilerplate``: what could match a line at all
+    whole_lines: Patterns  # the sections that remove a whole line (all but inline_tails), for the laws
     bylines: Patterns  # the profile's, then the language's
     name_stops: Patterns
     datelines: Patterns  # the profile's dateline, then the language's dateline files
@@ -90,6 +91,13 @@ class PageRules:
             boilerplate=boilerplate,
             generic=tuple(g.boilerplate for g in generic),
             any_boilerplate=_joined(p for b in boilerplate for name in BOILERPLATE_SECTIONS for p in getattr(b, name)),
+            whole_lines=_joined(
+                p
+                for b in boilerplate
+                for name in BOILERPLATE_SECTIONS
+                if name != "inline_tails"
+                for p in getattr(b, name)
+            ),
             bylines=_joined([*(profile.bylines if profile else ()), *(p for g in generic for p in g.bylines)]),
             name_stops=_joined(p for g in generic for p in g.name_stops),
             datelines=_joined([*dateline, *(p for d in rules.datelines if d.applies_to(language) for p in d.patterns)]),

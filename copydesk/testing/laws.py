@@ -21,7 +21,7 @@ from copydesk.model import Analysis
 from copydesk.pipeline import analyse_data
 from copydesk.rules.manifest import ManifestEntry
 from copydesk.rules.patterns import RulePattern, pattern_set
-from copydesk.rules.ruleset import BOILERPLATE_SECTIONS, RuleSet
+from copydesk.rules.ruleset import RuleSet
 from copydesk.testing.strategies import Dateline, Page
 
 
@@ -67,16 +67,8 @@ def preserves_order(page: Page, rules: RuleSet, source: str | None = None) -> No
 
 def covering_rule(line: str, rules: RuleSet, language: str | None, source: str | None = None) -> RulePattern | None:
     """The rule (the source profile's, then generic ones) that matches a stripped line, if any."""
-    groups = [g.boilerplate for g in rules.generic if g.applies_to(language)]
-    if source is not None and source in rules.profiles:
-        groups.insert(0, rules.profiles[source].boilerplate)
-    patterns = tuple(
-        p
-        for group in groups
-        for section in BOILERPLATE_SECTIONS
-        if section != "inline_tails"
-        for p in getattr(group, section)
-    )
+    profile = rules.profiles.get(source) if source is not None else None
+    patterns = rules.bundle(profile, language).whole_lines  # assembled once per (source, language)
     found = pattern_set(patterns).first_match(line.strip(), lambda _: None)
     return found[0] if found else None
 
