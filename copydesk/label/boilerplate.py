@@ -86,9 +86,12 @@ def rule_candidates(labelling: Labelling, combined: Patterns) -> set[int] | None
         forms = [_forms(text) for text in new]
         live = whole.live_set("\n".join(form for each in forms for form in each))  # exact for these lines
         for text, each in zip(new, forms, strict=True):
+            if live.safe:
+                answers.remember(text, any(map(live.could_match, each)))
+                continue
             started = time.perf_counter()
             could = any(map(live.could_match, each))
-            if not live.safe and time.perf_counter() - started >= TIMEOUT_SECONDS:
+            if time.perf_counter() - started >= TIMEOUT_SECONDS:
                 return None  # a timeout: this line's answer is no line's, and is not kept
             answers.remember(text, could)
     return {index for index, text in zip(indices, texts, strict=True) if answers[text]}

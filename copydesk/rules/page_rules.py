@@ -42,11 +42,7 @@ class DateRules:
     yesterday: Patterns
     forms: Patterns  # the date shapes of the language and of every language (a script's own)
     lexicon: Lexicon
-
-    @property
-    def month_names(self) -> frozenset[str]:
-        """Every case-folded month name and abbreviation the lexicon reads."""
-        return self.lexicon.month_names
+    month_names: frozenset[str]  # every case-folded month name and abbreviation the lexicon reads
 
     @classmethod
     def of(cls, cue_rules: Sequence[DateCues], language: str | None) -> DateRules:
@@ -54,6 +50,7 @@ class DateRules:
         cued = [c for c in cue_rules if c.applies_to(language) or c.language == "en"]
         applicable = [c for c in cue_rules if c.applies_to(language)]
         months = [c.months for c in applicable if c.months]
+        words = lexicon(language).with_months(months)
         return cls(
             language,
             cue_rules,
@@ -63,7 +60,8 @@ class DateRules:
             _joined(p for c in cued for p in c.today),
             _joined(p for c in cued for p in c.yesterday),
             _joined(p for c in applicable for p in c.forms),
-            lexicon(language).with_months(months),
+            words,
+            frozenset(words.months),
         )
 
 

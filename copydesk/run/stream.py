@@ -52,7 +52,8 @@ def parse_record(number: int, line: str) -> tuple[str, bytes, ManifestEntry]:
         raise BadRecord("each line must be a JSON object")
     for key, value in row.items():
         _check_unicode("a field name", key)
-        _check_unicode(key, value)
+        if key != "text":  # the text is encoded below, once
+            _check_unicode(key, value)
     unknown = sorted(set(row) - FIELDS)
     if unknown:
         raise BadRecord(f"unknown field(s) {', '.join(unknown)}")
@@ -64,7 +65,7 @@ def parse_record(number: int, line: str) -> tuple[str, bytes, ManifestEntry]:
     if "text" in row:
         if not isinstance(row["text"], str):
             raise BadRecord("text must be a string")
-        data = row["text"].encode("utf-8")
+        data = _encoded("text", row["text"])
     else:
         try:
             data = base64.b64decode(str(row["bytes_b64"]), validate=True)
@@ -78,14 +79,18 @@ def parse_record(number: int, line: str) -> tuple[str, bytes, ManifestEntry]:
 
 
 def _check_unicode(key: str, value: Any) -> None:
-    """JSON can spell a lone surrogate ("\\ud800"), which is no Unicode text: such a
-    string can be neither checked nor written back out, so the record is refused."""
     if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError as exc:
-            where = f"{key} holds a lone surrogate at character {exc.start}"
-            raise BadRecord(f"{where}: not Unicode text (send undecodable text as bytes_b64)") from exc
+        _encoded(key, value)
+
+
+def _encoded(key: str, value: str) -> bytes:
+    """The value as UTF-8. JSON can spell a lone surrogate ("\\ud800"), which is no Unicode
+    text: such a string can be neither checked nor written back out, so the record is refused."""
+    try:
+        return value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        where = f"{key} holds a lone surrogate at character {exc.start}"
+        raise BadRecord(f"{where}: not Unicode text (send undecodable text as bytes_b64)") from exc
 
 
 def _unchecked(name: str, finding: Finding, data: bytes | None = None) -> Analysis:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -48,10 +48,6 @@ class Lexicon:
     weekday_pattern: str
     day_first: bool  # the first language's numeric order: 10/11/2021 is 10 November
     phrases: tuple[str, ...] = ()  # the month names of more than one word ("تشرين الأول")
-    month_names: frozenset[str] = field(default=frozenset(), init=False, compare=False)  # the months' keys
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "month_names", frozenset(self.months))
 
     def with_months(self, extra: Iterable[Sequence[Sequence[str]]]) -> Lexicon:
         """This lexicon and the month names rule files add (twelve lists each, January's
