@@ -71,7 +71,7 @@ def real_pages() -> list[tuple[str, str]]:
     return pages
 
 
-def measure(label: str, pages: list[tuple[str, str]], repeat: int, line_model: bool = False) -> None:
+def measure(label: str, pages: list[tuple[str, str]], repeat: int, line_model: bool = True) -> None:
     rules = load_rules(ROOT / "rules", line_model=line_model)
     for _, language in pages:
         stopwords(language, rules.directory)  # load stop-lists outside the timing
@@ -109,9 +109,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--line-model", action="store_true", help="with the trained line model on")
+    parser.add_argument("--rules-only", action="store_true", help="with the trained line model off")
     args = parser.parse_args()
-    model = args.line_model
+    model = not args.rules_only
     measure("synthetic 5 KB", synthetic_pages(args.files), args.repeat, model)
     crawl = crawl_pages(args.files * 3)
     real = real_pages()

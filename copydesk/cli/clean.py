@@ -91,7 +91,7 @@ def explain(file: Path, rules: Path | None, manifest: Path | None, width: int) -
     say(f"dateline  {article.dateline['text'] if article.dateline else '-'}")
     say(f"verdict   {analysis.verdict}")
     model = ruleset.line_model
-    say(f"model     {model.version} ({model.digest}), threshold {model.cutoff}" if model else "model     -")
+    say(f"model     {model.version} ({model.digest}), {model.cutoffs}" if model else "model     -")
     click.echo("")
     for number, label, rule, text in line_rows(analysis, why):
         shown = text if len(text) <= width else text[: width - 1] + "…"

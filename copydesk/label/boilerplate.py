@@ -169,6 +169,18 @@ def apply_line_rules(labelling: Labelling, rules: BoilerplateRules) -> None:
     _label_matches(labelling, rules.lines)
 
 
+def apply_hints(labelling: Labelling, rules: BoilerplateRules) -> None:
+    """Hint rules label their lines as line rules do, and note them: the line model, when
+    on, decides those lines again (:func:`copydesk.label.line_model.decide`)."""
+    if not rules.hints:
+        return
+    for index in labelling.rule_indices():
+        hit = _line_match(rules.hints, labelling.lines[index], labelling)
+        if hit is not None:
+            labelling.decide(index, Label(Kind.BOILERPLATE, hit.rule_id))
+            labelling.hints[index] = hit.rule_id
+
+
 def apply_inline_tails(labelling: Labelling, rules: BoilerplateRules) -> None:
     if not rules.inline_tails:
         return
@@ -211,4 +223,5 @@ def apply_rules(labelling: Labelling, rules: BoilerplateRules, *, cut: bool = Tr
     else:
         bound_by_markers(labelling, rules)
     apply_line_rules(labelling, rules)
+    apply_hints(labelling, rules)
     apply_inline_tails(labelling, rules)

@@ -27,6 +27,7 @@ class Labelling:
     rule_candidates: set[int] | None = None  # lines any rule could match; None: all
     markers: set[int] = field(default_factory=set)  # section headings: strong evidence of chrome around them
     ends: set[int] = field(default_factory=set)  # generic tail markers: the article stops before them
+    hints: dict[int, str] = field(default_factory=dict)  # lines a hint rule labelled: the line model decides again
 
     slow_rules: set[str] = field(default_factory=set)  # rules that ran out of time on this page
 

@@ -153,7 +153,13 @@ def _line_score(key: tuple[str, frozenset[str]]) -> float:
         tail = stripped.rstrip(_CLOSERS)
         if tail[-1:] not in _SENTENCE_ENDERS:
             return -(CHROME_BASE + 0.5 * min(float(len(stripped)), 200.0))
-    return score(features(stripped, stopwords))
+    return score(line_features(stopwords)[stripped])
+
+
+def line_features(stopwords: frozenset[str]) -> LineMemo[str, LineFeatures]:
+    """The features of stripped lines under one stop-list, each computed once: the line
+    model reads them for every line, the prose score for the lines its shortcut leaves."""
+    return _FEATURES.of(stopwords)
 
 
 def score(f: LineFeatures) -> float:
@@ -173,4 +179,5 @@ def score(f: LineFeatures) -> float:
 
 CHROME_BASE = 25.0
 
+_FEATURES: MemoFamily[frozenset[str], str, LineFeatures] = MemoFamily(lambda words, stripped: features(stripped, words))
 _SCORES: MemoFamily[frozenset[str], str, float] = MemoFamily(lambda words, stripped: _line_score((stripped, words)))

@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from copydesk.label import article_region
 from copydesk.label.labelling import Labelling
-from copydesk.label.line_features import LineFeatures, features, score
+from copydesk.label.line_features import LineFeatures, line_features, score
 from copydesk.model import Kind, Label
-from copydesk.rules.model_file import LineModel
+from copydesk.rules.model_file import Cutoffs, LineModel, smoothed
 from copydesk.text.memo import MemoFamily
 
 if TYPE_CHECKING:  # numpy is imported when a page is scored, not when the CLI starts
@@ -59,6 +59,7 @@ BASE = (
     "dated",
     "in_region",
     "rule_chrome",
+    "hinted",
     "structure",
     "marker",
     "end_marker",
@@ -85,6 +86,7 @@ CONTEXT = (
     "prose_score",
     "in_region",
     "rule_chrome",
+    "hinted",
     "title_case",
     "list_item",
     "timestamp",
@@ -122,8 +124,8 @@ def _names_a_date(stripped: str, digits: int, months: frozenset[str]) -> bool:
 
 
 def _text_features(words: Vocabulary, stripped: str) -> tuple[float, ...]:
-    f: LineFeatures = features(stripped, words.stopwords)
-    digits = sum(ch.isdigit() for ch in stripped)
+    f: LineFeatures = line_features(words.stopwords)[stripped]
+    digits = sum(map(str.isdigit, stripped))
     return (
         math.log1p(f.chars),
         math.log1p(f.words),
@@ -175,10 +177,12 @@ def page_features(
     prose_sum = np.bincount(block_id, weights=base[:, 10])
     chars_sum = np.bincount(block_id, weights=np.expm1(base[:, 0]))
     kinds = [label.kind if label is not None else None for label in (labels[i] for i in content)]
+    hints = labelling.hints
     columns = [
         base,
         inside[:, None],
-        np.array([k is Kind.BOILERPLATE for k in kinds])[:, None],
+        np.array([k is Kind.BOILERPLATE and i not in hints for k, i in zip(kinds, content, strict=True)])[:, None],
+        np.array([i in hints for i in content])[:, None],
         np.array([k in STRUCTURE for k in kinds])[:, None],
         np.array([i in labelling.markers for i in content])[:, None],
         np.array([i in labelling.ends for i in content])[:, None],
@@ -239,6 +243,7 @@ def _blocks(blank: np.ndarray[Any, Any], at: np.ndarray[Any, Any]) -> tuple[Any,
 
 
 _COLUMNS = {name: position for position, name in enumerate(BASE)}
+_PICKED = [_COLUMNS[name] for name in CONTEXT]
 
 
 def _context(rows: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
@@ -247,26 +252,22 @@ def _context(rows: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     import numpy as np
 
     n = rows.shape[0]
-    picked = rows[:, [_COLUMNS[name] for name in CONTEXT]]
+    picked = rows[:, _PICKED]
     zero = np.zeros((1, picked.shape[1]))
     prefix = np.vstack([zero, np.cumsum(picked, axis=0)])
     index = np.arange(n)
-    parts = []
-    for column in range(picked.shape[1]):
-        values = picked[:, column]
-        parts.append(np.concatenate([[0.0], values[:-1]]))
-        parts.append(np.concatenate([values[1:], [0.0]]))
-        for w in WINDOWS:
-            lo, hi = np.maximum(0, index - w), np.minimum(n, index + w + 1)
-            parts.append((prefix[hi, column] - prefix[lo, column]) / (hi - lo))
+    views = [np.vstack([zero, picked[:-1]]), np.vstack([picked[1:], zero])]
+    for w in WINDOWS:
+        lo, hi = np.maximum(0, index - w), np.minimum(n, index + w + 1)
+        views.append((prefix[hi] - prefix[lo]) / (hi - lo)[:, None])
+    # feature_names() order: each CONTEXT column's previous, next and window means together
+    around = np.stack(views, axis=2).reshape(n, -1)
     prose = np.maximum(0.0, rows[:, _COLUMNS["prose_score"]]) * rows[:, _COLUMNS["log_chars"]]
     total = prose.sum() or 1.0
     before = np.concatenate([[0.0], np.cumsum(prose)[:-1]])
-    parts.append(before / total)
-    parts.append((total - before - prose) / total)
-    parts.append(_distance_back(prose > 0))
-    parts.append(_distance_back((prose > 0)[::-1])[::-1])
-    return np.column_stack(parts)
+    shares = (before / total, (total - before - prose) / total)
+    distances = (_distance_back(prose > 0), _distance_back((prose > 0)[::-1])[::-1])
+    return np.hstack([around, np.column_stack([*shares, *distances])])
 
 
 def _distance_back(is_prose: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
@@ -287,13 +288,15 @@ def decide(
     words: Vocabulary,
     model: LineModel | None,
 ) -> None:
-    """Label every undecided line: kept as body, or ``model.boilerplate``. Without a model,
-    the prose-region heuristic decides (everything outside its region is chrome). A page
+    """Label every undecided line, and every line only a hint rule labelled: kept as body,
+    or chrome (``model.boilerplate``, or the hint's rule when the model agrees with it).
+    Without a model, the prose-region heuristic decides (everything outside its region is
+    chrome) and the hints stand. A page
     with no run of prose at all has no article whatever the model says: a page of menus,
     stamps and buttons fails the gate instead of keeping the line the model likes best.
     Above the headline and outside the region (a site's name, its menus) the rules' verdict
     stands too: kept there, a line would become the headline of the clean text, and
-    cleaning that text again would take it away."""
+    cleaning that text again would take it away (:func:`keeps` says the rest)."""
     if model is None or region is None:
         article_region.mark_outside(labelling, region)
         return
@@ -302,21 +305,95 @@ def decide(
     content, rows = page_features(labelling, region, words)
     if not content:
         return
-    chances = model.probabilities(rows)
-    labels = labelling.labels
-    open_lines = [(i, p) for i, p in zip(content, chances, strict=True) if labels[i] is None]
-    title = next((i for i, label in enumerate(labels) if label is not None and label.kind is Kind.TITLE), -1)
-    dropped = [
-        i
-        for i, p in open_lines
-        if (not (inside := region.start <= i <= region.end) and i < title) or p < model.cutoff_for(inside)
-    ]
-    if len(dropped) == len(open_lines):
+    import numpy as np
+
+    opened = [j for j, i in enumerate(content) if is_open(labelling, i)]
+    if not opened:
+        return
+    own = model.own(rows)
+    chances = smoothed(own, model.smoothing)
+    at = np.asarray(content)[opened]
+    in_region = (at >= region.start) & (at <= region.end)
+    kept = keeps(own[opened], chances[opened], rows[opened], in_region, model.cutoffs)
+    if not kept.any():
         article_region.mark_outside(labelling, region)  # never empty a page on a guess: the region stays
         return
+    labels = labelling.labels
     label = Label(Kind.BOILERPLATE, RULE)
-    for i in dropped:
-        labels[i] = label
+    for i, keep in zip(at.tolist(), kept.tolist(), strict=True):
+        if keep:
+            labels[i] = None  # a hint the model overrules is article text again
+        elif labels[i] is None:
+            labels[i] = label  # a hinted line it agrees with keeps its rule's name
+
+
+def is_open(labelling: Labelling, index: int) -> bool:
+    """A line the model decides: no step decided it, or only a hint rule did."""
+    label = labelling.labels[index]
+    return label is None or labelling.hints.get(index) == label.rule
+
+
+def keeps(
+    own: np.ndarray[Any, Any],
+    chances: np.ndarray[Any, Any],
+    rows: np.ndarray[Any, Any],
+    in_region: np.ndarray[Any, Any],
+    cutoffs: Cutoffs,
+) -> np.ndarray[Any, Any]:
+    """Which open lines are article text, given the model's own probabilities, the same
+    smoothed over neighbours (``chances``), their features and whether each is inside the
+    prose region: all of a page's lines at once.
+
+    A line a hint rule names needs the model's own word: prose around it never lifts it
+    (a "Newsletter" button between two paragraphs). Inside the prose region any other
+    sentence is never dropped on a guess (only a rule removes article prose), so a quote
+    the model doubts stays and cleaning the clean text again finds the same paragraphs.
+    Outside the region the model needs more, and more again after the marker that ended
+    the article ("Leave a comment": a thread of sentences follows); above the headline it
+    is overruled (a site's name, its menus), and above the region it keeps only
+    sentences: a bare name or a label kept there would open the clean text and be taken
+    for its headline on a second cleaning; below it, the lines that would close the clean
+    text need a sentence among them (:func:`_without_trailing_labels`).
+    """
+    column = {name: rows[:, _COLUMNS[name]] for name in _DECIDING}
+    hinted = column["hinted"] > 0
+    sentence = (column["sentence_end"] > 0) & (column["prose_score"] > 0) & (column["truncated"] == 0)
+    above = (column["above_title"] > 0) | ((column["to_region_start"] < 0) & (column["sentence_end"] == 0))
+    inside = (chances >= cutoffs.inside) | (sentence & ~hinted)
+    ended = (column["after_end"] > 0) & (chances < cutoffs.ended)
+    outside = (chances >= cutoffs.outside) & ~above & ~ended
+    kept: np.ndarray[Any, Any] = (~hinted | (own >= cutoffs.hinted)) & (in_region & inside | ~in_region & outside)
+    return _without_trailing_labels(kept, ~in_region & (column["to_region_end"] < 0), column["sentence_end"] > 0)
+
+
+def _without_trailing_labels(
+    kept: np.ndarray[Any, Any], below: np.ndarray[Any, Any], sentence_end: np.ndarray[Any, Any]
+) -> np.ndarray[Any, Any]:
+    """Drop the kept lines that would close the clean text from below the prose region when
+    none of them ends a sentence ("Recent Stories" and the first teaser under it): at the
+    end of the clean text they lose the chrome that kept them, and a second cleaning would
+    drop them. The lines are a page's open lines in order."""
+    import numpy as np
+
+    anchors = np.flatnonzero(kept & ~below)
+    tail = kept.copy()
+    tail[: anchors[-1] + 1 if anchors.size else 0] = False
+    if tail.any() and not (tail & sentence_end).any():
+        trimmed: np.ndarray[Any, Any] = kept & ~tail
+        return trimmed
+    return kept
+
+
+_DECIDING = (
+    "hinted",
+    "sentence_end",
+    "prose_score",
+    "truncated",
+    "above_title",
+    "to_region_start",
+    "to_region_end",
+    "after_end",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,7 +417,7 @@ def explain(
     chances = model.probabilities(rows)
     found = {}
     for i, row, chance in zip(content, rows, chances, strict=True):
-        if labelling.labels[i] is None:
+        if is_open(labelling, i):
             moved = sorted(model.contributions(row).items(), key=lambda item: -abs(item[1]))[:3]
             found[i] = Why(chance, tuple(moved))
     return found

@@ -10,8 +10,9 @@ answer from any folder. A project's rules folder is a layer on top:
 - ``builtin.yaml`` with ``disable: [...]`` switches built-in rules off by name: a whole
   file (``boilerplate/ko``), a section (``generic.en.tail_markers``) or one rule
   (``generic.en.lines[3]``). A name that matches nothing is an error, so a typo cannot
-  leave a rule on. ``enable: [line_model]`` turns on the trained line model, which is
-  not yet the default (see :mod:`copydesk.label.line_model`).
+  leave a rule on. ``disable: [line_model]`` leaves the decision the trained line model
+  makes to the rules and the prose region alone (see :mod:`copydesk.label.line_model`);
+  ``enable: [line_model]``, from when it was not the default, is still read.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ def rule_files(project: Path | None, builtin: bool = True) -> list[RuleFile]:
     return found
 
 
-OPTIONAL = ("line_model",)  # built-ins a project turns on: not yet the default
+OPTIONAL = ("line_model",)  # built-ins a project may name under ``enable`` (all are on by default)
 
 
 def switched_off(project: Path | None) -> tuple[Path | None, tuple[str, ...], tuple[str, ...]]:

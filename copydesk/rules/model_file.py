@@ -25,6 +25,22 @@ if TYPE_CHECKING:  # numpy is imported when a page is scored, not when the CLI s
 FILE_NAME = "line_model.json"
 
 
+@dataclass(frozen=True, slots=True)
+class Cutoffs:
+    """The probabilities a line must reach to be kept, all chosen by cross-validation."""
+
+    inside: float  # a line inside the prose region (smoothed probability)
+    outside: float  # a line outside it: the region is the rules' evidence, so more is needed
+    hinted: float = 0.0  # the line's own probability, when a hint rule names it: smoothing alone never keeps it
+    ended: float = 0.0  # a line outside the region after the article's end marker ("Leave a comment")
+
+    def __str__(self) -> str:
+        return (
+            f"thresholds {self.inside} in the prose region, {self.outside} outside, "
+            f"{self.ended} after its end marker, {self.hinted} for hinted lines"
+        )
+
+
 @dataclass(frozen=True)
 class LineModel:
     """Boosted trees over the features; ``probabilities`` answers for every line of a page at once."""
@@ -44,10 +60,13 @@ class LineModel:
     digest: str
     cv: dict[str, float] = field(default_factory=dict)
     cutoff_outside: float | None = None  # the same for a line outside the region (None: ``cutoff``)
+    cutoff_hinted: float = 0.0  # the own probability a line a hint rule names needs
+    cutoff_ended: float = 0.0  # what a line after the article's end marker needs
 
-    def cutoff_for(self, in_region: bool) -> float:
-        """The region is the rules' evidence: outside it the model may need more to keep a line."""
-        return self.cutoff if in_region or self.cutoff_outside is None else self.cutoff_outside
+    @property
+    def cutoffs(self) -> Cutoffs:
+        outside = self.cutoff if self.cutoff_outside is None else self.cutoff_outside
+        return Cutoffs(self.cutoff, outside, self.cutoff_hinted, self.cutoff_ended)
 
     def identity(self) -> dict[str, str]:
         """What a report and the summary record of the model that decided."""
@@ -78,14 +97,19 @@ class LineModel:
             object.__setattr__(self, "_children", found)
         return found
 
-    def probabilities(self, rows: Sequence[Sequence[float]] | np.ndarray[Any, Any]) -> list[float]:
+    def own(self, rows: Sequence[Sequence[float]] | np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        """Each line's probability of being article text, before smoothing."""
         import numpy as np
 
         if len(rows) == 0:
-            return []
+            return np.zeros(0)
         z = self.baseline + self.raw(np.asarray(rows, dtype=np.float64))
-        chances = 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
-        return smoothed([float(p) for p in chances], self.smoothing)
+        chances: np.ndarray[Any, Any] = 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+        return chances
+
+    def probabilities(self, rows: Sequence[Sequence[float]] | np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        """The same, smoothed over neighbouring lines."""
+        return smoothed(self.own(rows), self.smoothing)
 
     def contributions(self, row: Sequence[float]) -> dict[str, float]:
         """How much each feature moved one line's log-odds, summed over the trees' paths
@@ -105,22 +129,20 @@ class LineModel:
         return found
 
 
-def smoothed(values: Sequence[float], kernel: Sequence[float]) -> list[float]:
-    """A weighted mean over each value's neighbours (chrome comes in runs); the kernel is centred."""
-    if len(kernel) <= 1:
-        return list(values)
-    half = len(kernel) // 2
-    out = []
-    n = len(values)
-    for j in range(n):
-        total = weight = 0.0
-        for k, w in enumerate(kernel):
-            at = j + k - half
-            if 0 <= at < n:
-                total += w * values[at]
-                weight += w
-        out.append(total / weight)
-    return out
+def smoothed(values: Sequence[float] | np.ndarray[Any, Any], kernel: Sequence[float]) -> np.ndarray[Any, Any]:
+    """A weighted mean over each value's neighbours (chrome comes in runs); the kernel is
+    centred, and at the page's ends the weights that fall off it are left out."""
+    import numpy as np
+
+    values = np.asarray(values, dtype=np.float64)
+    if len(kernel) <= 1 or values.size == 0:
+        return values
+    weights = np.asarray(kernel, dtype=np.float64)[::-1]  # convolving flips it back
+    half, n = len(kernel) // 2, values.size
+    totals = np.convolve(values, weights)[half : half + n]
+    norms = np.convolve(np.ones(n), weights)[half : half + n]
+    result: np.ndarray[Any, Any] = totals / norms
+    return result
 
 
 def load(path: Path) -> LineModel:
@@ -149,6 +171,8 @@ def load(path: Path) -> LineModel:
             digest=hashlib.sha256(path.read_bytes()).hexdigest()[:16],
             cv={str(k): float(v) for k, v in data.get("cv_f1", {}).items()},
             cutoff_outside=float(data["threshold_outside"]) if "threshold_outside" in data else None,
+            cutoff_hinted=float(data.get("threshold_hinted", 0.0)),
+            cutoff_ended=float(data.get("threshold_ended", 0.0)),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise RuleFileError(path, None, f"not a line model: {exc}") from exc

@@ -20,7 +20,8 @@ from copydesk.text.lexicon import Lexicon, lexicon
 if TYPE_CHECKING:  # the rule set holds the bundles: it imports this module, not the reverse
     from copydesk.rules.ruleset import BoilerplateRules, DateCues, RuleSet, SourceProfile
 
-BOILERPLATE_SECTIONS = ("lines", "tail_markers", "head_markers", "inline_tails", "section_markers")
+BOILERPLATE_SECTIONS = ("lines", "tail_markers", "head_markers", "inline_tails", "section_markers", "hints")
+WHOLE_LINE_SECTIONS = ("lines", "tail_markers", "head_markers", "section_markers")  # each removes the line it matches
 
 
 def _joined(patterns: Iterable[RulePattern]) -> Patterns:
@@ -72,7 +73,7 @@ class PageRules:
     boilerplate: tuple[BoilerplateRules, ...]  # the profile's (first, when declared), then the language's
     generic: tuple[BoilerplateRules, ...]  # the language's generic files alone
     any_boilerplate: Patterns  # every section of ``boilerplate``: what could match a line at all
-    whole_lines: Patterns  # the sections that remove a whole line (all but inline_tails), for the laws
+    whole_lines: Patterns  # the sections that always remove the whole line they match, for the laws
     bylines: Patterns  # the profile's, then the language's
     name_stops: Patterns
     datelines: Patterns  # the profile's dateline, then the language's dateline files
@@ -89,13 +90,7 @@ class PageRules:
             boilerplate=boilerplate,
             generic=tuple(g.boilerplate for g in generic),
             any_boilerplate=_joined(p for b in boilerplate for name in BOILERPLATE_SECTIONS for p in getattr(b, name)),
-            whole_lines=_joined(
-                p
-                for b in boilerplate
-                for name in BOILERPLATE_SECTIONS
-                if name != "inline_tails"
-                for p in getattr(b, name)
-            ),
+            whole_lines=_joined(p for b in boilerplate for name in WHOLE_LINE_SECTIONS for p in getattr(b, name)),
             bylines=_joined([*(profile.bylines if profile else ()), *(p for g in generic for p in g.bylines)]),
             name_stops=_joined(p for g in generic for p in g.name_stops),
             datelines=_joined([*dateline, *(p for d in rules.datelines if d.applies_to(language) for p in d.patterns)]),

@@ -77,6 +77,9 @@ class BoilerplateRules(HoldsPatterns):
     head_markers: tuple[RulePattern, ...] = ()
     inline_tails: tuple[RulePattern, ...] = ()
     section_markers: tuple[RulePattern, ...] = ()  # chrome headings the article may continue past
+    # Lines that are often chrome but not reliably: the line model reads a match as one
+    # feature among its others; without the model a match decides, as ``lines`` do.
+    hints: tuple[RulePattern, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -489,7 +492,7 @@ def describe(file: RuleFile, disabled: tuple[str, ...] = ()) -> list[tuple[str, 
     word list one line that counts its words; rules ``disabled`` switches off are left out."""
     if file.kind == "model":
         model = load_model(file.path)
-        shown = f"{len(model.names)} features, {model.roots.size} trees, threshold {model.cutoff}"
+        shown = f"{len(model.names)} features, {model.roots.size} trees, {model.cutoffs}"
         return [(f"{MODEL_NAME} {model.version} ({model.digest})", shown)]
     rules = _loader(file)(file.path)
     if file.builtin and disabled:
@@ -505,14 +508,14 @@ def load_rules(directory: Path | str | None, *, builtin: bool = True, line_model
 
     ``directory=None`` is a run with no project rules: the built-in ones alone.
     ``builtin=False`` leaves the built-in rules out (tests of one rule file). The trained line
-    model is used when the project's ``builtin.yaml`` says ``enable: [line_model]``;
+    model is used unless the project's ``builtin.yaml`` says ``disable: [line_model]``;
     ``line_model=True`` or ``False`` overrides that (training needs it off).
     """
     if directory is not None:
         directory = Path(directory)
         if not directory.is_dir():
             raise RuleFileError(directory, None, "rules directory does not exist")
-    switches, disabled, enabled = switched_off(directory) if builtin else (None, (), ())
+    switches, disabled, _ = switched_off(directory) if builtin else (None, (), ())
     every = rule_files(directory, builtin)
     files = [file for file in every if file.name not in disabled]
     used = {file.name for file in every if file.name in disabled and file.builtin}
@@ -541,7 +544,7 @@ def load_rules(directory: Path | str | None, *, builtin: bool = True, line_model
     generic, cues, datelines = tuple(loaded("boilerplate")), tuple(loaded("dates")), tuple(loaded("datelines"))
     model_path = BUILTIN_DIR / MODEL_FILE
     model = None
-    wanted = line_model if line_model is not None else MODEL_NAME in enabled
+    wanted = line_model if line_model is not None else True
     if builtin and wanted and MODEL_NAME not in disabled and model_path.is_file():
         model = load_model(model_path)
         files.append(RuleFile("model", model_path, BUILTIN))

@@ -121,6 +121,11 @@ def generic(project_rules: RuleSet, name: str) -> BoilerplateRules:
     return found
 
 
+def line_rules(rules: BoilerplateRules) -> tuple[RulePattern, ...]:
+    """Every pattern that reads a whole line: the rules that decide and the hints the line model weighs."""
+    return (*rules.lines, *rules.hints)
+
+
 def assert_matched(patterns: tuple[RulePattern, ...], chrome: Sequence[str], prose: Sequence[str] = ()) -> None:
     """Each of ``chrome`` matches some pattern; none of ``prose`` matches any."""
     for line in chrome:
@@ -150,14 +155,14 @@ def test_page_and_player_controls(project_rules: RuleSet) -> None:
         "Thanks for watching the game with us tonight, the coach told the crowd.",
         "Skip to the end of the report and the numbers tell another story.",
     ]
-    assert_matched(english.lines, controls, prose)
+    assert_matched(line_rules(english), controls, prose)
     german = generic(project_rules, "generic.de")
     skip_links = ["Zum Inhalt springen", "Zur Navigation springen", "Zum Hauptinhalt springen", "Direkt zum Inhalt"]
     prose = [
         "Zum Inhalt springen wir später, sagte die Ministerin.",
         "Direkt zum Inhalt der Vereinbarung äußerte er sich nicht.",
     ]
-    assert_matched(german.lines, skip_links, prose)
+    assert_matched(line_rules(german), skip_links, prose)
 
 
 CAPTIONS_AND_LINKS = [
@@ -246,7 +251,7 @@ PROSE = [
 
 
 def test_english_captions_gallery_and_link_lines_are_chrome(project_rules: RuleSet) -> None:
-    assert_matched(generic(project_rules, "generic.en").lines, CAPTIONS_AND_LINKS, PROSE)
+    assert_matched(line_rules(generic(project_rules, "generic.en")), CAPTIONS_AND_LINKS, PROSE)
 
 
 def test_rules_see_list_items_without_their_bullet() -> None:
@@ -313,7 +318,7 @@ NOT_CREDITS = [
 
 
 def test_credit_and_gallery_lines_are_chrome_in_any_language(project_rules: RuleSet) -> None:
-    assert_matched(generic(project_rules, "generic.any").lines, CREDITS_AND_GALLERIES, NOT_CREDITS)
+    assert_matched(line_rules(generic(project_rules, "generic.any")), CREDITS_AND_GALLERIES, NOT_CREDITS)
 
 
 def test_menus_of_short_items_between_separators_are_chrome_in_any_language(project_rules: RuleSet) -> None:
@@ -330,7 +335,7 @@ def test_menus_of_short_items_between_separators_are_chrome_in_any_language(proj
         "The vote was 5 | 4 | 3 in the end. Nobody expected it.",
         "Ferries | Trains",
     ]
-    assert_matched(generic(project_rules, "generic.any").lines, menus, prose)
+    assert_matched(line_rules(generic(project_rules, "generic.any")), menus, prose)
 
 
 def test_russian_review_widgets_and_popular_lists(project_rules: RuleSet) -> None:

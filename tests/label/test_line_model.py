@@ -14,7 +14,7 @@ from copydesk.label.training import fit_final, page_of, shingles
 from copydesk.model import Kind, Label
 from copydesk.pipeline import label_by_rules
 from copydesk.rules.errors import RuleFileError
-from copydesk.rules.model_file import load, smoothed
+from copydesk.rules.model_file import Cutoffs, load, smoothed
 from copydesk.rules.ruleset import load_rules
 from copydesk.text.lines import split_lines
 from copydesk.text.stopwords import stopwords
@@ -40,8 +40,16 @@ def test_every_content_line_gets_one_row_of_every_feature() -> None:
 
 
 def test_smoothing_is_a_weighted_mean_of_neighbours() -> None:
-    assert smoothed([0.0, 1.0, 0.0], (0.25, 0.5, 0.25)) == [pytest.approx(1 / 3), 0.5, pytest.approx(1 / 3)]
-    assert smoothed([0.2, 0.8], (1.0,)) == [0.2, 0.8]
+    assert smoothed([0.0, 1.0, 0.0], (0.25, 0.5, 0.25)).tolist() == pytest.approx([1 / 3, 0.5, 1 / 3])
+    assert smoothed([0.2, 0.8], (1.0,)).tolist() == [0.2, 0.8]
+    assert smoothed([0.6], (0.25, 0.5, 0.25)).tolist() == [0.6]  # a page of one line
+    kernel = (0.15, 0.2, 0.3, 0.2, 0.15)
+    values = [0.9, 0.1, 0.8, 0.3, 0.7, 0.2]
+    by_hand = []
+    for j in range(len(values)):
+        near = [(w, values[j + k - 2]) for k, w in enumerate(kernel) if 0 <= j + k - 2 < len(values)]
+        by_hand.append(sum(w * v for w, v in near) / sum(w for w, _ in near))
+    assert smoothed(values, kernel).tolist() == pytest.approx(by_hand)
 
 
 def _labelled_pages(tmp_path: Path) -> list[object]:
@@ -87,7 +95,7 @@ def test_a_broken_model_file_is_a_rules_error(tmp_path: Path) -> None:
 def test_the_model_never_empties_a_page(monkeypatch: pytest.MonkeyPatch) -> None:
     rules = load_rules(None, line_model=True)
     assert rules.line_model is not None
-    monkeypatch.setattr(type(rules.line_model), "probabilities", lambda self, rows: [0.0] * len(rows))
+    monkeypatch.setattr(type(rules.line_model), "own", lambda self, rows: np.zeros(len(rows)))
     labelling, region = _page("Home\n\n" + "\n\n".join([PROSE] * 4) + "\n")
     line_model.decide(labelling, region, line_model.Vocabulary(stopwords("en")), rules.line_model)  # type: ignore[arg-type]
     kept = [i for i, label in enumerate(labelling.labels) if label is None]
@@ -97,7 +105,7 @@ def test_the_model_never_empties_a_page(monkeypatch: pytest.MonkeyPatch) -> None
 def test_a_page_without_prose_has_no_article_whatever_the_model_says(monkeypatch: pytest.MonkeyPatch) -> None:
     rules = load_rules(None, line_model=True)
     assert rules.line_model is not None
-    monkeypatch.setattr(type(rules.line_model), "probabilities", lambda self, rows: [1.0] * len(rows))
+    monkeypatch.setattr(type(rules.line_model), "own", lambda self, rows: np.ones(len(rows)))
     labelling, region = _page("Start | Shop | Help | Jobs\n\nSign in\n\nNewsletter\n")
     assert region is None
     line_model.decide(labelling, region, line_model.Vocabulary(stopwords("en")), rules.line_model)
@@ -109,7 +117,7 @@ def test_above_the_headline_and_outside_the_region_the_rules_verdict_stands(monk
     """Kept there, the site's name would head the clean text, and a second cleaning would
     take it for the headline and drop it: cleaning would not be idempotent."""
     rules = load_rules(None, line_model=True)
-    monkeypatch.setattr(type(rules.line_model), "probabilities", lambda self, rows: [1.0] * len(rows))
+    monkeypatch.setattr(type(rules.line_model), "own", lambda self, rows: np.ones(len(rows)))
     headline = "Harbour board approves the new ferry pier"
     labelling, region = _page(f"The Daily Courier\n\n{headline}\n\n" + "\n\n".join([PROSE] * 4) + "\n")
     line_model.decide(labelling, region, line_model.Vocabulary(stopwords("en")), rules.line_model)  # type: ignore[arg-type]
@@ -122,24 +130,143 @@ def test_lines_the_model_drops_are_labelled_by_it(monkeypatch: pytest.MonkeyPatc
     labelling, region = _page("Home\n\n" + "\n\n".join([PROSE] * 4) + "\n")
     content, _ = line_model.page_features(labelling, region, line_model.Vocabulary(stopwords("en")))  # type: ignore[arg-type]
     chances = [0.9 if labelling.lines[i].stripped == PROSE else 0.1 for i in content]
-    monkeypatch.setattr(type(rules.line_model), "probabilities", lambda self, rows: chances)
+    monkeypatch.setattr(type(rules.line_model), "own", lambda self, rows: np.array(chances))
     line_model.decide(labelling, region, line_model.Vocabulary(stopwords("en")), rules.line_model)  # type: ignore[arg-type]
     chrome = Label(Kind.BOILERPLATE, line_model.RULE)
     dropped = [labelling.lines[i].stripped for i, label in enumerate(labelling.labels) if label == chrome]
     assert dropped == ["Home"]
 
 
-def test_the_model_is_off_by_default_and_a_project_turns_it_on(tmp_path: Path) -> None:
-    assert load_rules(None).line_model is None
-    (tmp_path / "builtin.yaml").write_text("enable: [line_model]\n")
-    on = load_rules(tmp_path)
+def test_the_model_is_on_by_default_and_a_project_turns_it_off(tmp_path: Path) -> None:
+    on = load_rules(None)
     assert on.line_model is not None and any(f.kind == "model" for f in on.files)
-    assert on.digest != load_rules(None).digest  # a report checked with the model is checked again without it
-    (tmp_path / "builtin.yaml").write_text("enable: [line_model]\ndisable: [line_model]\n")
-    assert load_rules(tmp_path).line_model is None
+    (tmp_path / "builtin.yaml").write_text("disable: [line_model]\n")
+    off = load_rules(tmp_path)
+    assert off.line_model is None
+    assert on.digest != off.digest  # a report checked with the model is checked again without it
+    (tmp_path / "builtin.yaml").write_text("enable: [line_model]\n")  # from when it was opt-in: still read
+    assert load_rules(tmp_path).line_model is not None
     (tmp_path / "builtin.yaml").write_text("enable: [something_else]\n")
     with pytest.raises(RuleFileError, match="optional built-ins"):
         load_rules(tmp_path)
+
+
+def _row(**values: float) -> list[float]:
+    names = line_model.feature_names()
+    row = [0.0] * len(names)
+    for name, value in values.items():
+        row[names.index(name)] = value
+    return row
+
+
+CUTOFFS = Cutoffs(inside=0.4, outside=0.5, hinted=0.6, ended=0.8)
+
+
+def _keeps(own: float, row: list[float], in_region: bool, smoothed: float | None = None) -> bool:
+    chances = np.array([own if smoothed is None else smoothed])
+    found = line_model.keeps(np.array([own]), chances, np.array([row]), np.array([in_region]), CUTOFFS)
+    return bool(found[0])
+
+
+def test_inside_the_region_a_sentence_is_never_dropped_on_a_guess() -> None:
+    sentence = _row(sentence_end=1.0, prose_score=0.5)
+    assert _keeps(0.01, sentence, True)
+    assert not _keeps(0.01, _row(prose_score=0.5), True)  # no sentence end: the model decides
+    assert not _keeps(0.01, _row(sentence_end=1.0, prose_score=-0.3), True)  # a chrome shape
+    assert not _keeps(0.01, _row(sentence_end=1.0, prose_score=0.5, truncated=1.0), True)
+    assert not _keeps(0.01, sentence, False)  # outside the region: no such promise
+
+
+def test_outside_the_region_the_model_needs_more_and_above_it_only_sentences_stay() -> None:
+    below = _row(to_region_start=2.0)
+    assert _keeps(0.45, below, True) and not _keeps(0.45, below, False)
+    assert _keeps(0.55, below, False)
+    above = _row(to_region_start=-1.0)
+    assert not _keeps(0.99, above, False)  # a bare name over the article
+    assert _keeps(0.99, _row(to_region_start=-1.0, sentence_end=1.0), False)  # a standfirst
+    assert not _keeps(0.99, _row(to_region_start=-1.0, sentence_end=1.0, above_title=1.0), False)
+
+
+def test_after_the_marker_that_ended_the_article_the_model_needs_more_still() -> None:
+    comment = _row(after_end=1.0, sentence_end=1.0, prose_score=0.5, to_region_start=3.0)
+    assert not _keeps(0.7, comment, False)  # a thread of sentences under "Leave a comment"
+    assert _keeps(0.9, comment, False)
+    assert _keeps(0.45, comment, True)  # inside the region the marker says nothing
+
+
+def _decide(rows: list[list[float]], own: list[float], in_region: list[bool]) -> list[bool]:
+    chances = np.array(own)
+    found = line_model.keeps(chances, chances, np.array(rows), np.array(in_region), CUTOFFS)
+    return [bool(keep) for keep in found]
+
+
+def test_labels_that_would_close_the_clean_text_from_below_the_region_go() -> None:
+    """ "Recent Stories" and its first teaser, kept under the article, would end the clean
+    text; cleaning it again would drop them. A sentence among them keeps them all."""
+    prose = _row(sentence_end=1.0, prose_score=0.5)
+    heading, teaser = _row(to_region_end=-1.0), _row(to_region_end=-2.0)
+    assert _decide([prose, heading, teaser], [0.9, 0.7, 0.6], [True, False, False]) == [True, False, False]
+    closing = _row(to_region_end=-3.0, sentence_end=1.0)
+    kept = _decide([prose, heading, teaser, closing], [0.9, 0.7, 0.6, 0.7], [True, False, False, False])
+    assert kept == [True, True, True, True]
+    assert _decide([heading, prose], [0.7, 0.9], [False, True]) == [True, True]  # not where the text ends: stays
+
+
+def test_a_hinted_line_needs_the_models_own_word_not_its_neighbours() -> None:
+    button = _row(hinted=1.0)
+    assert not _keeps(0.3, button, True, smoothed=0.65)  # prose on both sides lifts it: not enough
+    assert _keeps(0.7, button, True, smoothed=0.7)
+    sentence = _row(hinted=1.0, sentence_end=1.0, prose_score=0.5)
+    assert not _keeps(0.3, sentence, True, smoothed=0.3)  # a rule names it: no sentence guard
+
+
+HINTS = """language: en
+lines:
+  - '^Home$'
+hints:
+  - '^Seen here: '
+"""
+
+
+def _hinted_page(tmp_path: Path, model: bool) -> tuple[Labelling, object, object]:
+    (tmp_path / "boilerplate").mkdir(exist_ok=True)
+    (tmp_path / "boilerplate" / "house.yaml").write_text(HINTS)
+    rules = load_rules(tmp_path, line_model=model)
+    text = "Home\n\n" + "\n\n".join([PROSE, "Seen here: the new pier at dawn", PROSE, PROSE]) + "\n"
+    labelling, region, _, _ = label_by_rules(split_lines(text), rules, None, "en")
+    return labelling, region, rules
+
+
+def test_without_the_model_a_hint_removes_its_line_as_a_line_rule_does(tmp_path: Path) -> None:
+    labelling, region, _ = _hinted_page(tmp_path, model=False)
+    line_model.decide(labelling, region, line_model.Vocabulary(stopwords("en")), None)  # type: ignore[arg-type]
+    hinted = next(i for i, line in enumerate(labelling.lines) if line.stripped.startswith("Seen here"))
+    assert labelling.hints == {hinted: "generic.house.hints[0]"}
+    assert labelling.labels[hinted] == Label(Kind.BOILERPLATE, "generic.house.hints[0]")
+
+
+@pytest.mark.parametrize(("chance", "kept"), [(0.9, True), (0.1, False)])
+def test_with_the_model_a_hint_is_a_feature_and_the_model_decides(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chance: float, kept: bool
+) -> None:
+    labelling, region, rules = _hinted_page(tmp_path, model=True)
+    hinted = next(i for i, line in enumerate(labelling.lines) if line.stripped.startswith("Seen here"))
+    words = line_model.Vocabulary(stopwords("en"))
+    content, rows = line_model.page_features(labelling, region, words)  # type: ignore[arg-type]
+    names = line_model.feature_names()
+    row = rows[content.index(hinted)]
+    assert row[names.index("hinted")] == 1.0 and row[names.index("rule_chrome")] == 0.0
+    assert line_model.is_open(labelling, hinted)
+    chances = [chance if i == hinted else 0.9 for i in content]
+    monkeypatch.setattr(type(rules.line_model), "own", lambda self, rows: np.array(chances))  # type: ignore[attr-defined]
+    monkeypatch.setattr(type(rules.line_model), "cutoffs", property(lambda self: CUTOFFS))  # type: ignore[attr-defined]
+    line_model.decide(labelling, region, words, rules.line_model)  # type: ignore[arg-type,attr-defined]
+    home = labelling.labels[0]
+    assert home == Label(Kind.BOILERPLATE, "generic.house.lines[0]")  # a rule that decides is never re-decided
+    if kept:
+        assert labelling.labels[hinted] is None
+    else:
+        assert labelling.labels[hinted] == Label(Kind.BOILERPLATE, "generic.house.hints[0]")
 
 
 def test_explain_shows_the_models_probability_and_features(tmp_path: Path) -> None:
@@ -150,6 +277,21 @@ def test_explain_shows_the_models_probability_and_features(tmp_path: Path) -> No
     assert result.exit_code == 0
     assert "model     hgb" in result.output
     assert any(" model 0." in line or " model 1." in line for line in result.output.splitlines())
+
+
+def test_cutoffs_are_chosen_by_the_goals_groups_not_by_the_largest_pool() -> None:
+    from copydesk.label.training import selection_score
+
+    table = {
+        "all": (0.9, 0, 0, 0),
+        "human/inscriptis": (0.8, 0, 0, 0),
+        "human/lxml": (0.6, 0, 0, 0),
+        "silver/inscriptis": (1.0, 0, 0, 0),
+        "silver/lxml": (1.0, 0, 0, 0),
+        "dev/lxml": (0.0, 0, 0, 0),
+    }
+    assert selection_score(table) == pytest.approx(0.85)
+    assert selection_score({"all": (0.7, 0, 0, 0), "mine/text": (0.7, 0, 0, 0)}) == 0.7  # a user's own pools
 
 
 def test_shingles_follow_the_benchmark() -> None:

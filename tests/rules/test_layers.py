@@ -28,9 +28,9 @@ def test_built_in_rules_load_with_no_folder_at_all() -> None:
     rules = load_rules(None)
     assert rules.builtin_only and rules.directory is None
     kinds = {file.kind for file in rules.files}
-    assert kinds == {"boilerplate", "dates", "datelines", "attribution"}
+    assert kinds == {"boilerplate", "dates", "datelines", "attribution", "model"}  # the line model is on by default
     assert all(file.builtin and file.path.is_relative_to(BUILTIN_DIR) for file in rules.files)
-    assert rules.attribution and rules.datelines and rules.agencies.names and rules.date_cues
+    assert rules.attribution and rules.datelines and rules.agencies.names and rules.date_cues and rules.line_model
 
 
 def test_a_project_file_adds_to_the_built_in_rules(tmp_path: Path) -> None:
