@@ -289,14 +289,11 @@ def decide(
     model: LineModel | None,
 ) -> None:
     """Label every undecided line, and every line only a hint rule labelled: kept as body,
-    or chrome (``model.boilerplate``, or the hint's rule when the model agrees with it).
-    Without a model, the prose-region heuristic decides (everything outside its region is
-    chrome) and the hints stand. A page
-    with no run of prose at all has no article whatever the model says: a page of menus,
-    stamps and buttons fails the gate instead of keeping the line the model likes best.
-    Above the headline and outside the region (a site's name, its menus) the rules' verdict
-    stands too: kept there, a line would become the headline of the clean text, and
-    cleaning that text again would take it away (:func:`keeps` says the rest)."""
+    or chrome (``model.boilerplate``, or the hint's rule when the model agrees with it;
+    :func:`keeps` says which). Without a model, the prose-region heuristic decides
+    (everything outside its region is chrome) and the hints stand. A page with no run of
+    prose at all has no article whatever the model says: a page of menus, stamps and
+    buttons fails the gate instead of keeping the line the model likes best."""
     if model is None or region is None:
         article_region.mark_outside(labelling, region)
         return
@@ -363,14 +360,15 @@ def keeps(
     ended = (column["after_end"] > 0) & (chances < cutoffs.ended)
     outside = (chances >= cutoffs.outside) & ~above & ~ended
     kept: np.ndarray[Any, Any] = (~hinted | (own >= cutoffs.hinted)) & (in_region & inside | ~in_region & outside)
-    return _without_trailing_labels(kept, ~in_region & (column["to_region_end"] < 0), column["sentence_end"] > 0)
+    closing = (column["sentence_end"] > 0) & ~hinted  # a sentence a hint names ("All rights reserved.") is none
+    return _without_trailing_labels(kept, ~in_region & (column["to_region_end"] < 0), closing)
 
 
 def _without_trailing_labels(
     kept: np.ndarray[Any, Any], below: np.ndarray[Any, Any], sentence_end: np.ndarray[Any, Any]
 ) -> np.ndarray[Any, Any]:
     """Drop the kept lines that would close the clean text from below the prose region when
-    none of them ends a sentence ("Recent Stories" and the first teaser under it): at the
+    none of them is a sentence ("Recent Stories" and the first teaser under it): at the
     end of the clean text they lose the chrome that kept them, and a second cleaning would
     drop them. The lines are a page's open lines in order."""
     import numpy as np

@@ -210,6 +210,8 @@ def test_labels_that_would_close_the_clean_text_from_below_the_region_go() -> No
     kept = _decide([prose, heading, teaser, closing], [0.9, 0.7, 0.6, 0.7], [True, False, False, False])
     assert kept == [True, True, True, True]
     assert _decide([heading, prose], [0.7, 0.9], [False, True]) == [True, True]  # not where the text ends: stays
+    notice = _row(to_region_end=-1.0, sentence_end=1.0, hinted=1.0)  # "© 2024 The Courier. All rights reserved."
+    assert _decide([prose, notice], [0.9, 0.8], [True, False]) == [True, False]
 
 
 def test_a_hinted_line_needs_the_models_own_word_not_its_neighbours() -> None:
