@@ -177,16 +177,25 @@ def page_features(
     prose_sum = np.bincount(block_id, weights=base[:, 10])
     chars_sum = np.bincount(block_id, weights=np.expm1(base[:, 0]))
     kinds = [label.kind if label is not None else None for label in (labels[i] for i in content)]
-    hints = labelling.hints
+    hints, markers, ends = labelling.hints, labelling.markers, labelling.ends
+    decided = np.array(  # rule_chrome, hinted, structure, marker, end_marker, repeated: one pass
+        [
+            (
+                k is Kind.BOILERPLATE and i not in hints,
+                i in hints,
+                k in STRUCTURE,
+                i in markers,
+                i in ends,
+                counts[key] > 1,
+            )
+            for k, i, key in zip(kinds, content, keys, strict=True)
+        ],
+        dtype=np.float64,
+    )
     columns = [
         base,
         inside[:, None],
-        np.array([k is Kind.BOILERPLATE and i not in hints for k, i in zip(kinds, content, strict=True)])[:, None],
-        np.array([i in hints for i in content])[:, None],
-        np.array([k in STRUCTURE for k in kinds])[:, None],
-        np.array([i in labelling.markers for i in content])[:, None],
-        np.array([i in labelling.ends for i in content])[:, None],
-        np.array([counts[key] > 1 for key in keys])[:, None],
+        decided,
         (np.arange(n) / max(1, n - 1))[:, None],
         np.log1p(block_size)[:, None],
         blank[np.maximum(at - 1, 0)][:, None] & (at > 0)[:, None],
