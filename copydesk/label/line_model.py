@@ -1,16 +1,18 @@
 """The line model: which undecided lines are the article, learnt from labelled pages.
 
 After the rules (a declared profile, lines a source repeats, generic patterns) and the
-page structure have decided what they can, every line still undecided is scored by a
+page structure have decided what they can, every line still undecided, and every line
+only a hint rule labelled (a pattern that is often chrome, not reliably), is scored by a
 trained model over features that carry across sites, languages and converters: a line's
 length and shape, sentence ends, stop-word share in the page's language, list, time-stamp
-and menu shapes, where it stands, what the rules and the prose-region heuristic said of it,
-and the same of its neighbours (chrome comes in runs). Probabilities are smoothed over
-neighbouring lines, and a line below the threshold is ``model.boilerplate``. A page the
-model would empty keeps the heuristic's region: an article is never emptied by a guess.
+and menu shapes, where it stands, what the rules, the hints and the prose-region heuristic
+said of it, and the same of its neighbours (chrome comes in runs). Probabilities are
+smoothed over neighbouring lines, and :func:`keeps` holds the cutoffs and the few cases
+the model does not decide. A page the model would empty keeps the heuristic's region: an
+article is never emptied by a guess.
 
 The model is plain data (``copydesk/rules/builtin/line_model.json``: feature names, trees,
-smoothing, threshold; :mod:`copydesk.rules.model_file` reads it) and
+smoothing, cutoffs; :mod:`copydesk.rules.model_file` reads it) and
 :mod:`copydesk.label.training` rebuilds it. It is on by default; ``disable: [line_model]``
 in a project's ``builtin.yaml`` leaves the decision to the prose region alone.
 """

@@ -295,8 +295,8 @@ def selection_score(table: dict[str, tuple[float, ...]]) -> float:
 
 def _choose(pages: list[Page], raw: dict[int, list[float]]) -> tuple[tuple[float, ...], Cutoffs, float]:
     """The smoothing and the cutoffs that score best (:func:`selection_score`) on the
-    held-out predictions: the kernel and one threshold first, then the margin outside the region, then the bar for
-    hinted lines, then the one after the article's end marker."""
+    held-out predictions: the kernel and one threshold first, then the margin outside the
+    region, then the bar for hinted lines, then the one after the article's end marker."""
 
     def score(chances: dict[int, Any], cutoffs: Cutoffs) -> float:
         return selection_score(figures(pages, raw, chances, cutoffs))
