@@ -2,7 +2,7 @@
 
 What the numbers mean is :mod:`copydesk.label.line_model`'s business (the features); here
 is only the file: feature names, gradient-boosted trees as flat node arrays (feature,
-threshold, left, right, value), the smoothing over neighbouring lines and the threshold
+threshold, left, right, value), the smoothing over neighbouring lines and the cutoffs
 chosen by cross-validation, and a digest, so a report can say which model decided and the
 ledger re-checks files when it changes. Every tree of the model is walked at once for all
 the lines of a page (numpy), a level at a time.
@@ -15,7 +15,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from copydesk.rules.errors import RuleFileError
 
@@ -41,32 +41,31 @@ class Cutoffs:
         )
 
 
+class Nodes(NamedTuple):
+    """Every tree's nodes laid end to end, as the file holds them (plain lists: the arrays
+    the trees are walked with are made when the first page is scored)."""
+
+    feature: list[int]  # per node; a leaf points at itself
+    threshold: list[float]
+    left: list[int]
+    right: list[int]
+    value: list[float]  # a leaf's value; an inner node's is its leaves' mean (for explain)
+    roots: list[int]
+
+
 @dataclass(frozen=True)
 class LineModel:
     """Boosted trees over the features; ``probabilities`` answers for every line of a page at once."""
 
     names: tuple[str, ...]
     baseline: float
-    feature: np.ndarray[Any, Any]  # per node, over every tree; leaves point at themselves
-    threshold: np.ndarray[Any, Any]
-    left: np.ndarray[Any, Any]
-    right: np.ndarray[Any, Any]
-    value: np.ndarray[Any, Any]  # a leaf's value; an inner node's is its leaves' mean (for explain)
-    roots: np.ndarray[Any, Any]
+    nodes: Nodes
     depth: int
-    cutoff: float  # a line inside the prose region whose smoothed probability is below it is chrome
+    cutoffs: Cutoffs
     smoothing: tuple[float, ...]  # weights of the line and its neighbours, centred
     version: str
     digest: str
     cv: dict[str, float] = field(default_factory=dict)
-    cutoff_outside: float | None = None  # the same for a line outside the region (None: ``cutoff``)
-    cutoff_hinted: float = 0.0  # the own probability a line a hint rule names needs
-    cutoff_ended: float = 0.0  # what a line after the article's end marker needs
-
-    @property
-    def cutoffs(self) -> Cutoffs:
-        outside = self.cutoff if self.cutoff_outside is None else self.cutoff_outside
-        return Cutoffs(self.cutoff, outside, self.cutoff_hinted, self.cutoff_ended)
 
     def identity(self) -> dict[str, str]:
         """What a report and the summary record of the model that decided."""
@@ -77,24 +76,33 @@ class LineModel:
         once, a level at a time, through one table of children (``2 * node + went_right``)."""
         import numpy as np
 
+        feature, threshold, children, value, roots = self._arrays()
         n, width = rows.shape
         flat = np.ascontiguousarray(rows, dtype=np.float64).ravel()
         offsets = (np.arange(n, dtype=np.intp) * width)[:, None]
-        nodes = np.broadcast_to(self.roots, (n, self.roots.size)).copy()
+        nodes = np.broadcast_to(roots, (n, roots.size)).copy()
         for _ in range(self.depth):
-            went_right = flat[offsets + self.feature[nodes]] > self.threshold[nodes]
-            nodes = self.children[2 * nodes + went_right]
-        summed: np.ndarray[Any, Any] = self.value[nodes].sum(axis=1)
+            went_right = flat[offsets + feature[nodes]] > threshold[nodes]
+            nodes = children[2 * nodes + went_right]
+        summed: np.ndarray[Any, Any] = value[nodes].sum(axis=1)
         return summed
 
-    @property
-    def children(self) -> np.ndarray[Any, Any]:
-        found = self.__dict__.get("_children")
+    def _arrays(self) -> tuple[np.ndarray[Any, Any], ...]:
+        """The nodes as numpy arrays (feature, threshold, children, value, roots), made once."""
+        found: tuple[np.ndarray[Any, Any], ...] | None = self.__dict__.get("_walk")
         if found is None:
             import numpy as np
 
-            found = np.column_stack([self.left, self.right]).ravel()
-            object.__setattr__(self, "_children", found)
+            nodes = self.nodes
+            children = np.column_stack([np.asarray(nodes.left, np.intp), np.asarray(nodes.right, np.intp)]).ravel()
+            found = (
+                np.asarray(nodes.feature, dtype=np.intp),
+                np.asarray(nodes.threshold, dtype=np.float64),
+                children,
+                np.asarray(nodes.value, dtype=np.float64),
+                np.asarray(nodes.roots, dtype=np.intp),
+            )
+            object.__setattr__(self, "_walk", found)
         return found
 
     def own(self, rows: Sequence[Sequence[float]] | np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
@@ -114,17 +122,16 @@ class LineModel:
     def contributions(self, row: Sequence[float]) -> dict[str, float]:
         """How much each feature moved one line's log-odds, summed over the trees' paths
         (each split's change of value goes to the feature it splits on)."""
-        import numpy as np
-
+        nodes = self.nodes
         found: dict[str, float] = {}
-        x = np.asarray(row, dtype=np.float64)
-        for root in self.roots:
-            node = int(root)
-            while self.left[node] != node:
-                feature = int(self.feature[node])
-                child = int(self.left[node] if x[feature] <= self.threshold[node] else self.right[node])
+        x = [float(v) for v in row]
+        for root in nodes.roots:
+            node = root
+            while nodes.left[node] != node:
+                feature = nodes.feature[node]
+                child = nodes.left[node] if x[feature] <= nodes.threshold[node] else nodes.right[node]
                 name = self.names[feature]
-                found[name] = found.get(name, 0.0) + float(self.value[child] - self.value[node])
+                found[name] = found.get(name, 0.0) + nodes.value[child] - nodes.value[node]
                 node = child
         return found
 
@@ -146,37 +153,41 @@ def smoothed(values: Sequence[float] | np.ndarray[Any, Any], kernel: Sequence[fl
 
 
 def load(path: Path) -> LineModel:
-    """The model file; a broken one is a rules error naming it."""
-    import numpy as np
-
+    """The model file; a broken one is a rules error naming it. Plain Python: numpy is
+    imported when the first page is scored, not when the rules load."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
+        data = json.loads(raw.decode("utf-8"))
         names = tuple(str(name) for name in data["names"])
         trees = data["trees"]
-        arrays = {key: np.asarray(trees[key]) for key in ("feature", "threshold", "left", "right", "value")}
-        roots = np.asarray(trees["roots"], dtype=np.intp)
+        nodes = Nodes(
+            feature=[int(v) for v in trees["feature"]],
+            threshold=[float(v) for v in trees["threshold"]],
+            left=[int(v) for v in trees["left"]],
+            right=[int(v) for v in trees["right"]],
+            value=[float(v) for v in trees["value"]],
+            roots=[int(v) for v in trees["roots"]],
+        )
+        inside = float(data["threshold"])
         model = LineModel(
             names=names,
             baseline=float(data["baseline"]),
-            feature=arrays["feature"].astype(np.intp),
-            threshold=arrays["threshold"].astype(np.float64),
-            left=arrays["left"].astype(np.intp),
-            right=arrays["right"].astype(np.intp),
-            value=arrays["value"].astype(np.float64),
-            roots=roots,
+            nodes=nodes,
             depth=int(trees["depth"]),
-            cutoff=float(data["threshold"]),
+            cutoffs=Cutoffs(
+                inside,
+                float(data.get("threshold_outside", inside)),
+                float(data.get("threshold_hinted", 0.0)),
+                float(data.get("threshold_ended", 0.0)),
+            ),
             smoothing=tuple(float(w) for w in data.get("smoothing", (1.0,))),
             version=str(data.get("version", "")),
-            digest=hashlib.sha256(path.read_bytes()).hexdigest()[:16],
+            digest=hashlib.sha256(raw).hexdigest()[:16],
             cv={str(k): float(v) for k, v in data.get("cv_f1", {}).items()},
-            cutoff_outside=float(data["threshold_outside"]) if "threshold_outside" in data else None,
-            cutoff_hinted=float(data.get("threshold_hinted", 0.0)),
-            cutoff_ended=float(data.get("threshold_ended", 0.0)),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise RuleFileError(path, None, f"not a line model: {exc}") from exc
-    sizes = {model.feature.size, model.threshold.size, model.left.size, model.right.size, model.value.size}
-    if len(sizes) != 1 or (model.feature.size and int(model.feature.max()) >= len(names)):
+    sizes = {len(nodes.feature), len(nodes.threshold), len(nodes.left), len(nodes.right), len(nodes.value)}
+    if len(sizes) != 1 or (nodes.feature and max(nodes.feature) >= len(names)):
         raise RuleFileError(path, None, "not a line model: its node arrays do not agree")
     return model

@@ -492,7 +492,7 @@ def describe(file: RuleFile, disabled: tuple[str, ...] = ()) -> list[tuple[str, 
     word list one line that counts its words; rules ``disabled`` switches off are left out."""
     if file.kind == "model":
         model = load_model(file.path)
-        shown = f"{len(model.names)} features, {model.roots.size} trees, {model.cutoffs}"
+        shown = f"{len(model.names)} features, {len(model.nodes.roots)} trees, {model.cutoffs}"
         return [(f"{MODEL_NAME} {model.version} ({model.digest})", shown)]
     rules = _loader(file)(file.path)
     if file.builtin and disabled:
