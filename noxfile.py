@@ -91,10 +91,11 @@ def typecheck(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
     """Accuracy on ../shared/bench (skipped when absent) and speed figures."""
-    session.install("-e", ".")
+    session.install("-e", ".[testing]")
     session.run("python", "bench/encoding_eval.py")
     session.run("python", "bench/boilerplate_eval.py")
     session.run("python", "bench/throughput.py", *session.posargs)
     session.run("python", "bench/boilerplate_speed.py")
     session.run("python", "bench/scaling.py")
     session.run("python", "bench/rule_cost.py")
+    session.run("python", "bench/laws_speed.py")

@@ -12,6 +12,7 @@ Compose your own: pass ``chrome=`` extra block strategies to :func:`pages`, or b
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -91,17 +92,24 @@ def _vocabulary(language: str) -> Vocabulary:
 
 
 def sentences(language: str = "en", min_words: int = 8, max_words: int = 20) -> st.SearchStrategy[str]:
-    """A sentence: content and function words in turn, capitalised, ending the language's way."""
+    """A sentence: content and function words in turn, capitalised, ending the language's way.
+
+    The words come from one drawn seed, not one draw each: a page holds a few hundred
+    words, and a draw per word would cost more than checking the page. A failing page
+    still shrinks by its sentences and paragraphs; a sentence's words shrink together, to
+    those of seed 0.
+    """
     words = _vocabulary(language)
+    return st.builds(_sentence, st.just(words), st.integers(min_words, max_words), st.integers(0, 2**32 - 1))
 
-    @st.composite
-    def build(draw: st.DrawFn) -> str:
-        count = draw(st.integers(min_words, max_words))
-        chosen = [draw(st.sampled_from(words.function_words if i % 2 else words.content_words)) for i in range(count)]
-        first = chosen[0][:1].upper() + chosen[0][1:] if words.capitalise else chosen[0]
-        return " ".join([first, *chosen[1:]]) + words.sentence_end
 
-    return build()
+def _sentence(words: Vocabulary, count: int, seed: int) -> str:
+    # The length is part of the seed: else sentences of one seed and different lengths would
+    # open alike, and an article would hold a paragraph that another one repeats.
+    pick = random.Random(f"{seed}:{count}").choice
+    chosen = [pick(words.function_words if i % 2 else words.content_words) for i in range(count)]
+    first = chosen[0][:1].upper() + chosen[0][1:] if words.capitalise else chosen[0]
+    return " ".join([first, *chosen[1:]]) + words.sentence_end
 
 
 def paragraphs(language: str = "en", min_sentences: int = 2, max_sentences: int = 4) -> st.SearchStrategy[str]:
@@ -111,12 +119,14 @@ def paragraphs(language: str = "en", min_sentences: int = 2, max_sentences: int 
 def quotes(language: str = "en") -> st.SearchStrategy[Block]:
     """A paragraph quoting a named speaker in one of the language's reporting frames."""
     words = _vocabulary(language)
+    said_strategy = sentences(language, 6, 14)
+    names, frames = st.sampled_from(words.names), st.sampled_from(words.quote_frames)
 
     @st.composite
     def build(draw: st.DrawFn) -> Block:
-        said = draw(sentences(language, 6, 14)).rstrip(words.sentence_end)
-        name = draw(st.sampled_from(words.names))
-        frame = draw(st.sampled_from(words.quote_frames))
+        said = draw(said_strategy).rstrip(words.sentence_end)
+        name = draw(names)
+        frame = draw(frames)
         return Block("body", (frame.format(quote=said, name=name),), quote=Quote(said, name))
 
     return build()
@@ -146,23 +156,25 @@ def datelines(style: str | None = None, language: str = "en") -> st.SearchStrate
     """A wire dateline in the named style (any style of the language when None)."""
     words = _vocabulary(language)
     if language == "ar":
-        names = [style] if style else sorted(ARABIC_DATELINE_STYLES)
+        arabic_styles = st.sampled_from([style] if style else sorted(ARABIC_DATELINE_STYLES))
+        arabic_places = st.sampled_from(words.places)
 
         @st.composite
         def build_ar(draw: st.DrawFn) -> Dateline:
-            chosen = draw(st.sampled_from(names))
-            place = draw(st.sampled_from(words.places))
+            chosen = draw(arabic_styles)
+            place = draw(arabic_places)
             text, agency = ARABIC_DATELINE_STYLES[chosen](place)
             return Dateline(text, place, agency, chosen)
 
         return build_ar()
-    styles = [style] if style else sorted(DATELINE_STYLES)
+    styles, places = st.sampled_from([style] if style else sorted(DATELINE_STYLES)), st.sampled_from(words.places)
+    months, days, years = st.sampled_from(MONTHS), st.integers(1, 28), st.integers(2000, 2030)
 
     @st.composite
     def build(draw: st.DrawFn) -> Dateline:
-        chosen = draw(st.sampled_from(styles))
-        place = draw(st.sampled_from(words.places))
-        month, day, year = draw(st.sampled_from(MONTHS)), draw(st.integers(1, 28)), draw(st.integers(2000, 2030))
+        chosen = draw(styles)
+        place = draw(places)
+        month, day, year = draw(months), draw(days), draw(years)
         text, agency = DATELINE_STYLES[chosen](place, month, day, year)
         return Dateline(text, place, agency, chosen)
 
@@ -196,13 +208,15 @@ def headlines(language: str = "en") -> st.SearchStrategy[str]:
 def recent_stories(language: str = "en") -> st.SearchStrategy[Block]:
     """A heading, then headlines each followed by an "N hours ago" stamp."""
     words = _vocabulary(language)
+    headings, stamps = st.sampled_from(words.chrome.recent_heading), st.sampled_from(words.chrome.ago)
+    counts, hours, headline = st.integers(2, 5), st.integers(1, 23), headlines(language)
 
     @st.composite
     def build(draw: st.DrawFn) -> Block:
-        lines = [draw(st.sampled_from(words.chrome.recent_heading))]
-        for _ in range(draw(st.integers(2, 5))):
-            stamp = _filled(draw(st.sampled_from(words.chrome.ago)), "", draw(st.integers(1, 23)), 0)
-            lines += [draw(headlines(language)), stamp]
+        lines = [draw(headings)]
+        for _ in range(draw(counts)):
+            stamp = _filled(draw(stamps), "", draw(hours), 0)
+            lines += [draw(headline), stamp]
         return Block("chrome", tuple(lines), "recent_stories")
 
     return build()
@@ -210,11 +224,13 @@ def recent_stories(language: str = "en") -> st.SearchStrategy[Block]:
 
 def related_topics(language: str = "en") -> st.SearchStrategy[Block]:
     words = _vocabulary(language)
+    tag_lists = st.lists(st.sampled_from(words.content_words), min_size=2, max_size=5, unique=True)
+    headings = st.sampled_from(words.chrome.related_heading)
 
     @st.composite
     def build(draw: st.DrawFn) -> Block:
-        tags = draw(st.lists(st.sampled_from(words.content_words), min_size=2, max_size=5, unique=True))
-        heading = draw(st.sampled_from(words.chrome.related_heading))
+        tags = draw(tag_lists)
+        heading = draw(headings)
         return Block("chrome", (heading, " | ".join(tag.capitalize() for tag in tags)), "related_topics")
 
     return build()
@@ -234,11 +250,13 @@ def comment_widgets(language: str = "en") -> st.SearchStrategy[Block]:
 
 def popular_posts(language: str = "en") -> st.SearchStrategy[Block]:
     words = _vocabulary(language)
+    headings = st.sampled_from(words.chrome.popular_heading)
+    listed = st.lists(headlines(language), min_size=2, max_size=4)
 
     @st.composite
     def build(draw: st.DrawFn) -> Block:
-        lines = [draw(st.sampled_from(words.chrome.popular_heading))]
-        lines += draw(st.lists(headlines(language), min_size=2, max_size=4))
+        lines = [draw(headings)]
+        lines += draw(listed)
         return Block("chrome", tuple(lines), "popular_posts")
 
     return build()
@@ -295,30 +313,39 @@ def pages(
     spec = spec or PageSpec(language=language)
     words = _vocabulary(spec.language)
     lang = spec.language
+    # Strategies are built once here, not on every draw: building one costs more than drawing from it.
+    layout_names, sites = st.sampled_from(sorted(layouts or LAYOUTS)), st.sampled_from(words.chrome.site_names)
+    chrome = {name: make(lang) for name, make in CHROME.items()}
+    headline_strategy, body_sentences = sentences(lang, 6, 12), sentences(lang)
+    byline_frames, names = st.sampled_from(words.byline_frames), st.sampled_from(words.names)
+    dateline_strategy, quote_frames = datelines(language=lang), st.sampled_from(words.quote_frames)
+    counts, sentence_counts = st.integers(spec.min_paragraphs, spec.max_paragraphs), st.integers(2, 4)
+    shares = st.floats(0, 1)
+    copyrights, years = st.sampled_from(words.chrome.copyright), st.integers(2000, 2030)
 
     @st.composite
     def build(draw: st.DrawFn) -> Page:
-        layout = draw(st.sampled_from(sorted(layouts or LAYOUTS)))
+        layout = draw(layout_names)
         before, after = LAYOUTS[layout]
-        site = draw(st.sampled_from(words.chrome.site_names))
+        site = draw(sites)
         blocks: list[Block] = [Block("chrome", (site,), "site_name")]
-        blocks += [draw(CHROME[name](lang)) for name in before]
-        headline = draw(sentences(lang, 6, 12)).rstrip(words.sentence_end)
+        blocks += [draw(chrome[name]) for name in before]
+        headline = draw(headline_strategy).rstrip(words.sentence_end)
         blocks.append(Block("title", (headline,)))
         if spec.byline and draw(st.booleans()):
-            frame = draw(st.sampled_from(words.byline_frames))
-            blocks.append(Block("byline", (frame.format(name=draw(st.sampled_from(words.names))),)))
-        dateline = draw(datelines(language=lang)) if spec.dateline and draw(st.booleans()) else None
-        count = draw(st.integers(spec.min_paragraphs, spec.max_paragraphs))
-        quoted = [index > 0 and draw(st.floats(0, 1)) < spec.quote_share for index in range(count)]
-        sizes = [1 if is_quote else draw(st.integers(2, 4)) for is_quote in quoted]
+            frame = draw(byline_frames)
+            blocks.append(Block("byline", (frame.format(name=draw(names)),)))
+        dateline = draw(dateline_strategy) if spec.dateline and draw(st.booleans()) else None
+        count = draw(counts)
+        quoted = [index > 0 and draw(shares) < spec.quote_share for index in range(count)]
+        sizes = [1 if is_quote else draw(sentence_counts) for is_quote in quoted]
         # Articles do not repeat themselves: every sentence of the page is drawn distinct.
-        pool = iter(draw(st.lists(sentences(lang), min_size=sum(sizes), max_size=sum(sizes), unique=True)))
+        pool = iter(draw(st.lists(body_sentences, min_size=sum(sizes), max_size=sum(sizes), unique=True)))
         for index, (is_quote, size) in enumerate(zip(quoted, sizes, strict=True)):
             if is_quote:
                 said = next(pool).rstrip(words.sentence_end)
-                name = draw(st.sampled_from(words.names))
-                frame = draw(st.sampled_from(words.quote_frames))
+                name = draw(names)
+                frame = draw(quote_frames)
                 blocks.append(Block("body", (frame.format(quote=said, name=name),), quote=Quote(said, name)))
                 continue
             text = " ".join(next(pool) for _ in range(size))
@@ -326,10 +353,10 @@ def pages(
                 text = f"{dateline.text} {text}"
             blocks.append(Block("body", (text,)))
         tail_names = draw(st.lists(st.sampled_from(after), unique=True, max_size=len(after))) if after else []
-        tail = [draw(CHROME[name](lang)) for name in tail_names]
+        tail = [draw(chrome[name]) for name in tail_names]
         tail += [draw(extra) for extra in spec.extra_chrome]
         blocks += draw(st.permutations(tail)) if tail else []
-        blocks.append(draw(copyright_lines(lang, site)))
+        blocks.append(Block("chrome", (_filled(draw(copyrights), site, 0, draw(years)),), "copyright"))
         return Page(lang, tuple(blocks), dateline, layout)
 
     return build()

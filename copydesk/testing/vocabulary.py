@@ -9,6 +9,7 @@ own with :func:`register`.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -288,6 +289,12 @@ def vocabulary(language: str, rules_dir: Path | None = None) -> Vocabulary | Non
     """The language's vocabulary; built from its stop-list when none is registered (None if no list)."""
     if language in _REGISTERED:
         return _REGISTERED[language]
+    return _from_stoplist(language, rules_dir)
+
+
+@functools.cache
+def _from_stoplist(language: str, rules_dir: Path | None) -> Vocabulary | None:
+    """Built once per language and rules folder: a run asks for it for every law and strategy."""
     listed = sorted(stopwords(language, rules_dir))
     script = Counter(_script(word) for word in listed).most_common(1)
     words = [word for word in listed if script and _script(word) == script[0][0]]

@@ -1,4 +1,4 @@
-from hypothesis import given, settings
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
 from copydesk.testing import (
@@ -11,6 +11,7 @@ from copydesk.testing import (
     mojibaked,
     pages,
     register,
+    sentences,
     vocabulary,
 )
 from copydesk.testing.vocabulary import ENGLISH
@@ -34,6 +35,13 @@ def test_a_page_holds_its_gold(page) -> None:  # type: ignore[no-untyped-def]
         assert page.paragraphs[0].startswith(page.dateline.text)
     for quote in page.quotes:
         assert quote.speaker in text and quote.text in text
+
+
+def test_shrunk_sentences_of_different_lengths_open_differently() -> None:
+    # Shrinking drives every sentence to its simplest draw: were those to open alike, a shrunk
+    # page would repeat one paragraph inside another and break laws for the generator's sake.
+    shortest = [find(sentences("en", n, n), lambda _: True).rstrip(".").split() for n in (8, 9, 12)]
+    assert shortest[0] != shortest[1][:8] and shortest[1] != shortest[2][:9]
 
 
 @QUICK
