@@ -1,17 +1,22 @@
 import datetime as dt
 import io
+import math
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from copydesk.check import records as records_module
 from copydesk.check.records import COLUMNS, parquet_bytes, parquet_pieces, parse_instant
 from copydesk.run.executor import RunConfig, check_one
 from copydesk.run.inputs import InputFile
-from tests.conftest import ARTICLES, RULES
+from tests.conftest import ARTICLES, PROPERTY_EXAMPLES, RULES
 
 
 def test_instants_are_the_earliest_utc_moment_a_value_can_mean() -> None:
@@ -89,3 +94,45 @@ def test_without_a_temp_folder_the_table_is_built_in_memory(monkeypatch: pytest.
 def test_an_instant_past_the_last_utc_moment_is_no_instant() -> None:
     assert parse_instant("9999-12-31T23:59:59-14:00") is None  # used to raise OverflowError
     assert parse_instant("9999-12-31T10:00:00+00:00") is not None
+
+
+_VALUES = {
+    "str": st.none() | st.text(st.characters(exclude_categories=("Cs",)), max_size=20),
+    "int": st.none() | st.integers(-(2**63), 2**63 - 1),
+    "float": st.none() | st.floats(allow_nan=False, allow_infinity=False),
+    "bool": st.none() | st.booleans(),
+    "datetime": st.none()
+    | st.datetimes(min_value=dt.datetime(1, 1, 2), max_value=dt.datetime(9999, 12, 30)).map(
+        lambda moment: moment.replace(tzinfo=dt.UTC)
+    ),
+    "list": st.lists(st.text(max_size=5), max_size=3),
+}
+_RECORDS = st.lists(st.fixed_dictionaries({name: _VALUES[kind] for name, kind in COLUMNS.items()}), max_size=5)
+
+
+@settings(max_examples=PROPERTY_EXAMPLES, deadline=None)
+@given(_RECORDS)
+def test_the_table_read_from_json_lines_is_the_table_of_the_values(records: list[dict[str, object]]) -> None:
+    built = pa.Table.from_pylist(records, schema=records_module.arrow_schema())
+    for group in records_module._row_groups(records, 8192):
+        assert group.equals(built)
+
+
+def test_a_float_json_cannot_hold_is_written_from_the_values() -> None:
+    record = dict(_row("harbour_gazette_en.txt")["record"], encoding_confidence=float("nan"))
+    table = pq.read_table(io.BytesIO(parquet_bytes([record])))
+    assert math.isnan(table.column("encoding_confidence").to_pylist()[0])
+
+
+def test_writing_the_records_leaves_pandas_unimported() -> None:
+    # A one-file run from a hook writes records.parquet too; pandas would cost it a fifth of a second.
+    script = (
+        "import sys, datetime as dt\n"
+        "from copydesk.check.records import COLUMNS, parquet_bytes\n"
+        "record = dict.fromkeys(COLUMNS)\n"
+        "record.update(file='a.txt', bytes=3, agencies=['TASS'], fetched_at=dt.datetime(2021, 1, 1, tzinfo=dt.UTC))\n"
+        "assert parquet_bytes([record])\n"
+        "print('pandas' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
