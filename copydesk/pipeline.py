@@ -19,7 +19,7 @@ from copydesk.decode.input import DEFAULT_MAX_BYTES, DecodeOutcome, decode_data,
 from copydesk.extract import dateline, language, source
 from copydesk.extract.attribution import step as attribution
 from copydesk.extract.dates import step as dates
-from copydesk.label import article_region, boilerplate, corpus, line_features, line_model, structure
+from copydesk.label import article_region, boilerplate, corpus, headline, line_features, line_model, structure
 from copydesk.label.cleaning import clean, render_article
 from copydesk.label.labelling import Labelling
 from copydesk.model import Analysis, Finding, Kind, Label, Line
@@ -79,9 +79,13 @@ def label_by_rules(
     profile: SourceProfile | None,
     lang: str | None,
     repeated: frozenset[int] = frozenset(),
+    headlines_seen: list[headline.Candidates] | None = None,
 ) -> tuple[Labelling, article_region.Region | None, str | None, str | None]:
     """Every decision before the line model's: rules, repeats, copies, the prose region's
-    guess and the page structure around it (headline, byline, standfirst)."""
+    guess and the page structure around it (headline, byline, standfirst).
+
+    ``headlines_seen`` gathers the headline's candidates as the scorer saw them (training).
+    """
     labelling = Labelling.start(lines)
     page = rules.bundle(profile, lang)
     labelling.rule_candidates = boilerplate.rule_candidates(labelling, page.any_boilerplate)
@@ -92,13 +96,25 @@ def label_by_rules(
     for rule_set in page.generic:
         boilerplate.apply_rules(labelling, rule_set, cut=False)
     structure.mark_copies(labelling)
-    scored = line_features.scores(stopwords(lang, rules.directory))
+    stops = stopwords(lang, rules.directory)
+    scored = line_features.scores(stops)
     scores = [
         scored[line.stripped] if label is None else 0.0 for line, label in zip(lines, labelling.labels, strict=True)
     ]
     region = article_region.find_region(labelling, scores)
+    weights = rules.line_model.headline if rules.line_model is not None else None
+    choose_title = None
+    if region is not None and (weights is not None or headlines_seen is not None):
+
+        def choose_title(rule_of_thumb: int | None) -> int | None:
+            found = headline.candidates(labelling, (region.start, region.end), page.bylines, stops, rule_of_thumb)
+            if headlines_seen is not None:
+                headlines_seen.append(found)
+            chosen = headline.choose(found, weights) if weights is not None else None
+            return chosen if chosen is not None else rule_of_thumb
+
     title, author = structure.label_structure(
-        labelling, page.bylines, region.start if region else None, page.name_stops
+        labelling, page.bylines, region.start if region else None, page.name_stops, choose_title
     )
     article_region.mark_listed(labelling, region)
     return labelling, region, title, author

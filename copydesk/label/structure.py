@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import regex
@@ -68,10 +69,10 @@ def find_title(
     split = bisect_left(content, region_start)
     above = content[max(0, split - TITLE_WINDOW) : split]
     position = {index: n for n, index in enumerate(above, split - len(above))}
-    candidates = [i for i in above if _headline_not_byline(labelling, i, byline_patterns)]
+    candidates = [i for i in above if headline_not_byline(labelling, i, byline_patterns)]
     # A menu repeats its items too ("Hometown Hockey" in the bar and the footer): a repeated
     # line is the headline only when it is headline-long.
-    long_enough = [i for i in candidates if word_count(_without_cut(labelling, i)) >= MIN_HEADLINE_WORDS]
+    long_enough = [i for i in candidates if word_count(without_cut(labelling, i)) >= MIN_HEADLINE_WORDS]
     if split < len(content) and _exclaimed_headline(labelling, content, split, bool(long_enough)):
         first = labelling.normalised(content[split])
         if all(labelling.normalised(i) != first for i in candidates):  # else the page repeats it: see below
@@ -80,7 +81,7 @@ def find_title(
         return None
     if long_enough:
         seen = Counter(labelling.normalised_all(content))
-        repeated = [i for i in long_enough if seen[normalise(_without_cut(labelling, i))] > 1]
+        repeated = [i for i in long_enough if seen[normalise(without_cut(labelling, i))] > 1]
         if repeated:
             return repeated[0]
     above_byline = []
@@ -103,7 +104,7 @@ def _exclaimed_headline(labelling: Labelling, content: list[int], split: int, he
     "Python 3.6.0 is now available!" over its release note. A question only when no line
     above is headline-long: an interview opens with its first question under its headline."""
     index = content[split]
-    text = _without_cut(labelling, index)
+    text = without_cut(labelling, index)
     ending = text.rstrip(_CLOSING)[-1:]
     if ending not in ("!", "?") or (ending == "?" and headline_above):
         return False
@@ -127,13 +128,13 @@ def _name_over_stamp(
     them. Only asked when a headline-long line stands above: without one, the short line
     may be a section label ("Business News") as well as a name, and it stays a candidate."""
     text = labelling.lines[byline].stripped
-    if not _name_line(_without_cut(labelling, index)):
+    if not _name_line(without_cut(labelling, index)):
         return False
     return author_from_byline(text, _leading_cue(byline_patterns, text), name_stops) is None
 
 
-def _headline_not_byline(labelling: Labelling, index: int, byline_patterns: tuple[RulePattern, ...]) -> bool:
-    return _HEADLINE_SHAPED.of(pattern_set(byline_patterns))[_without_cut(labelling, index)]
+def headline_not_byline(labelling: Labelling, index: int, byline_patterns: tuple[RulePattern, ...]) -> bool:
+    return _HEADLINE_SHAPED.of(pattern_set(byline_patterns))[without_cut(labelling, index)]
 
 
 def _headline_shaped(bylines: PatternSet, text: str) -> bool:
@@ -167,10 +168,14 @@ def _stamp(text: str) -> bool:
     return sum(max(1, len(w) // 2) if UNSPACED.match(w) else 1 for w in words) < 2
 
 
-def _without_cut(labelling: Labelling, index: int) -> str:
+def without_cut(labelling: Labelling, index: int) -> str:
     cut = labelling.cuts.get(index)
     line = labelling.lines[index]
     return (line.text[: cut[0]] if cut else line.text).strip()
+
+
+def is_byline(patterns: tuple[RulePattern, ...], text: str) -> bool:
+    return _matches(patterns, text) is not None
 
 
 def _matches(patterns: tuple[RulePattern, ...], text: str) -> regex.Match[str] | None:
@@ -402,19 +407,24 @@ def label_structure(
     byline_patterns: tuple[RulePattern, ...],
     region_start: int | None,
     name_stops: tuple[RulePattern, ...] = (),
+    choose_title: Callable[[int | None], int | None] | None = None,
 ) -> tuple[str | None, str | None]:
     """Label headline, byline and repeats; return ``(title, author)`` as the page gives them.
 
     ``region_start`` is the first line of the article region; without one there is no
-    article, and so no headline or byline to find.
+    article, and so no headline or byline to find. ``choose_title``, given the rule of
+    thumb's headline (:func:`find_title`), returns the one to take: the trained scorer's
+    (:mod:`copydesk.label.headline`).
     """
     if region_start is None:
         return None, None
     mark_standfirsts(labelling, region_start, byline_patterns)
     title_index = find_title(labelling, region_start, byline_patterns, name_stops)
+    if choose_title is not None:
+        title_index = choose_title(title_index)
     title = None
     if title_index is not None:
-        title = _without_cut(labelling, title_index)
+        title = without_cut(labelling, title_index)
         labelling.decide(title_index, Label(Kind.TITLE, TITLE))
     author = None
     byline_index = find_byline(labelling, title_index, region_start, byline_patterns)

@@ -29,7 +29,10 @@ from typing import Any
 
 from copydesk.decode.input import DecodeOutcome, decode_data
 from copydesk.extract.language import choose_language
-from copydesk.label import line_model
+from copydesk.label import headline, headline_training, line_model
+from copydesk.label.headline_training import TitledPage
+from copydesk.label.labelling import Labelling
+from copydesk.label.structure import without_cut
 from copydesk.pipeline import label_by_rules, vocabulary
 from copydesk.rules.layers import BUILTIN_DIR
 from copydesk.rules.model_file import Cutoffs, smoothed
@@ -71,6 +74,7 @@ class Page:
     rule_hits: list[tuple[str, int]] = field(default_factory=list)  # (generic rule, 1 if it removed a body line)
     title: tuple[str | None, str | None] = (None, None)  # (the page's, as the gold gives it; ours)
     byline: tuple[str | None, str | None] = (None, None)
+    headline: TitledPage | None = None  # the headline's candidates, on a page whose gold names its title
     _arrays: Any = field(default=None, repr=False, compare=False)
 
     def arrays(self) -> tuple[Any, Any]:
@@ -127,7 +131,8 @@ def page_of(pool: str, rendition: str, entry: dict[str, Any], data: bytes, gold_
         return Page(pool, rendition, entry["id"], entry.get("site", entry["id"]), gold, [], [], [], [], [], [])
     lines = split_lines(decoded.text)
     language, _ = choose_language(text=decoded.text, guessed=decoded.language)
-    labelling, region, title, author = label_by_rules(lines, rules, None, language)
+    seen: list[headline.Candidates] = []
+    labelling, region, title, author = label_by_rules(lines, rules, None, language, headlines_seen=seen)
     content, rows = line_model.page_features(labelling, region, vocabulary(rules, None, language))
     labels = labelling.labels
     open_rows = [j for j, i in enumerate(content) if line_model.is_open(labelling, i)]
@@ -155,7 +160,20 @@ def page_of(pool: str, rendition: str, entry: dict[str, Any], data: bytes, gold_
         ],
         title=(entry.get("title"), title),
         byline=(entry.get("byline"), author),
+        headline=_titled(entry, labelling, seen, title),
     )
+
+
+def _titled(
+    entry: dict[str, Any], labelling: Labelling, seen: list[headline.Candidates], title: str | None
+) -> TitledPage | None:
+    gold = entry.get("title")
+    if not gold:
+        return None
+    found = seen[0] if seen else headline.Candidates([], [])
+    truth = [_same(gold, without_cut(labelling, i)) for i in found.indices]
+    site = entry.get("site", entry["id"])
+    return TitledPage(site, found.rows, truth, bool(title) and _same(gold, title or ""))
 
 
 def page_scores(page: Page, kept: Sequence[bool]) -> tuple[float | None, float]:
@@ -451,6 +469,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     _print_figures("the rules and the prose region alone:", heuristic_figures(pages))
     print(structure_figures(pages))
+    titled = [page.headline for page in pages if page.headline is not None]
+    print(headline_training.figures(titled))
     print("generic rules: fires and precision (lines matched that are not article text), least precise first")
     print("(a rule that decides needs 0.98; a hint is a feature the model weighs):")
     for rule, n, precision in rule_precision(pages):
@@ -476,6 +496,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "trained_on": sorted({p.pool for p in pages}),
         "cv_f1": {key: round(value[0], 4) for key, value in cv.items()},
     }
+    scorer = headline_training.fit(titled)
+    if scorer is not None:
+        model["headline"] = scorer
     args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
     return 0

@@ -41,6 +41,16 @@ class Cutoffs:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class HeadlineWeights:
+    """The headline scorer trained beside the trees: a weight per feature of
+    :data:`copydesk.label.headline.FEATURES`, in that order, and a bias."""
+
+    names: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+
+
 class Nodes(NamedTuple):
     """Every tree's nodes laid end to end, as the file holds them (plain lists: the arrays
     the trees are walked with are made when the first page is scored)."""
@@ -66,6 +76,7 @@ class LineModel:
     version: str
     digest: str
     cv: dict[str, float] = field(default_factory=dict)
+    headline: HeadlineWeights | None = None
 
     def identity(self) -> dict[str, str]:
         """What a report and the summary record of the model that decided."""
@@ -184,6 +195,7 @@ def load(path: Path) -> LineModel:
             version=str(data.get("version", "")),
             digest=hashlib.sha256(raw).hexdigest()[:16],
             cv={str(k): float(v) for k, v in data.get("cv_f1", {}).items()},
+            headline=_headline(data.get("headline")),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise RuleFileError(path, None, f"not a line model: {exc}") from exc
@@ -191,3 +203,13 @@ def load(path: Path) -> LineModel:
     if len(sizes) != 1 or (nodes.feature and max(nodes.feature) >= len(names)):
         raise RuleFileError(path, None, "not a line model: its node arrays do not agree")
     return model
+
+
+def _headline(data: dict[str, Any] | None) -> HeadlineWeights | None:
+    if data is None:
+        return None
+    names = tuple(str(name) for name in data["names"])
+    weights = tuple(float(w) for w in data["weights"])
+    if len(names) != len(weights):
+        raise ValueError("the headline scorer's names and weights differ in number")
+    return HeadlineWeights(names, weights, float(data["bias"]))

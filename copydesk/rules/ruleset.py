@@ -14,6 +14,7 @@ from typing import Any
 
 import regex
 
+from copydesk.label.headline import FEATURES as HEADLINE_FEATURES
 from copydesk.rules.errors import RuleFileError
 from copydesk.rules.layers import BUILTIN, BUILTIN_DIR, RuleFile, names_rule, rule_files, switched_off, unmatched
 from copydesk.rules.model_file import FILE_NAME as MODEL_FILE
@@ -547,6 +548,10 @@ def load_rules(directory: Path | str | None, *, builtin: bool = True, line_model
     wanted = line_model if line_model is not None else True
     if builtin and wanted and MODEL_NAME not in disabled and model_path.is_file():
         model = load_model(model_path)
+        if model.headline is not None and model.headline.names != HEADLINE_FEATURES:
+            raise RuleFileError(
+                model_path, None, "its headline scorer was trained on other features than this copydesk reads"
+            )
         files.append(RuleFile("model", model_path, BUILTIN))
     if MODEL_NAME in disabled:
         used.add(MODEL_NAME)

@@ -1,0 +1,195 @@
+"""Which line is the headline: a linear score over the lines around the article's start.
+
+The structure step's rule of thumb (:func:`copydesk.label.structure.find_title`) takes
+the nearest headline-shaped line above the article, and above many articles the nearest
+such line is chrome: "Print Article", "Sign in / Sign up", a photo credit. The headline
+differs from them in what the page itself shows: its words come back in the article, sites
+print it twice, a byline follows it, it is longer than the labels around it. These
+features and the rule of thumb's own pick are weighed by a logistic regression trained
+with the line model (:mod:`copydesk.label.training`) and shipped in its file; without one
+the rule of thumb decides alone.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from copydesk.label.labelling import Labelling
+from copydesk.model import Kind
+from copydesk.rules import compiled
+from copydesk.rules.model_file import HeadlineWeights
+from copydesk.rules.patterns import RulePattern
+from copydesk.text.shape import UNSPACED, looks_like_headline, word_count
+
+# Non-blank lines above the article's first that may hold its headline. None inside the
+# article but the rule of thumb's own pick: a headline the first cleaning left in the
+# article would be taken on a second, and cleaning would not be idempotent.
+ABOVE = 15
+
+FEATURES = (
+    "offset",
+    "inside",
+    "log_words",
+    "log_chars",
+    "headline_shaped",
+    "not_byline",
+    "sentence_end",
+    "overlap",
+    "overlap_words",
+    "overlap_gap",
+    "length_gap",
+    "repeated",
+    "hinted",
+    "rule_chrome",
+    "above_byline",
+    "capitalised",
+    "digit",
+    "separator",
+    "rule_of_thumb",
+)
+
+_WORD = compiled.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]+")
+_END = compiled.compile(r"[.!?。！？؟][\"”’»)\]]*$")
+_SEPARATOR = compiled.compile(r" [|–—-] |::| » ")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """The lines that may be the headline, and each one's features (rows of :data:`FEATURES`)."""
+
+    indices: list[int]
+    rows: list[list[float]]
+
+
+def candidates(
+    labelling: Labelling,
+    region: tuple[int, int],
+    byline_patterns: tuple[RulePattern, ...],
+    stops: frozenset[str],
+    rule_of_thumb: int | None,
+) -> Candidates:
+    """Headline-shaped lines no rule decided (or only hinted at) just above the region, and
+    the rule of thumb's pick wherever it is; each with its features."""
+    from copydesk.label.structure import without_cut
+
+    filled = [i for i, line in enumerate(labelling.lines) if not line.is_blank]
+    split = bisect_left(filled, region[0])
+    window = set(range(max(0, split - ABOVE), split))
+    if rule_of_thumb is not None:
+        window.add(bisect_left(filled, rule_of_thumb))  # inside the region when it ends in "!" or "?"
+    picked: list[tuple[int, str]] = []
+    for n in sorted(window):
+        i, label = filled[n], labelling.labels[filled[n]]
+        text = without_cut(labelling, i)
+        open_line = label is None or i in labelling.hints
+        if i == rule_of_thumb or (open_line and looks_like_headline(text)):
+            picked.append((n, text))
+    page = _Page(labelling, filled, split, byline_patterns, stops, rule_of_thumb)
+    page.article = _article_words(page, region[1], {filled[n] for n, _ in picked})
+    rows = [_row(page, n, text) for n, text in picked]
+    _gaps(rows)
+    return Candidates([filled[n] for n, _ in picked], rows)
+
+
+@dataclass(slots=True)
+class _Page:
+    """What every candidate's row is read against."""
+
+    labelling: Labelling
+    filled: list[int]  # the non-blank lines
+    split: int  # the position in ``filled`` of the region's first line
+    byline_patterns: tuple[RulePattern, ...]
+    stops: frozenset[str]
+    rule_of_thumb: int | None
+    article: set[str] = field(default_factory=set)  # the region's words, the candidates' own left out
+    seen: Counter[str] = field(default_factory=Counter)
+
+
+def _article_words(page: _Page, end: int, candidates: set[int]) -> set[str]:
+    """The words of the region's undecided lines other than the candidates: a line inside the
+    region would otherwise find all its own words in the article."""
+    labelling = page.labelling
+    page.seen = Counter(labelling.normalised_all(page.filled))
+    words: set[str] = set()
+    for i in page.filled[page.split :]:
+        if i > end:
+            break
+        if labelling.labels[i] is None and i not in candidates:
+            words |= _tokens(labelling.lines[i].stripped, page.stops)
+    return words
+
+
+def _row(page: _Page, n: int, text: str) -> list[float]:
+    """One candidate's features, in :data:`FEATURES` order (the two gaps filled in by :func:`_gaps`)."""
+    from copydesk.label.structure import headline_not_byline, is_byline
+
+    labelling, filled = page.labelling, page.filled
+    i, label = filled[n], labelling.labels[filled[n]]
+    tokens = _tokens(text, page.stops)
+    shared = len(tokens & page.article)
+    words = text.split()
+    following = filled[n + 1] if n + 1 < len(filled) else None
+    return [
+        (n - page.split) / ABOVE,
+        float(n >= page.split),
+        math.log1p(word_count(text)),
+        math.log1p(len(text)),
+        float(looks_like_headline(text)),
+        float(headline_not_byline(labelling, i, page.byline_patterns)),
+        float(bool(_END.search(text))),
+        shared / len(tokens) if tokens else 0.0,
+        math.log1p(shared),
+        0.0,
+        0.0,
+        float(page.seen[labelling.normalised(i)] > 1),
+        float(i in labelling.hints),
+        float(label is not None and label.kind is Kind.BOILERPLATE and i not in labelling.hints),
+        float(following is not None and is_byline(page.byline_patterns, labelling.lines[following].stripped)),
+        sum(1 for w in words if w[:1].isupper()) / max(1, len(words)),
+        float(any(ch.isdigit() for ch in text)),
+        float(bool(_SEPARATOR.search(text))),
+        float(i == page.rule_of_thumb),
+    ]
+
+
+def _gaps(rows: list[list[float]]) -> None:
+    """Each candidate against the best of the page: the headline is the one whose words the
+    article repeats most, and the longest headline-shaped line among the labels above it."""
+    if not rows:
+        return
+    overlap, length = FEATURES.index("overlap"), FEATURES.index("log_chars")
+    shaped = FEATURES.index("headline_shaped")
+    best_overlap = max(row[overlap] for row in rows)
+    best_length = max(row[length] * row[shaped] for row in rows)
+    for row in rows:
+        row[FEATURES.index("overlap_gap")] = row[overlap] - best_overlap
+        row[FEATURES.index("length_gap")] = row[length] * row[shaped] - best_length
+
+
+def _tokens(text: str, stops: frozenset[str]) -> set[str]:
+    """Words of three letters or more that are not stop-words; character pairs in scripts
+    written without spaces."""
+    folded = text.casefold()
+    if UNSPACED.search(folded):
+        letters = [ch for ch in folded if ch.isalnum()]
+        return {a + b for a, b in itertools.pairwise(letters)}
+    return {w for w in _WORD.findall(folded) if len(w) > 2 and w not in stops}
+
+
+def choose(found: Candidates, weights: HeadlineWeights) -> int | None:
+    """The best-scoring candidate (ties: the one nearest the article); None without any."""
+    best: tuple[float, int] | None = None
+    for index, row in zip(found.indices, found.rows, strict=True):
+        score = weighed(row, weights)
+        if best is None or score >= best[0]:
+            best = (score, index)
+    return best[1] if best else None
+
+
+def weighed(row: Sequence[float], weights: HeadlineWeights) -> float:
+    return weights.bias + sum(w * x for w, x in zip(weights.weights, row, strict=True))

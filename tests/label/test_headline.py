@@ -1,0 +1,116 @@
+"""The headline scorer: which lines it weighs, what it reads of them, whom it picks, how it is trained."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from copydesk.label import headline
+from copydesk.label.headline_training import TitledPage, cross_validated, fit
+from copydesk.pipeline import label_by_rules, label_lines
+from copydesk.rules.errors import RuleFileError
+from copydesk.rules.model_file import HeadlineWeights
+from copydesk.rules.model_file import load as load_model
+from copydesk.rules.ruleset import BoilerplateRules, GenericPatterns, RuleSet, load_rules
+from copydesk.text.lines import split_lines
+from tests.label.test_structure import BYLINES
+
+RULES = RuleSet(None, {}, (GenericPatterns("generic.t", "any", BoilerplateRules(), BYLINES),), "")
+PARA = "The regional council approved the new harbour plan on Tuesday after two years of public debate."
+PARA2 = "Fishermen said they would watch the works closely, and the first contracts are due in the spring."
+HEADLINE = "Council approves the harbour plan"
+CHROME = "Sign in to read more stories"
+PAGE = f"The Daily Lantern\n{HEADLINE}\nShare on social media\n{CHROME}\n{PARA}\n{PARA2}\n"
+
+
+def seen_on(text: str) -> tuple[list[str], headline.Candidates]:
+    lines = split_lines(text)
+    seen: list[headline.Candidates] = []
+    label_by_rules(lines, RULES, None, "en", headlines_seen=seen)
+    return [line.stripped for line in lines], seen[0]
+
+
+def column(found: headline.Candidates, name: str) -> list[float]:
+    return [row[headline.FEATURES.index(name)] for row in found.rows]
+
+
+def weights(**named: float) -> HeadlineWeights:
+    return HeadlineWeights(headline.FEATURES, tuple(named.get(name, 0.0) for name in headline.FEATURES), 0.0)
+
+
+def test_candidates_are_headline_shaped_lines_near_the_article_never_its_paragraphs() -> None:
+    texts, found = seen_on(PAGE)
+    chosen = [texts[i] for i in found.indices]
+    assert chosen == ["The Daily Lantern", HEADLINE, "Share on social media", CHROME]
+    assert all(len(row) == len(headline.FEATURES) for row in found.rows)
+
+
+def test_the_rule_of_thumb_takes_the_nearest_headline_long_line_and_is_marked() -> None:
+    _, found = seen_on(PAGE)
+    assert column(found, "rule_of_thumb") == [0.0, 0.0, 0.0, 1.0]  # the chrome nearest the article
+
+
+def test_overlap_is_the_share_of_a_lines_words_the_article_repeats() -> None:
+    _, found = seen_on(PAGE)
+    overlap = column(found, "overlap")
+    assert overlap[1] == pytest.approx(2 / 3)  # harbour and plan of approves, harbour, plan (council: a stop-word)
+    assert overlap[0] == overlap[3] == 0.0
+    assert max(column(found, "overlap_gap")) == 0.0 and column(found, "overlap_gap")[3] == -overlap[1]
+
+
+def test_only_the_rule_of_thumbs_pick_is_weighed_inside_the_article_and_not_by_its_own_words() -> None:
+    # A headline a first cleaning left in the article must not be taken on a second one.
+    texts, found = seen_on(f"The Daily Lantern\n{PARA}\nHarbour works begin in spring\n{PARA2}\n")
+    assert [texts[i] for i in found.indices] == ["The Daily Lantern"]  # not the subheading inside
+    release = "Harbour works begin in spring!"
+    long_para = f"{PARA} {PARA2} The mayor thanked the crews."
+    texts, found = seen_on(f"The Daily Lantern\n{release}\n\n{long_para}\n")
+    inside = [j for j, i in enumerate(found.indices) if texts[i] == release]
+    assert inside and column(found, "inside")[inside[0]] == 1.0 and column(found, "rule_of_thumb")[inside[0]] == 1.0
+    assert column(found, "overlap")[inside[0]] == pytest.approx(2 / 3)  # harbour, spring; never "begin", its own
+
+
+def test_the_scorer_takes_the_best_line_and_ties_go_to_the_one_nearest_the_article() -> None:
+    texts, found = seen_on(PAGE)
+    assert texts[headline.choose(found, weights(overlap=1.0)) or 0] == HEADLINE
+    assert texts[headline.choose(found, weights()) or 0] == CHROME  # all tied
+    assert headline.choose(headline.Candidates([], []), weights(overlap=1.0)) is None
+
+
+def test_the_shipped_scorer_prefers_the_line_the_article_repeats_to_chrome_nearer_it() -> None:
+    shipped = load_rules(None)
+    assert shipped.line_model is not None and shipped.line_model.headline is not None
+    _, title, _ = label_lines(split_lines(PAGE), shipped, None, "en")
+    assert title == HEADLINE
+    _, title, _ = label_lines(split_lines(PAGE), load_rules(None, line_model=False), None, "en")
+    assert title == CHROME  # the rule of thumb alone
+
+
+def test_a_model_file_whose_headline_weights_do_not_match_their_names_is_a_rules_error(tmp_path: Path) -> None:
+    from copydesk.rules.layers import BUILTIN_DIR
+
+    data = json.loads((BUILTIN_DIR / "line_model.json").read_text(encoding="utf-8"))
+    data["headline"] = {"names": ["offset", "inside"], "weights": [1.0], "bias": 0.0}
+    path = tmp_path / "line_model.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"line_model\.json"):
+        load_model(path)
+
+
+def _page(site: str, title_at: int) -> TitledPage:
+    """Three candidates; the title is the one whose words the article repeats."""
+    rows = []
+    for j in range(3):
+        row = [0.0] * len(headline.FEATURES)
+        row[headline.FEATURES.index("overlap")] = 1.0 if j == title_at else 0.1 * j
+        row[headline.FEATURES.index("rule_of_thumb")] = 1.0 if j == 2 else 0.0
+        rows.append(row)
+    return TitledPage(site, rows, [j == title_at for j in range(3)], title_at == 2)
+
+
+def test_training_learns_what_tells_the_title_apart_and_cross_validates_by_site() -> None:
+    pages = [_page(f"site{n}", n % 3) for n in range(30)]
+    assert cross_validated(pages) == 30
+    trained = fit(pages)
+    assert trained is not None and trained["names"] == list(headline.FEATURES)
+    assert trained["weights"][headline.FEATURES.index("overlap")] > 0
