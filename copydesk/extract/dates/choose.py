@@ -42,6 +42,9 @@ class Cues:
 
 DATELINE_REACH = 80  # a dateline date sits this close to the start of the article's first line
 HEADER_REACH = 30  # lines above the article still close enough to be its header
+TITLE_REACH = (
+    4  # lines above the headline where sites print its stamp ("January 13, 2020 / 1:39 PM", then the headline)
+)
 STAMP_REST = 30  # characters besides the date that a stamp line may hold
 STAMP_ENDS = frozenset(".:|–—-/")  # what parts a stamp from the paragraph it opens
 
@@ -53,7 +56,9 @@ def zone_score(page: Page, candidate: Candidate) -> float:
         return 5.0
     if page.title is not None and page.title < line < page.start:
         return 4.0
-    if page.start - 6 <= line < page.start:
+    if page.start - 6 <= line < page.start or (
+        page.title is not None and page.title - TITLE_REACH <= line < page.title
+    ):
         return 3.0
     if page.start <= line <= page.start + 1 and candidate.start < DATELINE_REACH:
         return 2.5

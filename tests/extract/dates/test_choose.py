@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from copydesk.extract.dates.candidates import Candidate, find
-from copydesk.extract.dates.choose import shape_score
+from copydesk.extract.dates.choose import Page, shape_score, zone_score
+from copydesk.model import Kind, Label
 from copydesk.text.lexicon import lexicon
+from copydesk.text.lines import split_lines
 
 LONG = "Where does the anger come from, the critic asks, after a season of shows that sold out every night."
 
@@ -34,3 +36,15 @@ def first_date(text: str) -> Candidate:
 )
 def test_where_the_date_stands_in_its_line(text: str, expected: float) -> None:
     assert shape_score(text, first_date(text)) == expected
+
+
+def _zone(line: int, title: int | None) -> float:
+    page = Page(split_lines("x\n" * 40), [Label(Kind.BODY)] * 40, start=30, end=39, title=title)
+    return zone_score(page, Candidate(line=line, start=0, end=15, text="31 October 2023", year=2023, month=10, day=31))
+
+
+def test_a_stamp_just_above_the_headline_is_the_articles_header_not_the_masthead() -> None:
+    assert _zone(25, title=20) == 4.0  # between the headline and the article
+    assert _zone(17, title=20) == 3.0  # just above the headline ("January 13, 2020 / 1:39 PM", then it)
+    assert _zone(12, title=20) == 1.0  # further up: the masthead's day of the visit
+    assert _zone(17, title=None) == 1.0
