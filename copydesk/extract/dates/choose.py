@@ -42,9 +42,8 @@ class Cues:
 
 DATELINE_REACH = 80  # a dateline date sits this close to the start of the article's first line
 HEADER_REACH = 30  # lines above the article still close enough to be its header
-TITLE_REACH = (
-    4  # lines above the headline where sites print its stamp ("January 13, 2020 / 1:39 PM", then the headline)
-)
+# Lines above the headline where sites print its stamp ("May 2, 2021 / 9:15 AM" over the headline).
+TITLE_REACH = 4
 STAMP_REST = 30  # characters besides the date that a stamp line may hold
 STAMP_ENDS = frozenset(".:|–—-/")  # what parts a stamp from the paragraph it opens
 
