@@ -2,7 +2,7 @@
 
 The structure step's rule of thumb (:func:`copydesk.label.structure.find_title`) takes
 the nearest headline-shaped line above the article, and above many articles the nearest
-such line is chrome: "Print Article", "Sign in / Sign up", a photo credit. The headline
+such line is chrome: "Share this story", "Log in", a photo credit. The headline
 differs from them in what the page itself shows: its words come back in the article, sites
 print it twice, a byline follows it, it is longer than the labels around it. These
 features and the rule of thumb's own pick are weighed by a logistic regression trained

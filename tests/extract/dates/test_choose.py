@@ -45,6 +45,6 @@ def _zone(line: int, title: int | None) -> float:
 
 def test_a_stamp_just_above_the_headline_is_the_articles_header_not_the_masthead() -> None:
     assert _zone(25, title=20) == 4.0  # between the headline and the article
-    assert _zone(17, title=20) == 3.0  # just above the headline ("January 13, 2020 / 1:39 PM", then it)
+    assert _zone(17, title=20) == 3.0  # just above the headline ("May 2, 2021 / 9:15 AM", then it)
     assert _zone(12, title=20) == 1.0  # further up: the masthead's day of the visit
     assert _zone(17, title=None) == 1.0
