@@ -175,7 +175,10 @@ def without_cut(labelling: Labelling, index: int) -> str:
 
 
 def is_byline(patterns: tuple[RulePattern, ...], text: str) -> bool:
-    return _matches(patterns, text) is not None
+    return _IS_BYLINE.of(pattern_set(patterns))[text]
+
+
+_IS_BYLINE: MemoFamily[PatternSet, str, bool] = MemoFamily(lambda patterns, text: _first_in(patterns, text) is not None)
 
 
 def _matches(patterns: tuple[RulePattern, ...], text: str) -> regex.Match[str] | None:
