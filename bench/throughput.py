@@ -157,6 +157,8 @@ def main() -> int:
         "is present); fixtures: the test fixtures' pages filled to 5 KB.",
     )
     args = parser.parse_args()
+    if args.workdir is not None and not Path(args.workdir).is_dir():
+        parser.error(f"--workdir {args.workdir}: no such folder")
     with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
