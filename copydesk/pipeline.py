@@ -24,6 +24,8 @@ from copydesk.label.cleaning import clean, render_article
 from copydesk.label.labelling import Labelling
 from copydesk.model import Analysis, Finding, Kind, Label, Line
 from copydesk.rules.manifest import ManifestEntry
+from copydesk.rules.model_file import HeadlineWeights
+from copydesk.rules.patterns import RulePattern
 from copydesk.rules.ruleset import RuleSet, SourceProfile
 from copydesk.text.lines import split_lines
 from copydesk.text.stopwords import stopwords
@@ -105,19 +107,33 @@ def label_by_rules(
     weights = rules.line_model.headline if rules.line_model is not None else None
     choose_title = None
     if region is not None and (weights is not None or headlines_seen is not None):
-
-        def choose_title(rule_of_thumb: int | None) -> int | None:
-            found = headline.candidates(labelling, (region.start, region.end), page.bylines, stops, rule_of_thumb)
-            if headlines_seen is not None:
-                headlines_seen.append(found)
-            chosen = headline.choose(found, weights) if weights is not None else None
-            return chosen if chosen is not None else rule_of_thumb
-
+        choose_title = _headline_chooser(labelling, region, page.bylines, stops, weights, headlines_seen)
     title, author = structure.label_structure(
         labelling, page.bylines, region.start if region else None, page.name_stops, choose_title
     )
     article_region.mark_listed(labelling, region)
     return labelling, region, title, author
+
+
+def _headline_chooser(
+    labelling: Labelling,
+    region: article_region.Region,
+    bylines: tuple[RulePattern, ...],
+    stops: frozenset[str],
+    weights: HeadlineWeights | None,
+    seen: list[headline.Candidates] | None,
+) -> Callable[[int | None], int | None]:
+    """What the structure step asks for the headline: the scorer's pick among the candidates
+    (gathered into ``seen`` when given), else the rule of thumb's."""
+
+    def choose(rule_of_thumb: int | None) -> int | None:
+        found = headline.candidates(labelling, (region.start, region.end), bylines, stops, rule_of_thumb)
+        if seen is not None:
+            seen.append(found)
+        chosen = headline.choose(found, weights) if weights is not None else None
+        return chosen if chosen is not None else rule_of_thumb
+
+    return choose
 
 
 def declared_language(rules: RuleSet, entry: ManifestEntry | None) -> str | None:

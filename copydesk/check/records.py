@@ -152,10 +152,12 @@ def arrow_schema() -> Any:
 def _row_groups(records: Iterable[dict[str, Any]], size: int) -> Iterator[Any]:
     """The records as Arrow tables of ``size`` rows, with the fixed schema.
 
-    Read by Arrow's JSON reader from the rows as JSON lines: Arrow building arrays from
+    Gathered column by column: a record's values, not the record, are held until its
+    group is built (a dictionary per row costs twice the table's memory). The group is
+    read by Arrow's JSON reader from its rows as JSON lines: Arrow building arrays from
     Python values imports pandas to ask whether they are pandas objects, a fifth of a
-    second that a one-file run from a pre-commit hook would pay for nothing. A group
-    holding a float JSON cannot write (NaN, infinity) is built from the values instead.
+    second a one-file run from a pre-commit hook would pay for nothing. A group holding a
+    float JSON cannot write (NaN, infinity) is built from the values instead.
     """
     import pyarrow as pa
     import pyarrow.json as pj

@@ -1,4 +1,4 @@
-"""Which line is the headline: a linear score over the lines around the article's start.
+"""Which line is the headline: a linear score over the lines just above the article.
 
 The structure step's rule of thumb (:func:`copydesk.label.structure.find_title`) takes
 the nearest headline-shaped line above the article, and above many articles the nearest
@@ -18,10 +18,9 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from copydesk.label.labelling import Labelling
-from copydesk.model import Kind
 from copydesk.rules import compiled
 from copydesk.rules.model_file import HeadlineWeights
 from copydesk.rules.patterns import RulePattern
@@ -48,7 +47,6 @@ FEATURES = (
     "length_gap",
     "repeated",
     "hinted",
-    "rule_chrome",
     "above_byline",
     "capitalised",
     "digit",
@@ -95,7 +93,8 @@ def candidates(
         open_line = label is None or i in labelling.hints
         if i == rule_of_thumb or (open_line and looks_like_headline(text)):
             picked.append((n, text))
-    page = _Page(labelling, filled, split, byline_patterns, stops, rule_of_thumb)
+    seen = Counter(labelling.lines[i].stripped for i in filled)
+    page = _Page(labelling, filled, split, byline_patterns, stops, rule_of_thumb, seen)
     pairs = any(UNSPACED.search(text) for _, text in picked)
     page.article = _article_words(page, region[1], {filled[n] for n, _ in picked}, pairs)
     rows = [_row(page, n, text) for n, text in picked]
@@ -112,6 +111,7 @@ class _Article:
     letters: str
 
     def shared(self, tokens: frozenset[str]) -> int:
+        # A pair of characters is a token of a script without spaces (words have three or more).
         return sum(1 for t in tokens if (t in self.letters if len(t) == 2 else t in self.words))
 
 
@@ -125,8 +125,8 @@ class _Page:
     byline_patterns: tuple[RulePattern, ...]
     stops: frozenset[str]
     rule_of_thumb: int | None
+    seen: Counter[str]  # how often each line's text is on the page
     article: _Article = _Article(frozenset(), "")
-    seen: Counter[str] = field(default_factory=Counter)
 
 
 def _article_words(page: _Page, end: int, candidates: set[int], pairs: bool) -> _Article:
@@ -134,7 +134,6 @@ def _article_words(page: _Page, end: int, candidates: set[int], pairs: bool) -> 
     the region would otherwise find all its own words in the article), read in one pass
     over their joined text; its letters too when a candidate is read by character pairs."""
     labelling = page.labelling
-    page.seen = Counter(labelling.lines[i].stripped for i in page.filled)
     texts, size = [], 0
     for i in page.filled[page.split :]:
         if i > end or size >= ARTICLE_CHARS:
@@ -152,7 +151,7 @@ def _row(page: _Page, n: int, text: str) -> list[float]:
     from copydesk.label.structure import headline_not_byline, is_byline
 
     labelling, filled = page.labelling, page.filled
-    i, label = filled[n], labelling.labels[filled[n]]
+    i = filled[n]
     log_words, log_chars, shaped, ends, capitalised, digit, separator = _SHAPE[text]
     tokens = _TOKENS.of(page.stops)[text]
     shared = page.article.shared(tokens)
@@ -171,7 +170,6 @@ def _row(page: _Page, n: int, text: str) -> list[float]:
         0.0,
         float(page.seen[labelling.lines[i].stripped] > 1),
         float(i in labelling.hints),
-        float(label is not None and label.kind is Kind.BOILERPLATE and i not in labelling.hints),
         float(following is not None and is_byline(page.byline_patterns, labelling.lines[following].stripped)),
         capitalised,
         digit,

@@ -3,7 +3,8 @@
 What the numbers mean is :mod:`copydesk.label.line_model`'s business (the features); here
 is only the file: feature names, gradient-boosted trees as flat node arrays (feature,
 threshold, left, right, value), the smoothing over neighbouring lines and the cutoffs
-chosen by cross-validation, and a digest, so a report can say which model decided and the
+chosen by cross-validation, the headline scorer's weights (:mod:`copydesk.label.headline`),
+and a digest, so a report can say which model decided and the
 ledger re-checks files when it changes. Every tree of the model is walked at once for all
 the lines of a page (numpy), a level at a time.
 """
