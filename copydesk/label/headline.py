@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from copydesk.label.labelling import Labelling
+from copydesk.label.structure import headline_not_byline, is_byline, without_cut
 from copydesk.rules import compiled
 from copydesk.rules.model_file import HeadlineWeights
 from copydesk.rules.patterns import RulePattern
@@ -79,8 +80,6 @@ def candidates(
 ) -> Candidates:
     """Headline-shaped lines no rule decided (or only hinted at) just above the region, and
     the rule of thumb's pick wherever it is; each with its features."""
-    from copydesk.label.structure import without_cut
-
     filled = [i for i, line in enumerate(labelling.lines) if not line.is_blank]
     split = bisect_left(filled, region[0])
     window = set(range(max(0, split - ABOVE), split))
@@ -93,10 +92,10 @@ def candidates(
         open_line = label is None or i in labelling.hints
         if i == rule_of_thumb or (open_line and looks_like_headline(text)):
             picked.append((n, text))
-    seen = Counter(labelling.lines[i].stripped for i in filled)
-    page = _Page(labelling, filled, split, byline_patterns, stops, rule_of_thumb, seen)
     pairs = any(UNSPACED.search(text) for _, text in picked)
-    page.article = _article_words(page, region[1], {filled[n] for n, _ in picked}, pairs)
+    article = _article_words(labelling, filled[split:], region[1], {filled[n] for n, _ in picked}, pairs)
+    seen = Counter(labelling.lines[i].stripped for i in filled)
+    page = _Page(labelling, filled, split, byline_patterns, stops, rule_of_thumb, seen, article)
     rows = [_row(page, n, text) for n, text in picked]
     _gaps(rows)
     return Candidates([filled[n] for n, _ in picked], rows)
@@ -126,16 +125,17 @@ class _Page:
     stops: frozenset[str]
     rule_of_thumb: int | None
     seen: Counter[str]  # how often each line's text is on the page
-    article: _Article = _Article(frozenset(), "")
+    article: _Article
 
 
-def _article_words(page: _Page, end: int, candidates: set[int], pairs: bool) -> _Article:
+def _article_words(
+    labelling: Labelling, from_start: list[int], end: int, candidates: set[int], pairs: bool
+) -> _Article:
     """The words of the region's opening undecided lines other than the candidates (a line inside
     the region would otherwise find all its own words in the article), read in one pass
     over their joined text; its letters too when a candidate is read by character pairs."""
-    labelling = page.labelling
     texts, size = [], 0
-    for i in page.filled[page.split :]:
+    for i in from_start:  # the non-blank lines from the region's first
         if i > end or size >= ARTICLE_CHARS:
             break
         if labelling.labels[i] is None and i not in candidates:
@@ -148,8 +148,6 @@ def _article_words(page: _Page, end: int, candidates: set[int], pairs: bool) -> 
 
 def _row(page: _Page, n: int, text: str) -> list[float]:
     """One candidate's features, in :data:`FEATURES` order (the two gaps filled in by :func:`_gaps`)."""
-    from copydesk.label.structure import headline_not_byline, is_byline
-
     labelling, filled = page.labelling, page.filled
     i = filled[n]
     log_words, log_chars, shaped, ends, capitalised, digit, separator = _SHAPE[text]
