@@ -26,9 +26,20 @@ def tests(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def gate(session: nox.Session) -> None:
     """Run the gate on seeds/ and write reports/ (fails when a seed breaks the rules)."""
-    session.install("-e", ".[gx]")  # rules/ holds an expectation suite
+    session.install("-e", ".[gx]")  # GX writes the suite's Data Docs, a CI artefact
     args = session.posargs or ["seeds"]
-    session.run("copydesk", "check", *args, "--out", "reports", "--rules", "rules", "--junit", "reports/junit.xml")
+    session.run(
+        "copydesk",
+        "check",
+        *args,
+        "--out",
+        "reports",
+        "--rules",
+        "rules",
+        "--junit",
+        "reports/junit.xml",
+        "--data-docs",
+    )
 
 
 @nox.session(python=PYTHON)
@@ -36,7 +47,7 @@ def report(session: nox.Session) -> None:
     """Build the HTML report for seeds/ (or the paths given) whatever the verdicts, and say where it is."""
     session.install("-e", ".[gx]")
     args = session.posargs or ["seeds"]
-    session.run("copydesk", "check", *args, "--out", "reports", "--rules", "rules", success_codes=[0, 1])
+    session.run("copydesk", "check", *args, "--out", "reports", "--rules", "rules", "--data-docs", success_codes=[0, 1])
     session.log("report: reports/index.html (Data Docs: reports/gx/index.html)")
 
 
@@ -95,6 +106,7 @@ def bench(session: nox.Session) -> None:
     session.run("python", "bench/encoding_eval.py")
     session.run("python", "bench/boilerplate_eval.py")
     session.run("python", "bench/throughput.py", *session.posargs)
+    session.run("python", "bench/one_file.py")
     session.run("python", "bench/boilerplate_speed.py")
     session.run("python", "bench/scaling.py")
     session.run("python", "bench/rule_cost.py")

@@ -6,9 +6,8 @@ fixtures`` or without ../shared/bench, ~5 KB pages from the test fixtures. Then 
 the per-file steps in-process with one worker and with two (and seconds per validator);
 ``copydesk check`` end to end as a user runs it (reports, batch schema and expectations,
 HTML index), with -j 1 and -j 2, and its peak memory at a tenth of the corpus and at all
-of it (how memory grows with the file count); and the wall time of a one-file run with
-and without a declared schema and suite. No number is asserted: this is a measurement,
-not a test.
+of it (how memory grows with the file count). One-file runs: ``one_file.py``. No number
+is asserted: this is a measurement, not a test.
 """
 
 from __future__ import annotations
@@ -112,32 +111,6 @@ def end_to_end(folder: Path, out: Path, jobs: int, label: str) -> float:
     return float(usage.ru_maxrss / 1024)
 
 
-def startup() -> None:
-    """One-file runs with a cache folder of their own: the first compiles every pattern it
-    uses (a new machine, or rules just edited), the others load them (copydesk.rules.compiled)."""
-    sample = FIXTURES / "harbour_gazette_en.txt"
-    with tempfile.TemporaryDirectory() as tmp:
-        plain = Path(tmp) / "rules"
-        shutil.copytree(ROOT / "rules", plain)
-        (plain / "records.schema.yaml").unlink()
-        (plain / "expectations.json").unlink()
-        setups = (("rules without schema or suite", plain), ("rules/ (pandera schema, GX suite)", None))
-        for number, (label, rules) in enumerate(setups):
-            environment = {**os.environ, "COPYDESK_CACHE_DIR": str(Path(tmp) / f"cache{number}")}
-            runs = []
-            for _ in range(6):
-                command = [sys.executable, "-m", "copydesk", "check", str(sample)]
-                command += ["--rules", str(rules or ROOT / "rules")]
-                started = time.perf_counter()
-                subprocess.run(command, capture_output=True, check=False, env=environment)
-                runs.append(time.perf_counter() - started)
-            cold, warm = runs[0], sorted(runs[1:])
-            print(
-                f"one-file run, {label}: wall best {warm[0]:.3f}s, median {warm[2]:.3f}s "
-                f"(first run, patterns not yet cached: {cold:.3f}s)"
-            )
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--files", type=int, default=10_000)
@@ -182,7 +155,6 @@ def main() -> int:
         if added:
             growth = (large[0] - small) * 1024 / added
             print(f"memory growth end to end (-j 1): {growth:.1f} KB a file from a tenth of the corpus to all of it")
-    startup()
     return 0
 
 

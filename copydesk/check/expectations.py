@@ -1,40 +1,44 @@
 """Batch expectations: a great-expectations suite, in GX's own JSON, over the records table.
 
 Expectations speak about the batch as a whole ("no two files share a sha256", "95% have
-a published date"), which per-file rules cannot. The suite runs in an ephemeral GX
-context (nothing written but the Data Docs asked for); a failed expectation fails the
-gate. great-expectations is an extra (``copydesk[gx]``) and is imported only here.
-GX sends usage analytics by default: a gate must not phone home, so they are turned off
-in the environment before GX is imported.
+a published date"), which per-file rules cannot; a failed expectation fails the gate.
+Users write the suite in GX's format, which they know. Which engine decides it is this
+module's choice: the common types copydesk evaluates itself, with GX's semantics
+(:mod:`copydesk.check.expectation_types`), so a run that needs nothing more never
+imports GX; a suite with any other expectation, or a run that asks for GX's Data Docs,
+runs in GX (:mod:`copydesk.check.gx_engine`). The summary names the engine.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
-import logging
-import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from copydesk.check.records import COLUMNS, pandas_frame
-from copydesk.io import write_atomic
+from copydesk.check import expectation_types
+from copydesk.check.records import COLUMNS
 from copydesk.rules.errors import RuleFileError
 
 SUITE_NAME = "expectations.json"
-INSTALL_HINT = "great-expectations is not installed: pip install 'copydesk[gx]'"
+ENGINE = "copydesk"
 
 
 @dataclass(frozen=True, slots=True)
 class Suite:
     path: Path
     data: dict[str, Any]
+    native: bool = False  # every expectation is one copydesk evaluates itself
 
 
-def load_suite(path: Path) -> Suite:
-    """Read the suite's JSON and check what can be checked without GX (exit 2 on a problem)."""
+def load_suite(path: Path, data_docs: bool = False) -> Suite:
+    """Read the suite's JSON and check it (exit 2 on a problem): GX checks what only GX knows.
+
+    ``data_docs``: the run asks for GX's Data Docs, so GX must be installed even for a
+    suite copydesk could decide alone.
+    """
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -52,157 +56,58 @@ def load_suite(path: Path) -> Suite:
                 path, None, f"expectation {number} ({expectation['type']}): no record column {column!r}"
             )
     data.setdefault("name", path.stem)
-    suite = Suite(path, data)
-    _check_with_gx(suite)
+    native = all(expectation_types.evaluable(expectation) for expectation in data["expectations"])
+    suite = Suite(path, data, native)
+    if not native or data_docs:
+        from copydesk.check import gx_engine
+
+        if importlib.util.find_spec("great_expectations") is None:
+            raise RuleFileError(path, None, gx_engine.INSTALL_HINT)
+        if not native:
+            gx_engine.check_suite(suite)
     return suite
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-def _check_with_gx(suite: Suite) -> None:
-    """GX's own check of each expectation: a known type with valid arguments.
-
-    GX logs and drops an expectation it cannot build rather than raising, so each is
-    built alone and a dropped one is reported with what GX logged.
-    """
-    gx = import_gx()
-    collect = _Collect()
-    gx_log = logging.getLogger("great_expectations")
-    gx_log.addHandler(collect)
-    try:
-        for number, expectation in enumerate(_suite_fields(suite)["expectations"], 1):
-            collect.messages.clear()
-            try:
-                built = gx.ExpectationSuite(name="check", expectations=[expectation])
-            except Exception as exc:  # GX raises many kinds for a bad expectation
-                collect.messages.append(str(exc))
-                built = None
-            if built is None or len(built.expectations) != 1:
-                said = collect.messages[-1].rsplit(": ", 1)[-1] if collect.messages else "rejected by GX"
-                raise RuleFileError(suite.path, None, f"expectation {number} ({expectation['type']}): {said}")
-    finally:
-        gx_log.removeHandler(collect)
-
-
-def import_gx() -> Any:
-    """great_expectations, with its analytics off; an install hint when the extra is missing."""
-    os.environ["GX_ANALYTICS_ENABLED"] = "False"
-    # GX logs tracebacks for problems copydesk reports itself, in one line.
-    gx_log = logging.getLogger("great_expectations")
-    if not gx_log.handlers:
-        gx_log.addHandler(logging.NullHandler())
-        gx_log.propagate = False
-    try:
-        import great_expectations as gx
-    except ImportError as exc:
-        raise MissingExtra(INSTALL_HINT) from exc
-    return gx
-
-
-class MissingExtra(Exception):
-    """An optional engine was asked for and is not installed; the message says how to install it."""
-
-
-def _site(docs: Path) -> dict[str, Any]:
-    return {
-        "class_name": "SiteBuilder",
-        "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs)},
-        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-    }
-
-
 def run_suite(suite: Suite, records: Iterable[dict[str, Any]], docs: Path | None) -> dict[str, Any]:
-    """Validate the records against the suite; the result as plain JSON, Data Docs under ``docs``."""
-    gx = import_gx()
-    from great_expectations.data_context.types.base import ProgressBarsConfig
+    """Validate the records against the suite; the result as plain JSON (GX's Data Docs under ``docs``)."""
+    if suite.native and docs is None:
+        return _run_natively(suite, records)
+    from copydesk.check import gx_engine
 
-    context = gx.get_context(mode="ephemeral")
-    context.variables.progress_bars = ProgressBarsConfig(globally=False)  # a CI log is no terminal
-    expectation_suite = context.suites.add(gx.ExpectationSuite(**_suite_fields(suite)))
-    asset = context.data_sources.add_pandas("copydesk").add_dataframe_asset("records")
-    batch = asset.add_batch_definition_whole_dataframe("batch")
-    validation = context.validation_definitions.add(
-        gx.ValidationDefinition(name="records", data=batch, suite=expectation_suite)
-    )
-    actions = []
-    if docs is not None:
-        context.add_data_docs_site(site_name="copydesk", site_config=_site(docs.resolve()))
-        actions.append(gx.checkpoint.UpdateDataDocsAction(name="data_docs", site_names=["copydesk"]))
-    checkpoint = context.checkpoints.add(
-        gx.Checkpoint(name="copydesk", validation_definitions=[validation], actions=actions)
-    )
-    outcome = checkpoint.run(batch_parameters={"dataframe": pandas_frame(records)})
-    if docs is not None:
-        lock_down(docs)
-    return _summarise(suite, outcome.describe_dict(), docs)
+    return gx_engine.run_suite(suite, records, docs)
 
 
-# No script of any kind, inline handlers included: GX renders a record's values (a manifest's
-# language or license, a scraped title) into its pages unescaped, and a scraped value is
-# hostile input. The pages stay readable; their few interactive touches go.
-DOCS_POLICY = "default-src 'none'; style-src 'unsafe-inline' https:; img-src data: https:; font-src data: https:"
-_HEAD = re.compile(r"<head[^>]*>", re.IGNORECASE)
-
-
-def lock_down(docs: Path) -> None:
-    """Give every Data Docs page a Content-Security-Policy that forbids scripts."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{DOCS_POLICY}">'
-    for page in docs.rglob("*.html"):
-        text = page.read_text(encoding="utf-8", errors="surrogateescape")
-        if meta in text:
-            continue
-        head = _HEAD.search(text)
-        locked = text[: head.end()] + meta + text[head.end() :] if head else meta + text
-        write_atomic(page, locked.encode("utf-8", errors="surrogateescape"))
-
-
-def _suite_fields(suite: Suite) -> dict[str, Any]:
-    """The fields GX's ExpectationSuite takes; ids GX assigns are dropped so a saved suite loads."""
-    keep = ("name", "expectations", "meta", "notes")
-    fields = {key: suite.data[key] for key in keep if key in suite.data}
-    fields["expectations"] = [{k: v for k, v in e.items() if k != "id"} for e in fields["expectations"]]
-    return fields
-
-
-def _summarise(suite: Suite, described: dict[str, Any], docs: Path | None) -> dict[str, Any]:
-    results = described["validation_results"][0]
-    expectations = []
-    for item in results["expectations"]:
-        kwargs = {key: value for key, value in item["kwargs"].items() if key != "batch_id"}
-        result = item.get("result") or {}
-        expectations.append(
+def _run_natively(suite: Suite, records: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    expectations = suite.data["expectations"]
+    wanted = {str(e["kwargs"]["column"]) for e in expectations if "column" in (e.get("kwargs") or {})}
+    columns: dict[str, list[Any]] = {name: [] for name in wanted}
+    rows = 0
+    for record in records:
+        rows += 1
+        for name, values in columns.items():
+            values.append(record.get(name))
+    results = []
+    for expectation in expectations:
+        outcome = expectation_types.evaluate(expectation, columns, rows)
+        results.append(
             {
-                "type": item["expectation_type"],
-                "kwargs": kwargs,
-                "success": bool(item["success"]),
-                "unexpected_count": result.get("unexpected_count"),
-                "observed_value": _plain(result.get("observed_value")),
+                "type": expectation["type"],
+                "kwargs": dict(expectation.get("kwargs") or {}),
+                "success": outcome.success,
+                "unexpected_count": outcome.unexpected_count,
+                "observed_value": outcome.observed_value,
             }
         )
+    failed = sum(1 for item in results if not item["success"])
     return {
         "suite": str(suite.path),
-        "success": bool(described["success"]),
-        "evaluated": results["statistics"]["evaluated_expectations"],
-        "failed": results["statistics"]["unsuccessful_expectations"],
-        "expectations": expectations,
-        "data_docs": str(docs / "index.html") if docs is not None else None,
+        "engine": ENGINE,
+        "success": failed == 0,
+        "evaluated": len(results),
+        "failed": failed,
+        "expectations": results,
+        "data_docs": None,
     }
-
-
-def _plain(value: Any) -> Any:
-    """A JSON-safe rendering of GX's observed values (numpy scalars, timestamps)."""
-    try:
-        json.dumps(value)
-    except TypeError:
-        return str(value)
-    return value
 
 
 def failures(summary: dict[str, Any]) -> list[str]:

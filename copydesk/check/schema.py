@@ -1,19 +1,22 @@
 """The records schema: the batch's article records against a pandera schema the user declares.
 
-The schema is pandera's own YAML (``rules/records.schema.yaml``), read with pandera's
-reader, so users write what they already know. Each failing row becomes a finding on
-that row's file naming the column and the check; a failure that belongs to no row (a
-column of the wrong type) is a batch finding. pandera and pandas are imported only
-when a schema is declared.
+The schema is pandera's own YAML (``rules/records.schema.yaml``), so users write what they
+already know. Each failing row becomes a finding on that row's file naming the column and
+the check; a failure that belongs to no row (a column of the wrong type) is a batch
+finding. A schema made only of the common declarations is decided in plain Python
+(:mod:`copydesk.check.plain_schema`, pandera's semantics); any other runs in pandera,
+and only then are pandera and pandas imported.
 """
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from copydesk.check.plain_schema import Failure, Plan, failures, plan_of
 from copydesk.check.records import COLUMNS, pandas_frame
 from copydesk.model import Finding
 from copydesk.rules.errors import RuleFileError
@@ -27,18 +30,29 @@ INSTALL_HINT = "a records schema needs pandera and pandas: pip install 'copydesk
 @dataclass(frozen=True, slots=True)
 class RecordsSchema:
     path: Path
-    schema: Any  # pandera.DataFrameSchema
+    schema: Any = None  # pandera.DataFrameSchema, when pandera decides it
+    plan: Plan | None = None  # when copydesk decides it
 
 
 def load_records_schema(path: Path) -> RecordsSchema:
     """Read and check the schema file; any problem is a rules error (exit 2) naming the file."""
-    import importlib.util
+    data = load_yaml(path).data  # the size and alias limits of every rule file, and YAML errors with their line
+    columns = data.get("columns") if isinstance(data, dict) else None
+    unknown = sorted(str(name) for name in columns if name not in COLUMNS) if isinstance(columns, dict) else []
+    if unknown:
+        known = ", ".join(COLUMNS)
+        raise RuleFileError(path, None, f"column(s) {', '.join(unknown)} are not record columns (known: {known})")
+    plan = plan_of(data)
+    if plan is not None:
+        return RecordsSchema(path, plan=plan)
+    return RecordsSchema(path, schema=_pandera_schema(path))
 
+
+def _pandera_schema(path: Path) -> Any:
     if importlib.util.find_spec("pandera") is None or importlib.util.find_spec("pandas") is None:
         raise RuleFileError(path, None, INSTALL_HINT)
     from copydesk.check import schema_checks
 
-    load_yaml(path)  # the size and alias limits of every rule file, and YAML errors with their line
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -55,7 +69,7 @@ def load_records_schema(path: Path) -> RecordsSchema:
     if unknown:
         known = ", ".join(COLUMNS)
         raise RuleFileError(path, None, f"column(s) {', '.join(unknown)} are not record columns (known: {known})")
-    return RecordsSchema(path, schema)
+    return schema
 
 
 def _check_name(check: Any) -> str:
@@ -73,46 +87,82 @@ def validate_records(
     records_schema: RecordsSchema, records: Iterable[dict[str, Any]]
 ) -> tuple[dict[int, list[Finding]], list[str]]:
     """Findings by row position (in the order ``records`` gave them), and the failures that belong to no row."""
-    import pandera.errors
+    if records_schema.plan is not None:
+        found = failures(records_schema.plan, records)
+    else:
+        found = _pandera_failures(records_schema.schema, records)
+    by_row: dict[int, list[Finding]] = {}
+    batch: set[str] = set()
+    seen: set[tuple[int, str, str | None]] = set()
+    for failure in found:
+        if failure.row is None:
+            batch.add(f"records schema: {failure.column or 'table'} fails {failure.check}: {failure.value}")
+            continue
+        key = (failure.row, failure.check, failure.column)
+        if key in seen:
+            continue
+        seen.add(key)
+        rule = f"{RULE}.{failure.column}.{failure.check}" if failure.column else f"{RULE}.{failure.check}"
+        message = _row_message(failure.check, failure.column, failure.value, failure.detail)
+        by_row.setdefault(failure.row, []).append(Finding(rule, "error", message))
+    for findings in by_row.values():
+        findings.sort(key=lambda finding: (finding.rule, finding.message))
+    return by_row, sorted(batch)
 
-    from copydesk.check.schema_checks import missing_required
+
+def _pandera_failures(schema: Any, records: Iterable[dict[str, Any]]) -> list[Failure]:
+    """pandera's failure cases, as :class:`Failure`s: values as plain Python, frame checks explained."""
+    import pandera.errors
 
     frame = pandas_frame(records)
     try:
-        records_schema.schema.validate(frame, lazy=True)
+        schema.validate(frame, lazy=True)
     except pandera.errors.SchemaErrors as exc:
         cases = exc.failure_cases
     else:
-        return {}, []
-    by_row: dict[int, list[Finding]] = {}
-    batch: list[str] = []
-    seen: set[tuple[int, str, str | None]] = set()
+        return []
+    found = []
     for case in cases.to_dict("records"):
         check = _check_name(case.get("check"))
         index = case.get("index")
         column = case.get("column") if case.get("schema_context") == "Column" else None
         if index is None or index != index:  # NaN: the failure is the column's, not a row's
-            batch.append(f"records schema: {case.get('column') or 'table'} fails {check}: {case.get('failure_case')}")
+            found.append(Failure(None, check, case.get("column"), case.get("failure_case")))
             continue
         row = int(index)
         detail = None
         if column is None:
-            statistics = _statistics(records_schema.schema, check)
+            statistics = _statistics(schema, check)
             column = statistics.get("column")
             if check == "required_per_source":
-                missing = missing_required(frame.iloc[[row]].reset_index(drop=True), statistics.get("required", {}))
-                detail = "missing " + ", ".join(sorted(missing.get(0, [])))
+                one = frame.iloc[[row]].reset_index(drop=True)
+                detail = "missing " + ", ".join(sorted(_missing_in_row(one, statistics.get("required", {}))))
             elif check == "not_after" and column:
                 values = frame.iloc[row]
                 detail = f"{record_value(values, column)} is after {record_value(values, statistics['limit'])}"
-        if (row, check, column) in seen:
-            continue
-        seen.add((row, check, column))
-        rule = f"{RULE}.{column}.{check}" if column else f"{RULE}.{check}"
-        by_row.setdefault(row, []).append(
-            Finding(rule, "error", _row_message(check, column, case.get("failure_case"), detail))
-        )
-    return by_row, sorted(set(batch))
+        # The value as the record holds it: pandera's table of failure cases shares one type
+        # across columns (an integer shows as 0.0 beside a missing value).
+        value = frame[column].iloc[row] if column in frame.columns and detail is None else case.get("failure_case")
+        found.append(Failure(row, check, column, _plain(value), detail))
+    return found
+
+
+def _missing_in_row(one: Any, required: dict[str, list[str]]) -> list[str]:
+    """The columns a one-row frame's source requires and it leaves empty."""
+    from copydesk.check.schema_checks import missing_required
+
+    return missing_required(one["source"].tolist(), lambda column: one[column].isna().tolist(), required).get(0, [])
+
+
+def _plain(value: Any) -> Any:
+    """A value as the record held it: numpy and pandas scalars as Python's, missing (NA, NaN, NaT) as None."""
+    import pandas as pd
+
+    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value):
+        return None
+    item = getattr(value, "item", None)
+    plain = item() if callable(item) else value
+    return None if isinstance(plain, float) and plain != plain else plain
 
 
 def record_value(record: Mapping[str, Any], column: str) -> str:

@@ -7,6 +7,7 @@ vs fetched_at) and fields a given source must fill. Registered once, on first us
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 _REGISTERED: list[bool] = []
@@ -17,12 +18,16 @@ def not_after_failures(frame: Any, column: str, limit: str) -> Any:
     return frame[column].notna() & frame[limit].notna() & (frame[column] > frame[limit])
 
 
-def missing_required(frame: Any, required: dict[str, list[str]]) -> dict[int, list[str]]:
-    """Row position -> the columns its source requires and it leaves empty."""
+def missing_required(
+    sources: Sequence[Any], empty_of: Callable[[str], Sequence[bool]], required: Mapping[str, Sequence[str]]
+) -> dict[int, list[str]]:
+    """Row position -> the columns its source requires and it leaves empty.
+
+    ``sources``: each row's source id; ``empty_of(column)``: each row's "no value" flag.
+    """
     missing: dict[int, list[str]] = {}
-    sources = frame["source"].tolist()
-    for column in {name for names in required.values() for name in names}:
-        empty = frame[column].isna().tolist()
+    for column in sorted({name for names in required.values() for name in names}):
+        empty = empty_of(column)
         for position, (source, is_empty) in enumerate(zip(sources, empty, strict=True)):
             if is_empty and column in required.get(source, ()):
                 missing.setdefault(position, []).append(column)
@@ -43,7 +48,7 @@ def register() -> None:
     @extensions.register_check_method(statistics=["required"], check_type="vectorized")  # type: ignore[untyped-decorator]
     def required_per_source(frame: Any, *, required: dict[str, list[str]]) -> Any:
         ok = pd.Series(True, index=frame.index)
-        for position in missing_required(frame, required):
+        for position in missing_required(frame["source"].tolist(), lambda c: frame[c].isna().tolist(), required):
             ok.iloc[position] = False
         return ok
 

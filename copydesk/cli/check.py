@@ -64,6 +64,11 @@ MAX_MISSING_SHOWN = 10
     default=None,
     help="Run the declared expectation suite [on]; --no-suite says so and leaves it out.",
 )
+@click.option(
+    "--data-docs/--no-data-docs",
+    default=None,
+    help="Run the suite in great-expectations and write its Data Docs to OUT/gx/ [off].",
+)
 @click.option("--include", multiple=True, help="Glob of the files a folder's walk checks (repeatable) [*.txt].")
 @click.option("--exclude", multiple=True, help="Glob of files or folders a walk leaves out (repeatable).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes [1].")
@@ -113,6 +118,7 @@ def check(
     schema: Path | None,
     expectations: Path | None,
     suite: bool | None,
+    data_docs: bool | None,
     include: tuple[str, ...],
     exclude: tuple[str, ...],
     jobs: int | None,
@@ -173,6 +179,7 @@ def check(
         scheduler=scheduler,
         schema=declared_file(schema, rules, SCHEMA_NAME),
         suite=suite_path,
+        data_docs=suite_path is not None and _data_docs(data_docs, settings.data_docs, out),
         junit=junit,
         prov=prov,
     )
@@ -183,6 +190,14 @@ def check(
         die(str(exc))
     _report(result, fmt, verbosity)
     sys.exit(1 if result.gate_failed and fail_on != "never" else 0)
+
+
+def _data_docs(asked: bool | None, configured: bool | None, out: str | None) -> bool:
+    """Whether GX writes Data Docs: asked on the command line, else by the configuration; they need a local --out."""
+    wanted = asked if asked is not None else bool(configured)
+    if wanted and (out is None or is_url(out)):
+        die("--data-docs writes OUT/gx/: give --out a local folder")
+    return wanted
 
 
 def _report(result: RunResult, fmt: str, verbosity: int) -> None:

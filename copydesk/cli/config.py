@@ -34,6 +34,7 @@ class Config:
     max_bytes: int | None = None
     out: str | None = None
     suite: bool | None = None  # run the records expectation suite when one is declared
+    data_docs: bool | None = None  # have great-expectations write its Data Docs for the suite
     jobs: int | None = None
 
 
@@ -101,13 +102,13 @@ def parse(table: dict[str, Any], path: Path) -> Config:
         elif key == "out":
             text = _check(path, key, value, str, "a folder path or URL")
             values["out"] = text if "://" in text else str(base / text)
-        elif key == "suite":
-            values["suite"] = _check(path, key, value, bool, "true or false")
+        elif key in ("suite", "data-docs"):
+            values[key.replace("-", "_")] = _check(path, key, value, bool, "true or false")
         elif key == "jobs":
             if _check(path, key, value, int, "a whole number") < 1:
                 raise RuleFileError(path, None, "jobs: must be 1 or more")
             values["jobs"] = value
         else:
-            known = "rules, fail-on, include, exclude, max-bytes, out, suite, jobs"
+            known = "rules, fail-on, include, exclude, max-bytes, out, suite, data-docs, jobs"
             raise RuleFileError(path, None, f"unknown key {raw_key!r} (known: {known})")
     return Config(path=path, **values)

@@ -79,6 +79,7 @@ def apply_schema(result: RunResult, config: RunConfig, schema: RecordsSchema, ma
 
 
 def apply_expectations(result: RunResult, suite: Suite, out: Path | None) -> None:
+    """Run the suite over the records; ``out``: the output folder when GX's Data Docs go under it."""
     from copydesk.check.expectations import failures, run_suite
 
     started = time.perf_counter()

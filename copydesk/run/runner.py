@@ -10,7 +10,6 @@ batch outputs. Anything that stops a run is :class:`CannotRun` (exit status 2).
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import json
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
@@ -48,6 +47,7 @@ class CheckPlan:
     scheduler: str | None = None
     schema: Path | None = None  # a records schema to apply
     suite: Path | None = None  # an expectation suite to run
+    data_docs: bool = False  # run the suite in GX and write its Data Docs
     junit: Path | None = None
     prov: Path | None = None
 
@@ -86,13 +86,11 @@ def _open_ledger(out: Path | None) -> Any:
         raise CannotRun(f"{out}: cannot open the run ledger: {os_problem(exc)}") from exc
 
 
-def _load_suite(path: Path) -> Any:
+def _load_suite(path: Path, data_docs: bool) -> Any:
     """The suite, checked up front: a missing extra stops the run before any file is read."""
-    from copydesk.check.expectations import INSTALL_HINT, load_suite
+    from copydesk.check.expectations import load_suite
 
-    if importlib.util.find_spec("great_expectations") is None:
-        raise RuleFileError(path, None, INSTALL_HINT)
-    return load_suite(path)
+    return load_suite(path, data_docs)
 
 
 def _load_schema(path: Path) -> Any:
@@ -122,7 +120,7 @@ def execute(
         # pandera and great-expectations take seconds to import: done while the workers
         # run the first pass, which writes nothing, so a broken file still leaves no output.
         batch_rules["schema"] = _load_schema(plan.schema) if plan.schema else None
-        batch_rules["suite"] = _load_suite(plan.suite) if plan.suite else None
+        batch_rules["suite"] = _load_suite(plan.suite, plan.data_docs) if plan.suite else None
 
     try:
         prepare(config)
@@ -145,7 +143,7 @@ def execute(
 
             close(client)
     if batch_rules["suite"] is not None:
-        batch.apply_expectations(result, batch_rules["suite"], config.out)
+        batch.apply_expectations(result, batch_rules["suite"], config.out if plan.data_docs else None)
     if ledger is not None:
         ledger.mark_batch(result.batch_flagged)
         ledger.close()

@@ -3,12 +3,14 @@ import json
 import os
 import shutil
 import socket
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from copydesk.check import expectations
+from copydesk.check import gx_engine
 from copydesk.check.expectations import failures, load_suite, run_suite
 from copydesk.rules.errors import RuleFileError
 from tests.check.test_schema import record
@@ -55,7 +57,7 @@ def test_a_broken_suite_found_during_the_first_pass_still_writes_nothing(tmp_pat
 
 def test_data_docs_accept_a_relative_output_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    result = run_cli("check", ARTICLES / "harbour_gazette_en.txt", "--rules", RULES, "--out", "rel")
+    result = run_cli("check", ARTICLES / "harbour_gazette_en.txt", "--rules", RULES, "--out", "rel", "--data-docs")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "rel" / "gx" / "index.html").is_file()
 
@@ -113,23 +115,63 @@ def test_a_failed_expectation_fails_the_gate_and_lands_in_the_summary(tmp_path: 
     assert "FAIL batch: expectations: expectation expect_column_values_to_be_unique on sha256 failed" in result.output
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert summary["batch"]["expectations"]["success"] is False
+    assert summary["batch"]["expectations"]["engine"] == "copydesk"  # the project's suite needs no GX
     assert summary["counts"]["fail"] == 0  # the files themselves pass; the batch does not
     junit = (out / "junit.xml").read_text(encoding="utf-8")
     assert 'tests="3" failures="1"' in junit and 'name="batch"' in junit  # agrees with the exit status
-    assert (out / "gx" / "index.html").is_file()
+    assert not (out / "gx").exists()  # Data Docs only when asked for
     assert run_cli("check", folder, "--rules", RULES, "--fail-on", "never").exit_code == 0
 
 
-def test_without_the_extra_the_message_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("suite", "options", "needs_gx"),
+    [
+        (RULES / "expectations.json", (), False),
+        (RULES / "expectations.json", ("--data-docs",), True),
+        (BATCH / "mean.expectations.json", (), True),  # a type copydesk does not evaluate itself
+    ],
+)
+def test_without_the_extra_gx_is_asked_for_only_when_needed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, suite: Path, options: tuple[str, ...], needs_gx: bool
+) -> None:
     real = importlib.util.find_spec
 
     def hidden(name: str, *args: Any) -> Any:
         return None if name == "great_expectations" else real(name, *args)
 
     monkeypatch.setattr(importlib.util, "find_spec", hidden)
-    result = run_cli("check", ARTICLES / "harbour_gazette_en.txt", "--rules", RULES)
-    assert result.exit_code == 2
-    assert expectations.INSTALL_HINT in result.output and "expectations.json" in result.output
+    result = run_cli("check", ARTICLES / "harbour_gazette_en.txt", "--expectations", suite, "--out", tmp_path, *options)
+    if needs_gx:
+        assert result.exit_code == 2
+        assert gx_engine.INSTALL_HINT in result.output and suite.name in result.output
+        assert result.output.count("\n") == 1
+    else:
+        assert result.exit_code == 0, result.output
+
+
+def test_a_suite_copydesk_evaluates_never_imports_gx(tmp_path: Path) -> None:
+    """The point of evaluating the common types: a one-file run does not pay GX's import."""
+    code = (
+        "import sys; from copydesk.cli import main; sys.argv = ['copydesk', 'check', sys.argv[1],"
+        " '--expectations', sys.argv[2], '--out', sys.argv[3]]\n"
+        "try: main()\nexcept SystemExit as exit: print(exit.code, 'great_expectations' in sys.modules)"
+    )
+    args = [ARTICLES / "harbour_gazette_en.txt", RULES / "expectations.json", tmp_path]
+    done = subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True, check=True)
+    assert done.stdout.split()[-2:] == ["0", "False"], done.stdout + done.stderr
+
+
+def test_a_suite_with_another_type_runs_in_gx(tmp_path: Path) -> None:
+    suite = load_suite(BATCH / "mean.expectations.json")
+    assert not suite.native
+    result = run_suite(suite, [record(quotes=2), record(file="b.txt", quotes=4)], None)
+    assert result["engine"] == "great_expectations" and result["success"] is True
+    assert result["expectations"][0]["observed_value"] == 3.0
+
+
+def test_data_docs_need_a_local_output_folder() -> None:
+    result = run_cli("check", ARTICLES / "harbour_gazette_en.txt", "--rules", RULES, "--data-docs")
+    assert result.exit_code == 2 and result.output.count("\n") == 1 and "--out" in result.output
 
 
 def test_a_hostile_value_in_the_records_cannot_run_script_in_the_data_docs(tmp_path: Path) -> None:
@@ -141,12 +183,12 @@ def test_a_hostile_value_in_the_records_cannot_run_script_in_the_data_docs(tmp_p
     payload = "<img src=x onerror=alert(1)>"
     (folder / "manifest.jsonl").write_text(json.dumps({"path": "one.txt", "language": payload}) + "\n")
     out = tmp_path / "out"
-    result = run_cli("check", folder, "--rules", RULES, "--out", out)
+    result = run_cli("check", folder, "--rules", RULES, "--out", out, "--data-docs")
     assert result.exit_code == 1  # the language is not in the suite's set
     pages = list((out / "gx").rglob("*.html"))
     assert any(payload in page.read_text(encoding="utf-8") for page in pages)  # GX writes it raw
     for page in pages:
         text = page.read_text(encoding="utf-8")
-        policy = text.find(f'content="{expectations.DOCS_POLICY}"')
+        policy = text.find(f'content="{gx_engine.DOCS_POLICY}"')
         assert 0 <= policy < text.lower().find("</head>"), page
-        assert "script-src" not in expectations.DOCS_POLICY and "default-src 'none'" in expectations.DOCS_POLICY
+        assert "script-src" not in gx_engine.DOCS_POLICY and "default-src 'none'" in gx_engine.DOCS_POLICY

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 
 from copydesk.cli.config import find, parse
 from copydesk.rules.errors import RuleFileError
-from tests.conftest import ARTICLES, run_cli
+from tests.conftest import ARTICLES, RULES, run_cli
 
 
 @pytest.fixture
@@ -58,6 +59,7 @@ def test_no_configuration_is_an_empty_one(tmp_path: Path) -> None:
         ({"max-bytes": True}, "max-bytes: must be a whole number"),
         ({"include": [1]}, "include: must be a glob"),
         ({"suite": "yes"}, "suite: must be true or false"),
+        ({"data_docs": 1}, "data-docs: must be true or false"),
         ({"rulez": "rules"}, "unknown key 'rulez'"),
     ],
 )
@@ -65,6 +67,18 @@ def test_a_wrong_key_or_value_names_the_file(tmp_path: Path, table: dict[str, ob
     with pytest.raises(RuleFileError, match=message) as caught:
         parse(table, tmp_path / "copydesk.toml")
     assert str(caught.value).startswith(str(tmp_path / "copydesk.toml"))
+
+
+def test_data_docs_from_the_configuration_and_off_by_flag(inside: Path) -> None:
+    (inside / "copydesk.toml").write_text(f'data-docs = true\nrules = "{RULES}"\nout = "out"\n')
+    shutil.copy(ARTICLES / "harbour_gazette_en.txt", inside / "a.txt")
+    assert run_cli("check", "a.txt").exit_code == 0
+    summary = json.loads((inside / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["batch"]["expectations"]["engine"] == "great_expectations"
+    assert (inside / "out" / "gx" / "index.html").is_file()
+    assert run_cli("check", "a.txt", "--no-data-docs", "--out", "out2").exit_code == 0
+    summary = json.loads((inside / "out2" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["batch"]["expectations"]["engine"] == "copydesk" and not (inside / "out2" / "gx").exists()
 
 
 def test_broken_toml_is_exit_2_in_one_line(inside: Path) -> None:

@@ -1,0 +1,173 @@
+"""copydesk's own reading of the common schema declarations against pandera's."""
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from copydesk.check.plain_schema import plan_of
+from copydesk.check.schema import RecordsSchema, validate_records
+from tests.check.test_schema import record
+
+pytest.importorskip("pandera")
+
+STRINGS = {"sha256": ["a", "b", "ab"], "language": ["en", "ar", "fr", ""], "source": ["tass", "ap", "x"]}
+INTS = ("replacement_chars", "quotes")
+INSTANTS = [dt.datetime(2024, 1, day, tzinfo=dt.UTC) for day in (1, 2, 3)]
+
+
+def _maybe(values: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.one_of(st.none(), values)
+
+
+ROW = st.fixed_dictionaries(
+    {
+        **{name: _maybe(st.sampled_from(values)) for name, values in STRINGS.items()},
+        **{name: _maybe(st.integers(0, 12)) for name in INTS},
+        "boilerplate_ratio": _maybe(st.sampled_from([0.0, 0.25, 0.5, 0.95, 1.0])),
+        "title": _maybe(st.sampled_from(["A", "Ab", "a b.", ""])),
+        "republished": _maybe(st.booleans()),
+        "published_utc": _maybe(st.sampled_from(INSTANTS)),
+        "fetched_at": _maybe(st.sampled_from(INSTANTS)),
+    }
+)
+NUMBER = st.one_of(st.integers(0, 12), st.sampled_from([0.0, 0.25, 0.5, 0.95]))
+
+
+@st.composite
+def string_checks(draw: st.DrawFn, column: str) -> dict[str, Any]:
+    values = STRINGS.get(column, ["A", "Ab", ""])
+    options: dict[str, Any] = {
+        "isin": st.lists(st.sampled_from(values), min_size=1, max_size=3),
+        "notin": st.fixed_dictionaries({"forbidden_values": st.lists(st.sampled_from(values), min_size=1)}),
+        "str_matches": st.sampled_from(["^a", "b", "^$", "[A-Z]"]),
+        "str_contains": st.fixed_dictionaries({"pattern": st.sampled_from(["b", "^a", r"\."])}),
+        "str_startswith": st.sampled_from(["a", "A", "t"]),
+        "str_endswith": st.fixed_dictionaries({"value": st.sampled_from(["b", "s", ""])}),
+        "str_length": st.fixed_dictionaries(
+            {"min_value": st.integers(0, 2)}, optional={"max_value": st.integers(2, 4)}
+        ),
+        "equal_to": st.sampled_from(values),
+    }
+    chosen = draw(st.lists(st.sampled_from(sorted(options)), max_size=3, unique=True))
+    return {name: draw(options[name]) for name in chosen}
+
+
+@st.composite
+def number_checks(draw: st.DrawFn, column: str) -> dict[str, Any]:
+    low = draw(NUMBER)
+    high = draw(NUMBER.filter(lambda n: n > low)) if low < 12 else 13  # pandera refuses an empty interval
+    options: dict[str, Any] = {
+        "in_range": st.just({"min_value": low, "max_value": high})
+        | st.fixed_dictionaries(
+            {"min_value": st.just(low), "max_value": st.just(high), "include_min": st.booleans()},
+            optional={"include_max": st.booleans()},
+        ),
+        "greater_than": NUMBER,
+        "greater_than_or_equal_to": st.fixed_dictionaries({"min_value": NUMBER}),
+        "less_than": NUMBER,
+        "less_than_or_equal_to": NUMBER,
+        "not_equal_to": NUMBER,
+    }
+    if column in INTS:
+        options["isin"] = st.lists(st.integers(0, 12), min_size=1, max_size=3)
+    chosen = draw(st.lists(st.sampled_from(sorted(options)), max_size=3, unique=True))
+    return {name: draw(options[name]) for name in chosen}
+
+
+# The first of each: the dtype the column has, which needs no coercion.
+DTYPES = {
+    **dict.fromkeys(STRINGS, ("string", "str")),
+    "title": ("string", "str"),
+    **dict.fromkeys(INTS, ("Int64",)),
+    "boilerplate_ratio": ("Float64", "float", "float64"),
+    "republished": ("boolean",),
+}
+
+
+@st.composite
+def schemas(draw: st.DrawFn) -> dict[str, Any]:
+    coerce = draw(st.booleans())
+    columns = {}
+    for name in draw(st.lists(st.sampled_from(sorted(DTYPES)), min_size=1, max_size=4, unique=True)):
+        stats: dict[str, Any] = {"nullable": draw(st.booleans())}
+        if draw(st.booleans()):
+            stats["unique"] = True
+        dtypes = DTYPES[name] if coerce else DTYPES[name][:1]
+        if draw(st.booleans()):
+            stats["dtype"] = draw(st.sampled_from(dtypes))
+        checks = (
+            draw(string_checks(name))
+            if name in STRINGS or name == "title"
+            else draw(number_checks(name))
+            if name in (*INTS, "boilerplate_ratio")
+            else {}
+        )
+        if checks:
+            stats["checks"] = checks
+        columns[name] = stats
+    frame: dict[str, Any] = {}
+    if draw(st.booleans()):
+        frame["not_after"] = {"column": "published_utc", "limit": "fetched_at"}
+    if draw(st.booleans()):
+        frame["required_per_source"] = {"required": {"tass": ["language", "quotes"], "ap": ["title"]}}
+    schema: dict[str, Any] = {"schema_type": "dataframe", "columns": columns, "coerce": coerce}
+    if frame:
+        schema["checks"] = frame
+    return schema
+
+
+def _pandera(schema: dict[str, Any]) -> Any:
+    from pandera.io import pandas_io
+
+    from copydesk.check import schema_checks
+
+    schema_checks.register()
+    return pandas_io.from_yaml(yaml.safe_dump(schema))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(schema=schemas(), rows=st.lists(ROW, min_size=1, max_size=6))
+def test_copydesk_reads_the_common_declarations_as_pandera_does(
+    schema: dict[str, Any], rows: list[dict[str, Any]]
+) -> None:
+    plan = plan_of(schema)
+    assert plan is not None
+    records = [record(file=f"{n}.txt", **row) for n, row in enumerate(rows)]
+    ours = validate_records(RecordsSchema(Path("s.yaml"), plan=plan), records)
+    theirs = validate_records(RecordsSchema(Path("s.yaml"), schema=_pandera(schema)), records)
+    assert ours == theirs
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [
+        {"columns": {"sha256": {"checks": {"str_matches": {"value": "^a", "options": {"ignore_na": False}}}}}},
+        {"columns": {"sha256": {"checks": {"unique_values_eq": ["a"]}}}},
+        {"columns": {"sha256": {"regex": True}}},
+        {"columns": {"quotes": {"dtype": "int64"}}, "coerce": True},  # a missing value cannot be an int64
+        {"columns": {"quotes": {"dtype": "float"}}},
+        {"columns": {"published_utc": {"dtype": "datetime64[ns, UTC]"}}},
+        {"columns": {"title": {"checks": {"in_range": {"min_value": "a", "max_value": "z"}}}}},
+        {"columns": {"quotes": {"checks": {"in_range": {"min_value": 5, "max_value": 1}}}}},
+        {"columns": {"quotes": {"checks": {"isin": [True]}}}},
+        {"columns": {"quotes": {"checks": {"str_length": 3}}}},
+        {"columns": {"title": {"checks": {"str_matches": "("}}}},
+        {"columns": {"agencies": {"unique": True}}},
+        {"columns": {"sha256": {"nullable": True}}, "strict": True},
+        {"columns": {"sha256": {"nullable": True}}, "unique": ["sha256", "file"]},
+        {"columns": {"sha256": {"nullable": True}}, "index": [{"dtype": "int64"}]},
+        {
+            "columns": {"sha256": {"nullable": True}},
+            "checks": {"not_after": {"column": "title", "limit": "fetched_at"}},
+        },
+        {"columns": {"sha256": {"nullable": True}, "headline": {}}},
+        {"columns": {"sha256": {"nullable": True}}, "future_key": 1},
+    ],
+)
+def test_what_it_does_not_read_is_left_to_pandera(schema: dict[str, Any]) -> None:
+    assert plan_of(schema) is None
