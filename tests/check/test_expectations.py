@@ -60,6 +60,8 @@ def test_data_docs_accept_a_relative_output_folder(tmp_path: Path, monkeypatch: 
     result = run_cli("check", ARTICLES / "harbour_gazette_en.txt", "--rules", RULES, "--out", "rel", "--data-docs")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "rel" / "gx" / "index.html").is_file()
+    index = (tmp_path / "rel" / "index.html").read_text(encoding="utf-8")
+    assert 'Decided by great-expectations: <a href="gx/index.html">' in index
 
 
 def test_the_suite_runs_in_an_ephemeral_context_and_writes_data_docs(tmp_path: Path) -> None:
@@ -120,6 +122,7 @@ def test_a_failed_expectation_fails_the_gate_and_lands_in_the_summary(tmp_path: 
     junit = (out / "junit.xml").read_text(encoding="utf-8")
     assert 'tests="3" failures="1"' in junit and 'name="batch"' in junit  # agrees with the exit status
     assert not (out / "gx").exists()  # Data Docs only when asked for
+    assert "Decided by copydesk." in (out / "index.html").read_text(encoding="utf-8")
     assert run_cli("check", folder, "--rules", RULES, "--fail-on", "never").exit_code == 0
 
 
