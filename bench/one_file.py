@@ -44,10 +44,11 @@ def setups(tmp: Path) -> list[tuple[str, Path, list[str]]]:
     ]
 
 
-def one_run(rules: Path, extra: list[str], environment: dict[str, str]) -> float:
+def one_run(rules: Path, extra: list[str], environment: dict[str, str], cwd: Path) -> float:
+    """One run from ``cwd``, a folder without a package of its own (``python -m`` looks there first)."""
     command = [sys.executable, "-m", "copydesk", "check", str(SAMPLE), "--rules", str(rules), *extra]
     started = time.perf_counter()
-    subprocess.run(command, capture_output=True, check=False, env=environment)
+    subprocess.run(command, capture_output=True, check=False, env=environment, cwd=cwd)
     return time.perf_counter() - started
 
 
@@ -71,7 +72,7 @@ def main() -> int:
                     }
                     # Code from before --data-docs wrote them whenever a suite ran with --out.
                     asked = extra if name == "now" else [arg for arg in extra if arg != "--data-docs"]
-                    times[name].append(one_run(rules, asked, environment))
+                    times[name].append(one_run(rules, asked, environment, Path(tmp)))
             for name, runs in times.items():
                 warm = sorted(runs[1:])
                 print(

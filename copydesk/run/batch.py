@@ -51,8 +51,13 @@ def recheck(
     findings: dict[str, list[Finding]],
     stale: frozenset[str] = frozenset(),
     mapper: Mapper | None = None,
+    jobs: int = 1,
 ) -> None:
-    """Check the named files again with their batch findings (``stale``: with none), replacing their rows."""
+    """Check the named files again with their batch findings (``stale``: with none), replacing their rows.
+
+    With ``jobs`` workers when there are enough files to keep them busy: a batch check that
+    flags a twentieth of a large run would otherwise re-check those files on one core.
+    """
     wanted = {name for name, found in findings.items() if found} | stale
     if not wanted:
         return
@@ -60,11 +65,19 @@ def recheck(
     calls = [
         (item, config, repeated, tuple(findings.get(name) or ())) for name, (item, repeated) in sorted(inputs.items())
     ]
-    for row in engine_map(mapper, 1)(check_one, calls, len(calls)):
+    workers = jobs if len(calls) >= RECHECK_PER_WORKER * jobs else 1
+    for row in engine_map(mapper, workers)(check_one, calls, len(calls)):
         result.add(row)
 
 
-def apply_schema(result: RunResult, config: RunConfig, schema: RecordsSchema, mapper: Mapper | None = None) -> None:
+# Files a worker must have to re-check before a pool is worth starting (a worker's start,
+# its rules and model loaded, costs about what checking a few files does).
+RECHECK_PER_WORKER = 16
+
+
+def apply_schema(
+    result: RunResult, config: RunConfig, schema: RecordsSchema, mapper: Mapper | None = None, jobs: int = 1
+) -> None:
     from copydesk.check.schema import validate_records
 
     started = time.perf_counter()
@@ -73,7 +86,7 @@ def apply_schema(result: RunResult, config: RunConfig, schema: RecordsSchema, ma
     found = {names[position]: findings for position, findings in by_row.items()}
     result.batch_flagged |= set(found)
     # A reused file whose last report carried batch findings that no longer hold is written again.
-    recheck(result, config, found, frozenset(result.had_batch - set(found)), mapper)
+    recheck(result, config, found, frozenset(result.had_batch - set(found)), mapper, jobs)
     result.batch_failures += [{"rule": "schema", "message": message} for message in table_failures]
     result.elapsed += time.perf_counter() - started
 

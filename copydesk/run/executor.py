@@ -247,7 +247,8 @@ def _map(function: Callable[..., Any], jobs: int, calls: Iterable[Call], count: 
         yield from (function(*call) for call in calls)
         return
     size = max(1, min(64, count // (jobs * 8) or 1))
-    chunks = iter(lambda: list(itertools.islice(calls, size)), [])
+    pending = iter(calls)  # one iterator: islice over a list would start it afresh every chunk
+    chunks = iter(lambda: list(itertools.islice(pending, size)), [])
     from concurrent.futures import Future, ProcessPoolExecutor  # a one-file run never starts a pool
 
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start, initargs=(os.getpid(),))

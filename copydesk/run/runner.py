@@ -134,7 +134,7 @@ def execute(
         with progress(len(items)) as advance:
             result = run(items, config, plan.jobs, advance, ledger, plan.cache, mapper, surveyed)
         if batch_rules["schema"] is not None:
-            batch.apply_schema(result, config, batch_rules["schema"], mapper)
+            batch.apply_schema(result, config, batch_rules["schema"], mapper, plan.jobs)
     except RuleFileError as exc:
         raise CannotRun(str(exc)) from exc
     finally:

@@ -108,3 +108,25 @@ def test_cli_broken_schema_is_exit_2_with_one_line(tmp_path: Path, name: str) ->
     assert result.exit_code == 2
     assert result.output.count("\n") == 1 and name in result.output
     assert not (tmp_path / "files").exists()  # nothing checked
+
+
+def test_files_the_schema_flags_are_checked_again_alike_by_one_worker_or_two(tmp_path: Path) -> None:
+    """Enough flagged files that two workers re-check them: the same reports as one."""
+    from copydesk.run.batch import RECHECK_PER_WORKER
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number in range(2 * RECHECK_PER_WORKER + 1):  # the same bytes: every sha256 repeats
+        shutil.copy(ARTICLES / "harbour_gazette_en.txt", folder / f"copy{number:02d}.txt")
+    schema = BATCH / "unique_sha.schema.yaml"
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        result = run_cli("check", folder, "--schema", schema, "--out", out, "-j", jobs, "--no-corpus")
+        assert result.exit_code == 1, result.output
+        outs.append({name: {**report, "provenance": None} for name, report in reports_in(out).items()})
+    assert outs[0] == outs[1]  # but for provenance's times
+    assert all(
+        [f["rule"] for f in report["findings"]].count("schema.sha256.field_uniqueness") == 1
+        for report in outs[1].values()
+    )

@@ -1,3 +1,4 @@
+import itertools
 import json
 import re
 import time
@@ -96,3 +97,9 @@ def test_summary_json_in_pieces_is_the_whole_summary(indent: int | None, count: 
     text = "".join(summary_json(head, iter(entries), indent=indent))
     assert json.loads(text) == head | {"files": entries}
     assert ("\n" in text) == (indent is not None)
+
+
+def test_a_pool_runs_each_call_of_a_list_once() -> None:
+    """A list of calls (the batch re-check's) is read once, as a generator is."""
+    calls = [(2, n) for n in range(10)]
+    assert list(itertools.islice(_map(pow, 2, calls, len(calls)), 11)) == [2**n for n in range(10)]
