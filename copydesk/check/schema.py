@@ -65,7 +65,7 @@ def _pandera_schema(path: Path) -> Any:
     except Exception as exc:  # pandera raises many kinds for a malformed file
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise RuleFileError(path, None, f"not a valid pandera schema: {reason}") from exc
-    unknown = sorted(set(schema.columns) - set(COLUMNS))
+    unknown = sorted(str(name) for name in schema.columns if name not in COLUMNS)
     if unknown:
         known = ", ".join(COLUMNS)
         raise RuleFileError(path, None, f"column(s) {', '.join(unknown)} are not record columns (known: {known})")

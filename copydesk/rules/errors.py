@@ -11,6 +11,7 @@ class RuleFileError(Exception):
     def __init__(self, path: Path | str, line: int | None, reason: str) -> None:
         self.path = Path(path)
         self.line = line
-        self.reason = reason
+        # One line whatever the reason quotes (a library's error can span several).
+        self.reason = "; ".join(part.strip() for part in reason.splitlines() if part.strip()) or reason
         where = f"{self.path}:{line}" if line else f"{self.path}"
-        super().__init__(f"{where}: {reason}")
+        super().__init__(f"{where}: {self.reason}")

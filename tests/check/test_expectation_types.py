@@ -1,5 +1,6 @@
 """copydesk's own evaluation of the common expectation types against great-expectations'."""
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +10,8 @@ from hypothesis import strategies as st
 
 from copydesk.check import expectation_types, gx_engine
 from copydesk.check.expectation_types import evaluable
-from copydesk.check.expectations import Suite, run_suite
+from copydesk.check.expectations import Suite, load_suite, run_suite
+from copydesk.rules.errors import RuleFileError
 from tests.check.test_schema import record
 
 pytest.importorskip("great_expectations")
@@ -168,3 +170,35 @@ def test_a_value_that_is_not_a_number_counts_as_missing() -> None:
         3,
     )
     assert (outcome.success, outcome.unexpected_count) == (False, 2)
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 3) | st.floats(allow_nan=False) | st.text(max_size=4),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+    max_leaves=6,
+)
+KWARG = st.sampled_from(["column", "mostly", "value_set", "min_value", "max_value", "strict_min", "regex", "value"])
+COLUMN = st.sampled_from(["title", "quotes", "boilerplate_ratio", "agencies"]) | JSON
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    kind=st.sampled_from(sorted(expectation_types.TYPES)) | st.text(max_size=8),
+    kwargs=st.dictionaries(KWARG, JSON, max_size=4) | JSON,
+    column=COLUMN,
+)
+def test_any_expectation_is_decided_or_refused_in_one_line(
+    kind: str, kwargs: Any, column: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A hand-edited suite is hostile input: loading it is a suite or a rules error, never a crash."""
+    if isinstance(kwargs, dict):
+        kwargs = {**kwargs, "column": column}
+    path = tmp_path_factory.mktemp("suite") / "expectations.json"
+    path.write_text(json.dumps({"expectations": [{"type": kind, "kwargs": kwargs}]}), encoding="utf-8")
+    try:
+        suite = load_suite(path)
+    except RuleFileError as error:
+        assert str(error).startswith(str(path)) and "\n" not in str(error)
+        return
+    if suite.native:
+        assert run_suite(suite, [record(), record(file="b.txt")], None)["engine"] == "copydesk"

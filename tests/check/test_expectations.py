@@ -25,6 +25,7 @@ BATCH = FIXTURES / "batch"
         ("unknown_column.expectations.json", "no record column 'headline'"),
         ("not_json.expectations.json", "not JSON"),
         ("unknown_type.expectations.json", "expect_column_values_to_be_shiny not found"),
+        ("kwargs_not_object.expectations.json", "'kwargs' is not an object"),
     ],
 )
 def test_a_broken_suite_is_a_rules_error(name: str, reason: str) -> None:

@@ -9,8 +9,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from copydesk.check.plain_schema import plan_of
-from copydesk.check.schema import RecordsSchema, validate_records
+from copydesk.check.plain_schema import ARGUMENTS, plan_of
+from copydesk.check.schema import RecordsSchema, load_records_schema, validate_records
+from copydesk.rules.errors import RuleFileError
 from tests.check.test_schema import record
 
 pytest.importorskip("pandera")
@@ -171,3 +172,38 @@ def test_copydesk_reads_the_common_declarations_as_pandera_does(
 )
 def test_what_it_does_not_read_is_left_to_pandera(schema: dict[str, Any]) -> None:
     assert plan_of(schema) is None
+
+
+YAML_VALUE = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 3) | st.floats(allow_nan=False) | st.text(max_size=4),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+    max_leaves=6,
+)
+CHECK_NAME = st.sampled_from(sorted(ARGUMENTS)) | st.sampled_from(["not_after", "required_per_source", "x"])
+COLUMN_STATS = st.dictionaries(
+    st.sampled_from(["dtype", "nullable", "unique", "coerce", "checks", "regex", "required"]),
+    st.dictionaries(CHECK_NAME, YAML_VALUE, max_size=2) | YAML_VALUE,
+    max_size=4,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    columns=st.dictionaries(st.sampled_from(["title", "quotes", "boilerplate_ratio", "agencies"]), COLUMN_STATS)
+    | YAML_VALUE,
+    frame=st.dictionaries(CHECK_NAME, YAML_VALUE, max_size=2) | YAML_VALUE,
+    coerce=YAML_VALUE,
+)
+def test_any_schema_is_read_or_refused_in_one_line(
+    columns: Any, frame: Any, coerce: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A hand-edited schema is hostile input: loading it is a schema or a rules error, never a crash."""
+    path = tmp_path_factory.mktemp("schema") / "records.schema.yaml"
+    path.write_text(yaml.safe_dump({"columns": columns, "checks": frame, "coerce": coerce}), encoding="utf-8")
+    try:
+        schema = load_records_schema(path)
+    except RuleFileError as error:
+        assert str(error).startswith(str(path)) and "\n" not in str(error)
+        return
+    if schema.plan is not None:
+        validate_records(schema, [record(), record(file="b.txt", quotes=None, title=None)])
