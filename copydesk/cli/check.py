@@ -179,7 +179,7 @@ def check(
         scheduler=scheduler,
         schema=declared_file(schema, rules, SCHEMA_NAME),
         suite=suite_path,
-        data_docs=suite_path is not None and _data_docs(data_docs, settings.data_docs, out),
+        data_docs=_data_docs(data_docs, settings.data_docs, out, suite_path),
         junit=junit,
         prov=prov,
     )
@@ -192,11 +192,14 @@ def check(
     sys.exit(1 if result.gate_failed and fail_on != "never" else 0)
 
 
-def _data_docs(asked: bool | None, configured: bool | None, out: str | None) -> bool:
+def _data_docs(asked: bool | None, configured: bool | None, out: str | None, suite: Path | None) -> bool:
     """Whether GX writes Data Docs: asked on the command line, else by the configuration; they need a local --out."""
     wanted = asked if asked is not None else bool(configured)
     if wanted and (out is None or is_url(out)):
         die("--data-docs writes OUT/gx/: give --out a local folder")
+    if wanted and suite is None:
+        say("copydesk: no expectation suite runs, so there are no Data Docs to write", err=True)
+        return False
     return wanted
 
 

@@ -173,6 +173,12 @@ def test_a_suite_with_another_type_runs_in_gx(tmp_path: Path) -> None:
     assert result["expectations"][0]["observed_value"] == 3.0
 
 
+def test_data_docs_without_a_suite_say_there_are_none(tmp_path: Path) -> None:
+    result = run_cli("check", ARTICLES / "harbour_gazette_en.txt", "--out", tmp_path, "--data-docs", "--no-suite")
+    assert result.exit_code == 0 and "no Data Docs to write" in result.output
+    assert not (tmp_path / "gx").exists()
+
+
 def test_data_docs_need_a_local_output_folder() -> None:
     result = run_cli("check", ARTICLES / "harbour_gazette_en.txt", "--rules", RULES, "--data-docs")
     assert result.exit_code == 2 and result.output.count("\n") == 1 and "--out" in result.output
