@@ -153,16 +153,19 @@ def test_without_the_extra_gx_is_asked_for_only_when_needed(
         assert result.exit_code == 0, result.output
 
 
-def test_a_suite_copydesk_evaluates_never_imports_gx(tmp_path: Path) -> None:
-    """The point of evaluating the common types: a one-file run does not pay GX's import."""
+def test_the_projects_schema_and_suite_import_no_engine(tmp_path: Path) -> None:
+    """The point of deciding the common declarations: a one-file run pays none of the engines' imports."""
     code = (
         "import sys; from copydesk.cli import main; sys.argv = ['copydesk', 'check', sys.argv[1],"
-        " '--expectations', sys.argv[2], '--out', sys.argv[3]]\n"
-        "try: main()\nexcept SystemExit as exit: print(exit.code, 'great_expectations' in sys.modules)"
+        " '--rules', sys.argv[2], '--out', sys.argv[3]]\n"
+        "try: main()\nexcept SystemExit as exit: print(exit.code,"
+        " [name for name in ('great_expectations', 'pandera', 'pandas') if name in sys.modules])"
     )
-    args = [ARTICLES / "harbour_gazette_en.txt", RULES / "expectations.json", tmp_path]
+    args = [ARTICLES / "harbour_gazette_en.txt", RULES, tmp_path]
     done = subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True, check=True)
-    assert done.stdout.split()[-2:] == ["0", "False"], done.stdout + done.stderr
+    assert done.stdout.splitlines()[-1] == "0 []", done.stdout + done.stderr
+    summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
+    assert summary["batch"]["expectations"]["engine"] == "copydesk"
 
 
 def test_a_suite_with_another_type_runs_in_gx(tmp_path: Path) -> None:
