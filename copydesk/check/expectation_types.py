@@ -202,7 +202,8 @@ TYPES: dict[str, ExpectationType] = {
 
 def evaluable(expectation: Mapping[str, Any]) -> bool:
     """Whether this expectation is one :data:`TYPES` decides exactly as GX would."""
-    kind = TYPES.get(expectation.get("type"))  # type: ignore[arg-type]
+    name = expectation.get("type")
+    kind = TYPES.get(name) if isinstance(name, str) else None
     kwargs = expectation.get("kwargs") or {}
     if kind is None or not isinstance(kwargs, dict) or set(expectation) - INERT_KEYS:
         return False
@@ -211,7 +212,8 @@ def evaluable(expectation: Mapping[str, Any]) -> bool:
     mostly = kwargs.get("mostly", 1.0)
     if not _is_number(mostly) or not 0 <= mostly <= 1:
         return False
-    column_kind = COLUMNS.get(kwargs.get("column"), "") if "column" in kind.required else ""  # type: ignore[arg-type]
+    column = kwargs.get("column")
+    column_kind = COLUMNS.get(column, "") if isinstance(column, str) and "column" in kind.required else ""
     if kind.kinds and column_kind not in kind.kinds:
         return False
     return kind.arguments_valid(kwargs, column_kind)

@@ -206,7 +206,7 @@ def _check(name: str, stats: Any, kind: str) -> Holds | None:
         args = {UNARY[name]: stats}
     else:
         return None
-    if name in ("in_range",):
+    if name == "in_range":
         return _in_range(kind, args)
     if name == "str_length":
         return _length(kind, args)
@@ -257,6 +257,8 @@ def _frame_checks(declared: Any) -> tuple[tuple[str, str] | None, Mapping[str, S
         if not isinstance(not_after, dict) or set(not_after) != {"column", "limit"}:
             return None
         column, limit = not_after["column"], not_after["limit"]
+        if not (isinstance(column, str) and isinstance(limit, str)):
+            return None
         if COLUMNS.get(column) != "datetime" or COLUMNS.get(limit) != "datetime":
             return None
         not_after = (column, limit)
@@ -264,7 +266,9 @@ def _frame_checks(declared: Any) -> tuple[tuple[str, str] | None, Mapping[str, S
     if required is not None:
         fields = required.get("required") if isinstance(required, dict) and set(required) == {"required"} else None
         if not isinstance(fields, dict) or not all(
-            isinstance(source, str) and isinstance(names, list) and all(n in COLUMNS for n in names)
+            isinstance(source, str)
+            and isinstance(names, list)
+            and all(isinstance(n, str) and n in COLUMNS for n in names)
             for source, names in fields.items()
         ):
             return None

@@ -157,6 +157,8 @@ def test_copydesk_decides_each_type_as_great_expectations_does(
         {"type": "expect_table_row_count_to_equal", "kwargs": {"value": -1}},
         {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "title"}, "severity": "warning"},
         {"type": "expect_column_values_to_not_be_null", "kwargs": "title"},
+        {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": ["title"]}},
+        {"type": ["expect_column_values_to_not_be_null"], "kwargs": {"column": "title"}},
     ],
 )
 def test_what_the_table_does_not_cover_is_left_to_gx(expectation: dict[str, Any]) -> None:

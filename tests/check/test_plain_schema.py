@@ -187,11 +187,27 @@ COLUMN_STATS = st.dictionaries(
 )
 
 
+FRAME_CHECKS = st.dictionaries(
+    st.sampled_from(["not_after", "required_per_source"]),
+    YAML_VALUE
+    | st.fixed_dictionaries({"column": YAML_VALUE | st.just("published_utc"), "limit": YAML_VALUE})
+    | st.fixed_dictionaries({"required": st.dictionaries(st.text(max_size=4), YAML_VALUE, max_size=2)}),
+)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(frame=FRAME_CHECKS, column=COLUMN_STATS)
+def test_any_declaration_is_read_or_left_to_pandera(frame: Any, column: Any) -> None:
+    """Whatever a declaration holds, reading it gives a plan or None (pandera decides), never an error."""
+    plan_of({"columns": {"title": column}, "checks": frame})
+    plan_of({"checks": frame})
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     columns=st.dictionaries(st.sampled_from(["title", "quotes", "boilerplate_ratio", "agencies"]), COLUMN_STATS)
     | YAML_VALUE,
-    frame=st.dictionaries(CHECK_NAME, YAML_VALUE, max_size=2) | YAML_VALUE,
+    frame=FRAME_CHECKS | YAML_VALUE,
     coerce=YAML_VALUE,
 )
 def test_any_schema_is_read_or_refused_in_one_line(
