@@ -16,14 +16,13 @@ here: :func:`evaluable` says no and the suite runs in GX.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from copydesk.check.records import COLUMNS
+from copydesk.check.records import COLUMNS, is_missing, is_number
 
 SCALAR = frozenset({"str", "int", "float", "bool"})
 NUMBER = frozenset({"int", "float"})
@@ -53,15 +52,7 @@ class ExpectationType:
     arguments_valid: Callable[[Mapping[str, Any], str], bool] = lambda _kwargs, _kind: True
 
 
-def _is_null(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and not _is_null(value)
-
-
-def _is_count(value: Any) -> bool:
+def _is_whole(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -71,7 +62,7 @@ def _mostly(kwargs: Mapping[str, Any]) -> float:
 
 def _map(values: Sequence[Any], kwargs: Mapping[str, Any], unexpected: Callable[[Any], bool]) -> Outcome:
     """A column map expectation: each non-null value holds or not; ``mostly`` of them must."""
-    present = [value for value in values if not _is_null(value)]
+    present = [value for value in values if not is_missing(value)]
     failed = sum(1 for value in present if unexpected(value))
     holds = not present or (len(present) - failed) / len(present) >= _mostly(kwargs)
     return Outcome(holds, failed)
@@ -85,7 +76,7 @@ def _within(value: float, kwargs: Mapping[str, Any]) -> bool:
 
 
 def unique(values: Sequence[Any], kwargs: Mapping[str, Any]) -> Outcome:
-    counts = Counter(value for value in values if not _is_null(value))
+    counts = Counter(value for value in values if not is_missing(value))
     return _map(values, kwargs, lambda value: counts[value] > 1)
 
 
@@ -119,7 +110,7 @@ def lengths_between(values: Sequence[Any], kwargs: Mapping[str, Any]) -> Outcome
 
 def not_null(values: Sequence[Any], kwargs: Mapping[str, Any]) -> Outcome:
     """Unlike the other map types, the share is of all rows: the nulls are what it counts."""
-    failed = sum(1 for value in values if _is_null(value))
+    failed = sum(1 for value in values if is_missing(value))
     holds = not values or (len(values) - failed) / len(values) >= _mostly(kwargs)
     return Outcome(holds, failed)
 
@@ -139,7 +130,7 @@ def _set_matches(kwargs: Mapping[str, Any], kind: str) -> bool:
         return False
     if kind == "str":
         return all(isinstance(value, str) for value in values)
-    return kind == "int" and all(_is_count(value) for value in values)
+    return kind == "int" and all(_is_whole(value) for value in values)
 
 
 def _bounds(kwargs: Mapping[str, Any], valid: Callable[[Any], bool]) -> bool:
@@ -163,7 +154,7 @@ def _compiles(kwargs: Mapping[str, Any], _kind: str) -> bool:
 
 
 def _count(kwargs: Mapping[str, Any], _kind: str) -> bool:
-    return _is_count(kwargs["value"]) and kwargs["value"] >= 0
+    return _is_whole(kwargs["value"]) and kwargs["value"] >= 0
 
 
 _COLUMN = frozenset({"column"})
@@ -179,7 +170,7 @@ TYPES: dict[str, ExpectationType] = {
         _COLUMN | {"value_set"}, _MAP, frozenset({"str", "int"}), not_in_set, _set_matches
     ),
     "expect_column_values_to_be_between": ExpectationType(
-        _COLUMN, _MAP | _BOUNDS, NUMBER, between, lambda kwargs, _kind: _bounds(kwargs, _is_number)
+        _COLUMN, _MAP | _BOUNDS, NUMBER, between, lambda kwargs, _kind: _bounds(kwargs, is_number)
     ),
     "expect_column_values_to_match_regex": ExpectationType(
         _COLUMN | {"regex"}, _MAP, frozenset({"str"}), match_regex, _compiles
@@ -188,11 +179,11 @@ TYPES: dict[str, ExpectationType] = {
         _COLUMN | {"regex"}, _MAP, frozenset({"str"}), not_match_regex, _compiles
     ),
     "expect_column_value_lengths_to_be_between": ExpectationType(
-        _COLUMN, _MAP | _BOUNDS, frozenset({"str"}), lengths_between, lambda kwargs, _kind: _bounds(kwargs, _is_count)
+        _COLUMN, _MAP | _BOUNDS, frozenset({"str"}), lengths_between, lambda kwargs, _kind: _bounds(kwargs, _is_whole)
     ),
     "expect_column_values_to_not_be_null": ExpectationType(_COLUMN, _MAP, ANY, not_null),
     "expect_table_row_count_to_be_between": ExpectationType(
-        frozenset(), _BOUNDS, frozenset(), row_count_between, lambda kwargs, _kind: _bounds(kwargs, _is_count)
+        frozenset(), _BOUNDS, frozenset(), row_count_between, lambda kwargs, _kind: _bounds(kwargs, _is_whole)
     ),
     "expect_table_row_count_to_equal": ExpectationType(
         frozenset({"value"}), frozenset(), frozenset(), row_count_equal, _count
@@ -210,7 +201,7 @@ def evaluable(expectation: Mapping[str, Any]) -> bool:
     if not kind.required <= set(kwargs) or set(kwargs) - kind.required - kind.optional:
         return False
     mostly = kwargs.get("mostly", 1.0)
-    if not _is_number(mostly) or not 0 <= mostly <= 1:
+    if not is_number(mostly) or not 0 <= mostly <= 1:
         return False
     column = kwargs.get("column")
     column_kind = COLUMNS.get(column, "") if isinstance(column, str) and "column" in kind.required else ""

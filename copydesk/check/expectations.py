@@ -50,9 +50,10 @@ def load_suite(path: Path, data_docs: bool = False) -> Suite:
     for number, expectation in enumerate(data["expectations"], 1):
         if not isinstance(expectation, dict) or not isinstance(expectation.get("type"), str):
             raise RuleFileError(path, None, f"expectation {number} has no 'type'")
-        if not isinstance(expectation.get("kwargs") or {}, dict):
+        kwargs = expectation.get("kwargs") or {}
+        if not isinstance(kwargs, dict):
             raise RuleFileError(path, None, f"expectation {number} ({expectation['type']}): 'kwargs' is not an object")
-        column = (expectation.get("kwargs") or {}).get("column")
+        column = kwargs.get("column")
         if column is not None and (not isinstance(column, str) or column not in COLUMNS):
             raise RuleFileError(
                 path, None, f"expectation {number} ({expectation['type']}): no record column {column!r}"

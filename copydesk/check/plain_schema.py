@@ -13,14 +13,13 @@ does not know) returns ``None`` and the schema runs in pandera as before.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from copydesk.check.records import COLUMNS, parse_instant
+from copydesk.check.records import COLUMNS, is_missing, is_number, parse_instant
 from copydesk.check.schema_checks import missing_required
 
 Holds = Callable[[Any], bool]
@@ -80,17 +79,13 @@ class Plan:
     required: Mapping[str, Sequence[str]] | None  # source id -> columns it must fill
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and not math.isnan(value)
-
-
 def _is_count(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _values(kind: str) -> Callable[[Any], bool]:
     """Arguments a check on a column of ``kind`` compares its values with, as pandas would."""
-    return (lambda value: isinstance(value, str)) if kind == "str" else _is_number
+    return (lambda value: isinstance(value, str)) if kind == "str" else is_number
 
 
 def _compare(name: str, kind: str, args: Mapping[str, Any]) -> Holds | None:
@@ -103,7 +98,7 @@ def _compare(name: str, kind: str, args: Mapping[str, Any]) -> Holds | None:
     if kind not in ("int", "float"):
         return None
     bound = args.get("max_value" if name.startswith("less") else "min_value")
-    if not _is_number(bound):
+    if not is_number(bound):
         return None
     tests: dict[str, Holds] = {
         "greater_than": lambda v: v > bound,
@@ -118,7 +113,7 @@ def _in_range(kind: str, args: Mapping[str, Any]) -> Holds | None:
     low: Any = args.get("min_value")
     high: Any = args.get("max_value")
     include_low, include_high = args.get("include_min", True), args.get("include_max", True)
-    if kind not in ("int", "float") or not (_is_number(low) and _is_number(high)) or low > high:
+    if kind not in ("int", "float") or not (is_number(low) and is_number(high)) or low > high:
         return None
     if not (isinstance(include_low, bool) and isinstance(include_high, bool)):
         return None
@@ -293,10 +288,6 @@ def plan_of(data: Any) -> Plan | None:
     return Plan(tuple(plan for plan in plans if plan is not None), *frame)
 
 
-def _is_null(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
 def _instant(value: Any) -> Any:
     return parse_instant(value) if isinstance(value, str) else value
 
@@ -307,10 +298,10 @@ def failures(plan: Plan, records: Iterable[Mapping[str, Any]]) -> list[Failure]:
     found: list[Failure] = []
     for column in plan.columns:
         values = [record.get(column.column) for record in rows]
-        present = [(row, value) for row, value in enumerate(values) if not _is_null(value)]
+        present = [(row, value) for row, value in enumerate(values) if not is_missing(value)]
         if not column.nullable:
             found += [
-                Failure(row, "not_nullable", column.column) for row, value in enumerate(values) if _is_null(value)
+                Failure(row, "not_nullable", column.column) for row, value in enumerate(values) if is_missing(value)
             ]
         if column.unique:
             counts = Counter(value for _row, value in present)
@@ -326,7 +317,7 @@ def failures(plan: Plan, records: Iterable[Mapping[str, Any]]) -> list[Failure]:
                 found.append(Failure(row, "not_after", later, None, detail))
     if plan.required:
         sources = [record.get("source") for record in rows]
-        missing = missing_required(sources, lambda name: [_is_null(r.get(name)) for r in rows], plan.required)
+        missing = missing_required(sources, lambda name: [is_missing(r.get(name)) for r in rows], plan.required)
         for row, names in sorted(missing.items()):
             found.append(Failure(row, "required_per_source", None, None, "missing " + ", ".join(sorted(names))))
     return found

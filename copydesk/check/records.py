@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import itertools
 import json
+import math
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -55,6 +56,16 @@ COLUMNS: dict[str, str] = {
     "errors": "int",
     "warnings": "int",
 }
+
+
+def is_missing(value: Any) -> bool:
+    """A record value that says nothing: None, or a float that is not a number (pandas' NA)."""
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def is_number(value: Any) -> bool:
+    """A number as a table compares it: an int or a float, not a bool (a Python int), not NaN."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and not is_missing(value)
 
 
 def parse_instant(value: str | None) -> dt.datetime | None:

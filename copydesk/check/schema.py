@@ -38,10 +38,8 @@ def load_records_schema(path: Path) -> RecordsSchema:
     """Read and check the schema file; any problem is a rules error (exit 2) naming the file."""
     data = load_yaml(path).data  # the size and alias limits of every rule file, and YAML errors with their line
     columns = data.get("columns") if isinstance(data, dict) else None
-    unknown = sorted(str(name) for name in columns if name not in COLUMNS) if isinstance(columns, dict) else []
-    if unknown:
-        known = ", ".join(COLUMNS)
-        raise RuleFileError(path, None, f"column(s) {', '.join(unknown)} are not record columns (known: {known})")
+    if isinstance(columns, dict):
+        _refuse_unknown(path, columns)
     plan = plan_of(data)
     if plan is not None:
         return RecordsSchema(path, plan=plan)
@@ -65,11 +63,15 @@ def _pandera_schema(path: Path) -> Any:
     except Exception as exc:  # pandera raises many kinds for a malformed file
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise RuleFileError(path, None, f"not a valid pandera schema: {reason}") from exc
-    unknown = sorted(str(name) for name in schema.columns if name not in COLUMNS)
+    _refuse_unknown(path, schema.columns)  # pandera's list form of columns names them only here
+    return schema
+
+
+def _refuse_unknown(path: Path, names: Iterable[Any]) -> None:
+    unknown = sorted(str(name) for name in names if name not in COLUMNS)
     if unknown:
         known = ", ".join(COLUMNS)
         raise RuleFileError(path, None, f"column(s) {', '.join(unknown)} are not record columns (known: {known})")
-    return schema
 
 
 def _check_name(check: Any) -> str:
@@ -114,6 +116,8 @@ def _pandera_failures(schema: Any, records: Iterable[dict[str, Any]]) -> list[Fa
     """pandera's failure cases, as :class:`Failure`s: values as plain Python, frame checks explained."""
     import pandera.errors
 
+    from copydesk.check.schema_checks import missing_in_frame
+
     frame = pandas_frame(records)
     try:
         schema.validate(frame, lazy=True)
@@ -122,6 +126,7 @@ def _pandera_failures(schema: Any, records: Iterable[dict[str, Any]]) -> list[Fa
     else:
         return []
     found = []
+    missing: dict[int, list[str]] | None = None  # the required fields each row leaves empty, read once
     for case in cases.to_dict("records"):
         check = _check_name(case.get("check"))
         index = case.get("index")
@@ -135,8 +140,9 @@ def _pandera_failures(schema: Any, records: Iterable[dict[str, Any]]) -> list[Fa
             statistics = _statistics(schema, check)
             column = statistics.get("column")
             if check == "required_per_source":
-                one = frame.iloc[[row]].reset_index(drop=True)
-                detail = "missing " + ", ".join(sorted(_missing_in_row(one, statistics.get("required", {}))))
+                if missing is None:
+                    missing = missing_in_frame(frame, statistics.get("required", {}))
+                detail = "missing " + ", ".join(sorted(missing.get(row, [])))
             elif check == "not_after" and column:
                 values = frame.iloc[row]
                 detail = f"{record_value(values, column)} is after {record_value(values, statistics['limit'])}"
@@ -145,13 +151,6 @@ def _pandera_failures(schema: Any, records: Iterable[dict[str, Any]]) -> list[Fa
         value = frame[column].iloc[row] if column in frame.columns and detail is None else case.get("failure_case")
         found.append(Failure(row, check, column, _plain(value), detail))
     return found
-
-
-def _missing_in_row(one: Any, required: dict[str, list[str]]) -> list[str]:
-    """The columns a one-row frame's source requires and it leaves empty."""
-    from copydesk.check.schema_checks import missing_required
-
-    return missing_required(one["source"].tolist(), lambda column: one[column].isna().tolist(), required).get(0, [])
 
 
 def _plain(value: Any) -> Any:

@@ -34,6 +34,11 @@ def missing_required(
     return missing
 
 
+def missing_in_frame(frame: Any, required: Mapping[str, Sequence[str]]) -> dict[int, list[str]]:
+    """:func:`missing_required` over a pandas frame of records."""
+    return missing_required(frame["source"].tolist(), lambda column: frame[column].isna().tolist(), required)
+
+
 def register() -> None:
     """Make ``not_after`` and ``required_per_source`` known to pandera's YAML reader."""
     if _REGISTERED:
@@ -48,7 +53,7 @@ def register() -> None:
     @extensions.register_check_method(statistics=["required"], check_type="vectorized")  # type: ignore[untyped-decorator]
     def required_per_source(frame: Any, *, required: dict[str, list[str]]) -> Any:
         ok = pd.Series(True, index=frame.index)
-        for position in missing_required(frame["source"].tolist(), lambda c: frame[c].isna().tolist(), required):
+        for position in missing_in_frame(frame, required):
             ok.iloc[position] = False
         return ok
 

@@ -13,6 +13,7 @@ from copydesk.check.plain_schema import ARGUMENTS, plan_of
 from copydesk.check.schema import RecordsSchema, load_records_schema, validate_records
 from copydesk.rules.errors import RuleFileError
 from tests.check.test_schema import record
+from tests.check.values import ANY_VALUE, maybe
 
 pytest.importorskip("pandera")
 
@@ -21,19 +22,15 @@ INTS = ("replacement_chars", "quotes")
 INSTANTS = [dt.datetime(2024, 1, day, tzinfo=dt.UTC) for day in (1, 2, 3)]
 
 
-def _maybe(values: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
-    return st.one_of(st.none(), values)
-
-
 ROW = st.fixed_dictionaries(
     {
-        **{name: _maybe(st.sampled_from(values)) for name, values in STRINGS.items()},
-        **{name: _maybe(st.integers(0, 12)) for name in INTS},
-        "boilerplate_ratio": _maybe(st.sampled_from([0.0, 0.25, 0.5, 0.95, 1.0])),
-        "title": _maybe(st.sampled_from(["A", "Ab", "a b.", ""])),
-        "republished": _maybe(st.booleans()),
-        "published_utc": _maybe(st.sampled_from(INSTANTS)),
-        "fetched_at": _maybe(st.sampled_from(INSTANTS)),
+        **{name: maybe(st.sampled_from(values)) for name, values in STRINGS.items()},
+        **{name: maybe(st.integers(0, 12)) for name in INTS},
+        "boilerplate_ratio": maybe(st.sampled_from([0.0, 0.25, 0.5, 0.95, 1.0])),
+        "title": maybe(st.sampled_from(["A", "Ab", "a b.", ""])),
+        "republished": maybe(st.booleans()),
+        "published_utc": maybe(st.sampled_from(INSTANTS)),
+        "fetched_at": maybe(st.sampled_from(INSTANTS)),
     }
 )
 NUMBER = st.one_of(st.integers(0, 12), st.sampled_from([0.0, 0.25, 0.5, 0.95]))
@@ -174,24 +171,19 @@ def test_what_it_does_not_read_is_left_to_pandera(schema: dict[str, Any]) -> Non
     assert plan_of(schema) is None
 
 
-YAML_VALUE = st.recursive(
-    st.none() | st.booleans() | st.integers(-3, 3) | st.floats(allow_nan=False) | st.text(max_size=4),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
-    max_leaves=6,
-)
 CHECK_NAME = st.sampled_from(sorted(ARGUMENTS)) | st.sampled_from(["not_after", "required_per_source", "x"])
 COLUMN_STATS = st.dictionaries(
     st.sampled_from(["dtype", "nullable", "unique", "coerce", "checks", "regex", "required"]),
-    st.dictionaries(CHECK_NAME, YAML_VALUE, max_size=2) | YAML_VALUE,
+    st.dictionaries(CHECK_NAME, ANY_VALUE, max_size=2) | ANY_VALUE,
     max_size=4,
 )
 
 
 FRAME_CHECKS = st.dictionaries(
     st.sampled_from(["not_after", "required_per_source"]),
-    YAML_VALUE
-    | st.fixed_dictionaries({"column": YAML_VALUE | st.just("published_utc"), "limit": YAML_VALUE})
-    | st.fixed_dictionaries({"required": st.dictionaries(st.text(max_size=4), YAML_VALUE, max_size=2)}),
+    ANY_VALUE
+    | st.fixed_dictionaries({"column": ANY_VALUE | st.just("published_utc"), "limit": ANY_VALUE})
+    | st.fixed_dictionaries({"required": st.dictionaries(st.text(max_size=4), ANY_VALUE, max_size=2)}),
 )
 
 
@@ -206,9 +198,9 @@ def test_any_declaration_is_read_or_left_to_pandera(frame: Any, column: Any) -> 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     columns=st.dictionaries(st.sampled_from(["title", "quotes", "boilerplate_ratio", "agencies"]), COLUMN_STATS)
-    | YAML_VALUE,
-    frame=FRAME_CHECKS | YAML_VALUE,
-    coerce=YAML_VALUE,
+    | ANY_VALUE,
+    frame=FRAME_CHECKS | ANY_VALUE,
+    coerce=ANY_VALUE,
 )
 def test_any_schema_is_read_or_refused_in_one_line(
     columns: Any, frame: Any, coerce: Any, tmp_path_factory: pytest.TempPathFactory
