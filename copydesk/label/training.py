@@ -22,7 +22,7 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -261,9 +261,15 @@ def figures(
 ) -> dict[str, tuple[float, ...]]:
     """The benchmark's figures per pool and rendition, from held-out probabilities (``raw``,
     and ``chances`` smoothed)."""
+    return _table(pages, lambda k, page: kept_lines(page, raw[k], chances[k], cutoffs))
+
+
+def _table(pages: Sequence[Page], kept_of: Callable[[int, Page], Sequence[bool]]) -> dict[str, tuple[float, ...]]:
+    """The benchmark's figures per group (human gold or the pool, each rendition; each pool
+    and rendition; all) of what ``kept_of(k, page)`` keeps of each page."""
     table: dict[str, list[tuple[float | None, float]]] = {}
     for k, page in enumerate(pages):
-        pair = page_scores(page, kept_lines(page, raw[k], chances[k], cutoffs))
+        pair = page_scores(page, kept_of(k, page))
         human = "human" if page.pool in HUMAN_POOLS else page.pool
         for key in {f"{human}/{page.rendition}", f"{page.pool}/{page.rendition}", "all"}:
             table.setdefault(key, []).append(pair)
@@ -284,13 +290,25 @@ def worst_pages(
 
 
 def heuristic_figures(pages: Sequence[Page]) -> dict[str, tuple[float, ...]]:
-    table: dict[str, list[tuple[float | None, float]]] = {}
-    for page in pages:
-        pair = page_scores(page, page.heuristic_kept)
-        human = "human" if page.pool in HUMAN_POOLS else page.pool
-        for key in {f"{human}/{page.rendition}", f"{page.pool}/{page.rendition}", "all"}:
-            table.setdefault(key, []).append(pair)
-    return {key: f1_of(pairs) for key, pairs in sorted(table.items())}
+    return _table(pages, lambda _, page: page.heuristic_kept)
+
+
+def ceilings(pages: Sequence[Page]) -> tuple[dict[str, tuple[float, ...]], dict[str, tuple[float, ...]]]:
+    """What a model that labelled every open line as the gold does would score: through
+    :func:`~copydesk.label.line_model.keeps` (its guard rails: a sentence inside the prose
+    region stays, nothing above the headline, no page emptied, ...), and keeping exactly
+    the open lines that are article text. Below the first, the model is what falls short;
+    between the two is what the guard rails cost, which no model can win back."""
+    truth = {k: [float(t) for t in page.truth] for k, page in enumerate(pages)}
+    railed = figures(pages, truth, truth, Cutoffs(0.5, 0.5, 0.5, 0.5))
+
+    def exact(k: int, page: Page) -> list[bool]:
+        kept = [False] * len(page.lines)
+        for j, body in zip(page.open_rows, page.truth, strict=True):
+            kept[j] = bool(body)
+        return kept
+
+    return railed, _table(pages, exact)
 
 
 DECIDING_PRECISION = 0.98  # a generic rule below it becomes a hint (issue 23, item 5)
@@ -480,6 +498,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     cv = figures(pages, raw, _smooth_all(raw, kernel), cutoffs)
     chosen = f"smoothing {kernel}, {cutoffs}"
     _print_figures(f"line model, 5-fold CV grouped by site ({chosen}):", cv)
+    railed, exact = ceilings(pages)
+    _print_figures("ceiling: each open line's gold as the model's answer, through the guard rails of keeps():", railed)
+    _print_figures("ceiling without the guard rails (the open lines that are article text kept, no others):", exact)
     print("the ten worst pages, cross-validated (P of what was kept, R of the gold; P - when emptied):")
     for page, p, r in worst_pages(pages, raw, _smooth_all(raw, kernel), cutoffs):
         shown = "-" if p is None else f"{p:.2f}"
