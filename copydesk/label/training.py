@@ -294,11 +294,11 @@ def heuristic_figures(pages: Sequence[Page]) -> dict[str, tuple[float, ...]]:
 
 
 def ceilings(pages: Sequence[Page]) -> tuple[dict[str, tuple[float, ...]], dict[str, tuple[float, ...]]]:
-    """What a model that labelled every open line as the gold does would score: through
-    :func:`~copydesk.label.line_model.keeps` (its guard rails: a sentence inside the prose
-    region stays, nothing above the headline, no page emptied, ...), and keeping exactly
-    the open lines that are article text. Below the first, the model is what falls short;
-    between the two is what the guard rails cost, which no model can win back."""
+    """What a perfect model would score, each open line's gold label as its probability:
+    through the guard rails a check applies to a model's answer (:func:`kept_lines`: a
+    sentence inside the prose region stays, only sentences above it, no page emptied, ...),
+    and keeping exactly the open lines that are article text. Below the first, the model
+    falls short; between the two is what the rails cost, which no model can win back."""
     truth = {k: [float(t) for t in page.truth] for k, page in enumerate(pages)}
     railed = figures(pages, truth, truth, Cutoffs(0.5, 0.5, 0.5, 0.5))
 
