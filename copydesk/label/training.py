@@ -27,13 +27,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from copydesk.cli.common import EXIT_USAGE, shown
 from copydesk.decode.input import DecodeOutcome, decode_data
 from copydesk.extract.language import choose_language
+from copydesk.io import write_atomic
 from copydesk.label import headline, headline_training, line_model
 from copydesk.label.headline_training import TitledPage
 from copydesk.label.labelling import Labelling
 from copydesk.label.structure import without_cut
 from copydesk.pipeline import label_by_rules, vocabulary
+from copydesk.rules.errors import RuleFileError
 from copydesk.rules.layers import BUILTIN_DIR
 from copydesk.rules.model_file import Cutoffs, smoothed
 from copydesk.rules.ruleset import RuleSet, load_rules
@@ -46,6 +49,7 @@ TREES = 100  # boosting rounds
 DEPTH = 6  # levels a tree: the run time walks every tree a level at a time
 LEAVES = 31  # leaves a tree
 HUMAN_POOLS = ("dev", "train")
+FOLDS = 5
 
 
 def shingles(words: Sequence[str]) -> Counter[tuple[str, ...]]:
@@ -106,19 +110,58 @@ def _is_body(text: str, gold_set: set[tuple[str, ...]], gold_joined: str) -> int
 
 
 def read_pages(root: Path, rules: RuleSet) -> Iterator[Page]:
+    """Every rendition of every labelled page of the pools under ``root``. A manifest, gold
+    or page file that cannot be read is a :class:`RuleFileError` naming it (and the
+    manifest's line): a user's own folder gets the check's one-line errors, not a traceback."""
     for pool in sorted(p for p in root.iterdir() if (p / "manifest.jsonl").is_file()):
-        for line in (pool / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            entry = json.loads(line)
+        for entry in manifest_entries(pool / "manifest.jsonl"):
             gold_path = pool / "gold" / f"{entry['id']}.txt"
             if not gold_path.is_file():
                 continue
-            gold_text = gold_path.read_text(encoding="utf-8")
+            gold_text = _utf8(gold_path)
             for rendition in RENDITIONS:
                 path = pool / rendition / f"{entry['id']}.txt"
                 if path.is_file():
-                    yield page_of(pool.name, rendition, entry, path.read_bytes(), gold_text, rules)
+                    yield page_of(pool.name, rendition, entry, _read(path), gold_text, rules)
+
+
+TEXT_FIELDS = ("site", "title", "byline", "language")  # optional; a string when given
+
+
+def manifest_entries(path: Path) -> Iterator[dict[str, Any]]:
+    """A pool's manifest, an entry a line: an object whose ``id`` names files in the pool
+    (a plain file name: no folder, so no entry reads outside its pool)."""
+    for number, line in enumerate(_utf8(path).splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise RuleFileError(path, number, f"not JSON ({error.msg})") from None
+        if not isinstance(entry, dict) or not _file_name(entry.get("id")):
+            raise RuleFileError(path, number, 'needs an object whose "id" is a file name without a folder')
+        for key in TEXT_FIELDS:
+            if entry.get(key) is not None and not isinstance(entry[key], str):
+                raise RuleFileError(path, number, f'"{key}" must be a string')
+        yield entry
+
+
+def _file_name(value: object) -> bool:
+    return isinstance(value, str) and value not in ("", ".", "..") and "\0" not in value and Path(value).name == value
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise RuleFileError(path, None, f"cannot be read ({error.strerror or error})") from None
+
+
+def _utf8(path: Path) -> str:
+    try:
+        return _read(path).decode("utf-8")
+    except UnicodeDecodeError:
+        raise RuleFileError(path, None, "not UTF-8 text") from None
 
 
 def page_of(pool: str, rendition: str, entry: dict[str, Any], data: bytes, gold_text: str, rules: RuleSet) -> Page:
@@ -239,7 +282,7 @@ def _matrix(pages: Sequence[Page], indices: Sequence[int]) -> tuple[Any, Any]:
     return x, y
 
 
-def cross_validate(pages: list[Page], folds: int = 5) -> dict[int, list[float]]:
+def cross_validate(pages: list[Page], folds: int = FOLDS) -> dict[int, list[float]]:
     """Each page's line probabilities from a model that never saw its site."""
     import numpy as np
     from sklearn.model_selection import GroupKFold
@@ -470,6 +513,12 @@ def _print_figures(title: str, table: dict[str, tuple[float, ...]]) -> None:
         print(f"  {key:24} F1={f1:.3f} P={p:.3f} R={r:.3f} empty={empty}")
 
 
+def _fail(message: str) -> int:
+    """The check's one-line error (control characters escaped) and its exit status for input it cannot use."""
+    print(shown(f"copydesk.label.training: error: {message}"), file=sys.stderr)
+    return EXIT_USAGE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="copydesk.label.training", description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path, help="pools (dev/, train/, silver/...) in the layout the bench uses")
@@ -480,7 +529,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"skipped: no labelled pages at {args.folder}")
         return 0
     rules = load_rules(None, line_model=False)
-    pages = list(read_pages(args.folder, rules))
+    try:
+        pages = list(read_pages(args.folder, rules))
+    except RuleFileError as error:
+        return _fail(str(error))
+    except OSError as error:
+        return _fail(f"{args.folder}: cannot be read ({error.strerror or error})")
+    if (sites := len({page.site for page in pages})) < FOLDS:
+        return _fail(f"{args.folder}: labelled pages from {sites} site(s); cross-validation needs {FOLDS}")
     print(
         f"{len(pages)} page renditions, {len({p.site for p in pages})} sites, "
         f"{sum(len(p.rows) for p in pages)} lines the model decides"
@@ -520,7 +576,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     scorer = headline_training.fit(titled)
     if scorer is not None:
         model["headline"] = scorer
-    args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    try:
+        write_atomic(args.out, json.dumps(model, indent=1) + "\n")
+    except OSError as error:
+        return _fail(f"{args.out}: cannot write the model ({error.strerror or error})")
     print(f"wrote {args.out}")
     return 0
 

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from copydesk.label.training import Page, ceilings, heuristic_figures, page_of
+import json
+from pathlib import Path
+
+import pytest
+
+from copydesk.cli.common import EXIT_USAGE
+from copydesk.label import line_model
+from copydesk.label.training import Page, ceilings, heuristic_figures, main, page_of
+from copydesk.rules.model_file import load
 from copydesk.rules.ruleset import load_rules
 
 BODY = [f"The council approved the harbour plan on Monday after a debate about its cost, part {k}." for k in range(4)]
@@ -36,3 +44,63 @@ def test_figures_are_grouped_by_gold_and_pool() -> None:
     table = heuristic_figures([_page(0, aside=False)])
     assert set(table) == {"all", "dev/inscriptis", "human/inscriptis"}
     assert table["all"] == table["dev/inscriptis"] == table["human/inscriptis"]
+
+
+def _pool(root: Path, manifest: str, sites: int = 0) -> Path:
+    """A pool in the benchmark's layout: the manifest given, then ``sites`` pages of BODY
+    under chrome, each from its own site."""
+    pool = root / "pool"
+    for folder in ("gold", "inscriptis"):
+        (pool / folder).mkdir(parents=True, exist_ok=True)
+    lines = [manifest] if manifest else []
+    for n in range(sites):
+        lines.append(json.dumps({"id": f"p{n}", "site": f"s{n}"}))
+        (pool / "gold" / f"p{n}.txt").write_text("\n\n".join(BODY) + "\n", encoding="utf-8")
+        page = ["Home", "World", *BODY, f"© 2024 Example News {n}"]
+        (pool / "inscriptis" / f"p{n}.txt").write_text("\n\n".join(page) + "\n", encoding="utf-8")
+    (pool / "manifest.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return pool
+
+
+@pytest.mark.parametrize(
+    ("manifest", "said"),
+    [
+        ("not json", "manifest.jsonl:1: not JSON"),
+        ('["p0"]', 'manifest.jsonl:1: needs an object whose "id" is a file name'),
+        ('{"id": "../outside"}', 'manifest.jsonl:1: needs an object whose "id" is a file name'),
+        ('{"id": 7}', 'manifest.jsonl:1: needs an object whose "id" is a file name'),
+        ('{"id": "p9", "title": ["a"]}', 'manifest.jsonl:1: "title" must be a string'),
+    ],
+)
+def test_a_broken_manifest_is_one_line_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], manifest: str, said: str
+) -> None:
+    _pool(tmp_path, manifest, sites=5)
+    assert main([str(tmp_path), "--no-write"]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert said in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_gold_that_is_not_utf8_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pool = _pool(tmp_path, "", sites=5)
+    (pool / "gold" / "p3.txt").write_bytes(b"\xff\xfe caf\xe9")
+    assert main([str(tmp_path), "--no-write"]) == EXIT_USAGE
+    assert "gold/p3.txt: not UTF-8 text" in capsys.readouterr().err
+
+
+def test_too_few_sites_to_cross_validate_is_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _pool(tmp_path, "", sites=2)
+    assert main([str(tmp_path), "--no-write"]) == EXIT_USAGE
+    assert "labelled pages from 2 site(s); cross-validation needs 5" in capsys.readouterr().err
+
+
+def test_the_model_is_written_whole_or_not_at_all(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("sklearn")
+    _pool(tmp_path / "pages", "", sites=6)
+    (tmp_path / "blocked").write_text("a file where a folder should be", encoding="utf-8")
+    assert main([str(tmp_path / "pages"), "--out", str(tmp_path / "blocked" / "line_model.json")]) == EXIT_USAGE
+    assert "blocked/line_model.json: cannot write the model" in capsys.readouterr().err
+    out = tmp_path / "models" / "line_model.json"
+    assert main([str(tmp_path / "pages"), "--out", str(out)]) == 0
+    assert load(out).names == line_model.feature_names()
+    assert [p.name for p in out.parent.iterdir()] == ["line_model.json"]  # no temporary file left
