@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from copydesk.cli.common import EXIT_USAGE, shown
+from copydesk.cli.common import EXIT_INTERRUPTED, EXIT_USAGE, shown
 from copydesk.decode.input import DecodeOutcome, decode_data
 from copydesk.extract.language import choose_language
 from copydesk.io import write_atomic
@@ -585,4 +585,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:  # as the check reports it; no model is written half
+        print("copydesk.label.training: interrupted", file=sys.stderr)
+        sys.exit(EXIT_INTERRUPTED)
