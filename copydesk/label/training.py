@@ -38,6 +38,7 @@ from copydesk.label.structure import without_cut
 from copydesk.pipeline import label_by_rules, vocabulary
 from copydesk.rules.errors import RuleFileError
 from copydesk.rules.layers import BUILTIN_DIR
+from copydesk.rules.manifest import json_lines
 from copydesk.rules.model_file import Cutoffs, smoothed
 from copydesk.rules.ruleset import RuleSet, load_rules
 from copydesk.text.lines import split_lines
@@ -131,15 +132,9 @@ TEXT_FIELDS = ("site", "title", "byline", "language")  # optional; a string when
 def manifest_entries(path: Path) -> Iterator[dict[str, Any]]:
     """A pool's manifest, an entry a line: an object whose ``id`` names files in the pool
     (a plain file name: no folder, so no entry reads outside its pool)."""
-    for number, line in enumerate(_utf8(path).splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            entry = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise RuleFileError(path, number, f"not JSON ({error.msg})") from None
-        if not isinstance(entry, dict) or not _file_name(entry.get("id")):
-            raise RuleFileError(path, number, 'needs an object whose "id" is a file name without a folder')
+    for number, entry in json_lines(path, _utf8(path)):
+        if not _file_name(entry.get("id")):
+            raise RuleFileError(path, number, '"id" must be a file name without a folder')
         for key in TEXT_FIELDS:
             if entry.get(key) is not None and not isinstance(entry[key], str):
                 raise RuleFileError(path, number, f'"{key}" must be a string')

@@ -42,20 +42,26 @@ class ManifestEntry:
         }
 
 
+def json_lines(path: Path, text: str) -> list[tuple[int, dict[str, Any]]]:
+    """The objects of a JSON-lines file with their line numbers (blank lines skipped); a
+    line that is not a JSON object is a :class:`RuleFileError` naming it."""
+    rows = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise RuleFileError(path, number, f"invalid JSON: {exc.msg}") from exc
+        if not isinstance(row, dict):
+            raise RuleFileError(path, number, "each line must be a JSON object")
+        rows.append((number, row))
+    return rows
+
+
 def _rows(path: Path, text: str) -> list[tuple[int, dict[str, Any]]]:
     if path.suffix.lower() in (".jsonl", ".ndjson"):
-        rows = []
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise RuleFileError(path, number, f"invalid JSON: {exc.msg}") from exc
-            if not isinstance(row, dict):
-                raise RuleFileError(path, number, "each line must be a JSON object")
-            rows.append((number, row))
-        return rows
+        return json_lines(path, text)
     reader = csv.DictReader(io.StringIO(text))
     if reader.fieldnames is None or "path" not in reader.fieldnames:
         raise RuleFileError(path, 1, f"CSV header must name the columns {', '.join(COLUMNS)} (path at least)")

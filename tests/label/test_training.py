@@ -65,10 +65,10 @@ def _pool(root: Path, manifest: str, sites: int = 0) -> Path:
 @pytest.mark.parametrize(
     ("manifest", "said"),
     [
-        ("not json", "manifest.jsonl:1: not JSON"),
-        ('["p0"]', 'manifest.jsonl:1: needs an object whose "id" is a file name'),
-        ('{"id": "../outside"}', 'manifest.jsonl:1: needs an object whose "id" is a file name'),
-        ('{"id": 7}', 'manifest.jsonl:1: needs an object whose "id" is a file name'),
+        ("not json", "manifest.jsonl:1: invalid JSON"),
+        ('["p0"]', "manifest.jsonl:1: each line must be a JSON object"),
+        ('{"id": "../outside"}', 'manifest.jsonl:1: "id" must be a file name without a folder'),
+        ('{"id": 7}', 'manifest.jsonl:1: "id" must be a file name without a folder'),
         ('{"id": "p9", "title": ["a"]}', 'manifest.jsonl:1: "title" must be a string'),
     ],
 )
