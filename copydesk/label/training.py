@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from copydesk.cli.common import EXIT_INTERRUPTED, EXIT_USAGE, shown
 from copydesk.decode.input import DecodeOutcome, decode_data
 from copydesk.extract.language import choose_language
 from copydesk.io import write_atomic
@@ -41,6 +40,7 @@ from copydesk.rules.layers import BUILTIN_DIR
 from copydesk.rules.manifest import json_lines
 from copydesk.rules.model_file import Cutoffs, smoothed
 from copydesk.rules.ruleset import RuleSet, load_rules
+from copydesk.text.controls import escaped
 from copydesk.text.lines import split_lines
 
 RENDITIONS = ("inscriptis", "lxml")
@@ -51,6 +51,8 @@ DEPTH = 6  # levels a tree: the run time walks every tree a level at a time
 LEAVES = 31  # leaves a tree
 HUMAN_POOLS = ("dev", "train")
 FOLDS = 5
+# The contract's exit statuses, as the check's (a step imports nothing of the CLI): could not run, interrupted.
+EXIT_USAGE, EXIT_INTERRUPTED = 2, 130
 
 
 def shingles(words: Sequence[str]) -> Counter[tuple[str, ...]]:
@@ -510,7 +512,7 @@ def _print_figures(title: str, table: dict[str, tuple[float, ...]]) -> None:
 
 def _fail(message: str) -> int:
     """The check's one-line error (control characters escaped) and its exit status for input it cannot use."""
-    print(shown(f"copydesk.label.training: error: {message}"), file=sys.stderr)
+    print(escaped(f"copydesk.label.training: error: {message}"), file=sys.stderr)
     return EXIT_USAGE
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from copydesk.cli.common import EXIT_USAGE
+from copydesk.cli import common
 from copydesk.label import line_model
-from copydesk.label.training import Page, ceilings, heuristic_figures, main, page_of
+from copydesk.label.training import EXIT_INTERRUPTED, EXIT_USAGE, Page, ceilings, heuristic_figures, main, page_of
 from copydesk.rules.model_file import load
 from copydesk.rules.ruleset import load_rules
 
@@ -86,6 +86,10 @@ def test_gold_that_is_not_utf8_is_named(tmp_path: Path, capsys: pytest.CaptureFi
     (pool / "gold" / "p3.txt").write_bytes(b"\xff\xfe caf\xe9")
     assert main([str(tmp_path), "--no-write"]) == EXIT_USAGE
     assert "gold/p3.txt: not UTF-8 text" in capsys.readouterr().err
+
+
+def test_training_exits_as_the_check_does() -> None:
+    assert (EXIT_USAGE, EXIT_INTERRUPTED) == (common.EXIT_USAGE, common.EXIT_INTERRUPTED)
 
 
 def test_too_few_sites_to_cross_validate_is_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
