@@ -143,6 +143,12 @@ def manifest_entries(path: Path) -> Iterator[dict[str, Any]]:
         yield entry
 
 
+def site_of(entry: dict[str, Any]) -> str:
+    """The site a page is grouped by in the folds; a page that names none is its own."""
+    site: str = entry.get("site") or entry["id"]
+    return site
+
+
 def _file_name(value: object) -> bool:
     return isinstance(value, str) and value not in ("", ".", "..") and "\0" not in value and Path(value).name == value
 
@@ -168,7 +174,7 @@ def page_of(pool: str, rendition: str, entry: dict[str, Any], data: bytes, gold_
     gold_set, gold_joined = _gold_index(gold_text)
     gold = shingles(WORD.findall(gold_text))
     if decoded is None:
-        return Page(pool, rendition, entry["id"], entry.get("site", entry["id"]), gold, [], [], [], [], [], [])
+        return Page(pool, rendition, entry["id"], site_of(entry), gold, [], [], [], [], [], [])
     lines = split_lines(decoded.text)
     language, _ = choose_language(text=decoded.text, guessed=decoded.language)
     seen: list[headline.Candidates] = []
@@ -183,7 +189,7 @@ def page_of(pool: str, rendition: str, entry: dict[str, Any], data: bytes, gold_
         pool=pool,
         rendition=rendition,
         page_id=entry["id"],
-        site=entry.get("site", entry["id"]),
+        site=site_of(entry),
         gold=gold,
         lines=texts,
         open_rows=open_rows,
@@ -212,7 +218,7 @@ def _titled(
         return None
     found = seen[0] if seen else headline.Candidates([], [])
     truth = [_same(gold, without_cut(labelling, i)) for i in found.indices]
-    site = entry.get("site", entry["id"])
+    site = site_of(entry)
     return TitledPage(site, found.rows, truth, bool(title) and _same(gold, title or ""))
 
 
@@ -534,10 +540,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"{args.folder}: cannot be read ({error.strerror or error})")
     if (sites := len({page.site for page in pages})) < FOLDS:
         return _fail(f"{args.folder}: labelled pages from {sites} site(s); cross-validation needs {FOLDS}")
-    print(
-        f"{len(pages)} page renditions, {len({p.site for p in pages})} sites, "
-        f"{sum(len(p.rows) for p in pages)} lines the model decides"
-    )
+    print(f"{len(pages)} page renditions, {sites} sites, {sum(len(p.rows) for p in pages)} lines the model decides")
     _print_figures("the rules and the prose region alone:", heuristic_figures(pages))
     print(structure_figures(pages))
     titled = [page.headline for page in pages if page.headline is not None]
@@ -550,7 +553,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     kernel, cutoffs, _ = _choose(pages, raw)
     cv = figures(pages, raw, _smooth_all(raw, kernel), cutoffs)
     chosen = f"smoothing {kernel}, {cutoffs}"
-    _print_figures(f"line model, 5-fold CV grouped by site ({chosen}):", cv)
+    _print_figures(f"line model, {FOLDS}-fold CV grouped by site ({chosen}):", cv)
     railed, exact = ceilings(pages)
     _print_figures("ceiling: each open line's gold as the model's answer, through the guard rails of keeps():", railed)
     _print_figures("ceiling without the guard rails (the open lines that are article text kept, no others):", exact)

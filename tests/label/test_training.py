@@ -9,7 +9,17 @@ import pytest
 
 from copydesk.cli import common
 from copydesk.label import line_model
-from copydesk.label.training import EXIT_INTERRUPTED, EXIT_USAGE, Page, ceilings, heuristic_figures, main, page_of
+from copydesk.label.training import (
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    Page,
+    ceilings,
+    heuristic_figures,
+    main,
+    manifest_entries,
+    page_of,
+    site_of,
+)
 from copydesk.rules.model_file import load
 from copydesk.rules.ruleset import load_rules
 
@@ -86,6 +96,11 @@ def test_gold_that_is_not_utf8_is_named(tmp_path: Path, capsys: pytest.CaptureFi
     (pool / "gold" / "p3.txt").write_bytes(b"\xff\xfe caf\xe9")
     assert main([str(tmp_path), "--no-write"]) == EXIT_USAGE
     assert "gold/p3.txt: not UTF-8 text" in capsys.readouterr().err
+
+
+def test_a_page_that_names_no_site_is_its_own(tmp_path: Path) -> None:
+    pool = _pool(tmp_path, '{"id": "p0", "site": null}\n{"id": "p1"}\n{"id": "p2", "site": "s2"}')
+    assert [site_of(entry) for entry in manifest_entries(pool / "manifest.jsonl")] == ["p0", "p1", "s2"]
 
 
 def test_training_exits_as_the_check_does() -> None:
