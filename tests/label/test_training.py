@@ -1,4 +1,4 @@
-"""Training's figures: what the model scored, and what a perfect model could have."""
+"""Training: its figures (what the model scored, what a perfect model could have) and the folders it refuses."""
 
 from __future__ import annotations
 
