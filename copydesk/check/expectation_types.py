@@ -64,8 +64,12 @@ def _map(values: Sequence[Any], kwargs: Mapping[str, Any], unexpected: Callable[
     """A column map expectation: each non-null value holds or not; ``mostly`` of them must."""
     present = [value for value in values if not is_missing(value)]
     failed = sum(1 for value in present if unexpected(value))
-    holds = not present or (len(present) - failed) / len(present) >= _mostly(kwargs)
-    return Outcome(holds, failed)
+    return Outcome(_holds(len(present), failed, kwargs), failed)
+
+
+def _holds(rows: int, failed: int, kwargs: Mapping[str, Any]) -> bool:
+    """``mostly`` of the rows hold; no rows hold vacuously."""
+    return not rows or (rows - failed) / rows >= _mostly(kwargs)
 
 
 def _within(value: float, kwargs: Mapping[str, Any]) -> bool:
@@ -111,8 +115,7 @@ def lengths_between(values: Sequence[Any], kwargs: Mapping[str, Any]) -> Outcome
 def not_null(values: Sequence[Any], kwargs: Mapping[str, Any]) -> Outcome:
     """Unlike the other map types, the share is of all rows: the nulls are what it counts."""
     failed = sum(1 for value in values if is_missing(value))
-    holds = not values or (len(values) - failed) / len(values) >= _mostly(kwargs)
-    return Outcome(holds, failed)
+    return Outcome(_holds(len(values), failed, kwargs), failed)
 
 
 def row_count_between(values: Sequence[Any], kwargs: Mapping[str, Any]) -> Outcome:

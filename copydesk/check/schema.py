@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from copydesk.check.plain_schema import Failure, Plan, failures, plan_of
-from copydesk.check.records import COLUMNS, pandas_frame
+from copydesk.check.records import COLUMNS, is_missing, pandas_frame
 from copydesk.model import Finding
 from copydesk.rules.errors import RuleFileError
 from copydesk.rules.yamlfile import load_yaml
@@ -157,11 +157,11 @@ def _plain(value: Any) -> Any:
     """A value as the record held it: numpy and pandas scalars as Python's, missing (NA, NaN, NaT) as None."""
     import pandas as pd
 
-    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value):
+    if value is pd.NA or value is pd.NaT or is_missing(value):
         return None
     item = getattr(value, "item", None)
     plain = item() if callable(item) else value
-    return None if isinstance(plain, float) and plain != plain else plain
+    return None if is_missing(plain) else plain
 
 
 def record_value(record: Mapping[str, Any], column: str) -> str:
