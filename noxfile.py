@@ -102,10 +102,11 @@ def typecheck(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
     """Accuracy on ../shared/bench (skipped when absent) and speed figures."""
-    session.install("-e", ".[testing]")
+    session.install("-e", ".[testing]", "trafilatura")  # trafilatura: the rate real_pages.py compares with
     session.run("python", "bench/encoding_eval.py")
     session.run("python", "bench/boilerplate_eval.py")
     session.run("python", "bench/throughput.py", *session.posargs)
+    session.run("python", "bench/real_pages.py")
     session.run("python", "bench/one_file.py")
     session.run("python", "bench/boilerplate_speed.py")
     session.run("python", "bench/scaling.py")
