@@ -19,6 +19,7 @@ from copydesk.label.training import (
     manifest_entries,
     page_of,
     site_of,
+    structure_figures,
 )
 from copydesk.rules.model_file import load
 from copydesk.rules.ruleset import load_rules
@@ -54,6 +55,16 @@ def test_figures_are_grouped_by_gold_and_pool() -> None:
     table = heuristic_figures([_page(0, aside=False)])
     assert set(table) == {"all", "dev/inscriptis", "human/inscriptis"}
     assert table["all"] == table["dev/inscriptis"] == table["human/inscriptis"]
+
+
+def test_a_byline_is_found_whatever_the_golds_layout() -> None:
+    """The gold's byline keeps its page's line breaks and double spaces ("By Ana  Ruiz, MA" and
+    a newline); the name the check gives is found in it all the same, and another name is not."""
+    pages = [_page(k, aside=False) for k in range(3)]
+    pages[0].byline = ("By Ana  Ruiz, MA\n        ", "Ana Ruiz")
+    pages[1].byline = ("Ana Ruiz", "By ANA RUIZ")
+    pages[2].byline = ("By Ana  Ruiz", "Ana Rivera")
+    assert structure_figures(pages).endswith("bylines found on 2/3 (67%)")
 
 
 def _pool(root: Path, manifest: str, sites: int = 0) -> Path:
