@@ -365,6 +365,10 @@ THRESHOLDS = tuple(round(0.2 + 0.025 * i, 3) for i in range(21))
 OUTSIDE_STEPS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)  # how much more a line outside the region may need
 HINTED = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7)  # the own probability a line a hint names may need
 ENDED_STEPS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)  # how much more than outside a line after the end marker may need
+# After the marker that ended the article the pools hold few comment threads, and the
+# figure barely moves with the bar there; pages from other sites keep their threads on
+# half the pages that have one. So the highest bar that scores within this of the best.
+ENDED_TOLERANCE = 0.0005
 
 
 def selection_score(table: dict[str, tuple[float, ...]]) -> float:
@@ -375,10 +379,16 @@ def selection_score(table: dict[str, tuple[float, ...]]) -> float:
     return sum(groups) / len(groups) if groups else table["all"][0]
 
 
+def highest_within(scores: dict[float, float], floor: float) -> float:
+    """The highest setting whose score reaches ``floor``: where the figure is flat, the strictest."""
+    return max(setting for setting, found in scores.items() if found >= floor)
+
+
 def _choose(pages: list[Page], raw: dict[int, list[float]]) -> tuple[tuple[float, ...], Cutoffs, float]:
     """The smoothing and the cutoffs that score best (:func:`selection_score`) on the
     held-out predictions: the kernel and one threshold first, then the margin outside the
-    region, then the bar for hinted lines, then the one after the article's end marker."""
+    region, then the bar for hinted lines, then the one after the article's end marker
+    (the highest within :data:`ENDED_TOLERANCE` of the best)."""
 
     def score(chances: dict[int, Any], cutoffs: Cutoffs) -> float:
         return selection_score(figures(pages, raw, chances, cutoffs))
@@ -401,10 +411,10 @@ def _choose(pages: list[Page], raw: dict[int, list[float]]) -> tuple[tuple[float
         if (found := score(chances, Cutoffs(inside, outside, hinted))) > best[2]:
             best = (kernel, Cutoffs(inside, outside, hinted), found)
     hinted = best[1].hinted
-    for step in ENDED_STEPS[1:]:
-        cutoffs = Cutoffs(inside, outside, hinted, round(outside + step, 3))
-        if (found := score(chances, cutoffs)) > best[2]:
-            best = (kernel, cutoffs, found)
+    ended = {step: score(chances, Cutoffs(inside, outside, hinted, round(outside + step, 3))) for step in ENDED_STEPS}
+    step = highest_within(ended, max(best[2], *ended.values()) - ENDED_TOLERANCE)
+    if step > 0.0:
+        best = (kernel, Cutoffs(inside, outside, hinted, round(outside + step, 3)), ended[step])
     return best
 
 
