@@ -501,4 +501,3 @@ def test_photo_credits_are_hints_in_each_language(project_rules: RuleSet) -> Non
     }
     for language, (chrome, prose) in credits.items():
         assert_matched(generic(project_rules, f"generic.{language}").hints, chrome, prose)
-
