@@ -412,7 +412,7 @@ def _choose(pages: list[Page], raw: dict[int, list[float]]) -> tuple[tuple[float
             best = (kernel, Cutoffs(inside, outside, hinted), found)
     hinted = best[1].hinted
     ended = {step: score(chances, Cutoffs(inside, outside, hinted, round(outside + step, 3))) for step in ENDED_STEPS}
-    step = highest_within(ended, max(best[2], *ended.values()) - ENDED_TOLERANCE)
+    step = highest_within(ended, max(ended.values()) - ENDED_TOLERANCE)  # step 0.0 is the bar the stages above had
     if step > 0.0:
         best = (kernel, Cutoffs(inside, outside, hinted, round(outside + step, 3)), ended[step])
     return best
