@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -23,8 +24,16 @@ def rules() -> None:
 @click.option("--seed", type=int, default=None, help="Hypothesis seed, to replay a run.")
 @click.option("--language", "languages", multiple=True, help="Only these languages (default: those the rules have).")
 @click.option("--law", "only", multiple=True, help="Only laws whose name starts with this (repeatable).")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=None, help="Laws run side by side [the machine's cores]."
+)
 def rules_test(
-    rules_dir: Path | None, examples: int, seed: int | None, languages: tuple[str, ...], only: tuple[str, ...]
+    rules_dir: Path | None,
+    examples: int,
+    seed: int | None,
+    languages: tuple[str, ...],
+    only: tuple[str, ...],
+    jobs: int | None,
 ) -> None:
     """Property-test a rules folder: generated pages must keep their article and lose covered chrome.
 
@@ -47,7 +56,8 @@ def rules_test(
     except RuleFileError as exc:
         die(str(exc))
     broken = ran = 0
-    for outcome in run_all(ruleset, list(languages) or None, examples, seed, only):
+    workers = jobs or os.cpu_count() or 1
+    for outcome in run_all(ruleset, list(languages) or None, examples, seed, only, workers):
         if outcome.skipped:
             click.echo(f"skip {outcome.name}: {outcome.skipped}")
             continue

@@ -1,11 +1,15 @@
 """Running the laws against a rule folder: what ``copydesk rules test`` and ``nox -s props`` do.
 
 Each law runs as its own hypothesis test, so a failure is shrunk to the smallest example
-that still breaks that law, and is printed as a page a person can read.
+that still breaks that law, and is printed as a page a person can read. The laws are
+independent of each other, so they can run side by side in worker processes.
 """
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -122,17 +126,62 @@ def plan(rules: RuleSet, languages: Sequence[str]) -> Iterator[tuple[str, st.Sea
         yield f"dateline_parses[{style}]", datelines(style, language), lambda item: laws.dateline_parses(item, rules)
 
 
+Planned = tuple[str, "st.SearchStrategy[Any] | None", Any]  # a law's name, strategy and check (or why it is skipped)
+
+
 def run_all(
     rules: RuleSet,
     languages: Sequence[str] | None = None,
     examples: int = 100,
     seed: int | None = None,
     only: Sequence[str] = (),
+    jobs: int = 1,
 ) -> Iterator[LawRun]:
-    for name, strategy, check in plan(rules, languages or languages_of(rules)):
-        if only and not any(name.startswith(prefix) for prefix in only):
-            continue
-        if strategy is None:
-            yield LawRun(name, 0, True, skipped=check)
-            continue
-        yield run_law(name, strategy, check, examples, seed)
+    """Every planned law's run, in the plan's order; with ``jobs`` above 1, in that many
+    forked worker processes (one after another where the platform cannot fork)."""
+    planned = [
+        entry
+        for entry in plan(rules, languages or languages_of(rules))
+        if not only or any(entry[0].startswith(prefix) for prefix in only)
+    ]
+    if jobs > 1 and len(planned) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        yield from _in_workers(planned, examples, seed, jobs)
+        return
+    for entry in planned:
+        yield _run_planned(entry, examples, seed)
+
+
+def _run_planned(entry: Planned, examples: int, seed: int | None) -> LawRun:
+    name, strategy, check = entry
+    if strategy is None:
+        return LawRun(name, 0, True, skipped=check)
+    return run_law(name, strategy, check, examples, seed)
+
+
+def _in_workers(planned: list[Planned], examples: int, seed: int | None, jobs: int) -> Iterator[LawRun]:
+    """The laws in forked workers. A fork hands each worker the plan as it is (strategies and
+    checks are closures over the rules, which no pickle carries), and a law is named to it
+    by its place in the plan."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_adopt, initargs=(planned,))
+    try:
+        yield from pool.map(_run_nth, range(len(planned)), itertools.repeat(examples), itertools.repeat(seed))
+    finally:
+        # Stopped early (Ctrl-C, a consumer that has seen enough): the laws not started never start.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+_PLANNED: list[Planned] = []  # in a worker: the plan it was forked with
+
+
+def _adopt(planned: list[Planned]) -> None:
+    """A worker's start: keep the plan; Ctrl-C is the command's to report, not each worker's."""
+    global _PLANNED
+    _PLANNED = planned
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _run_nth(index: int, examples: int, seed: int | None) -> LawRun:
+    return _run_planned(_PLANNED[index], examples, seed)

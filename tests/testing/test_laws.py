@@ -160,6 +160,21 @@ def test_cli_prints_the_shrunk_counterexample_and_fails() -> None:
     assert "0 passed, 1 failed" in result.output
 
 
+def test_laws_run_side_by_side_report_as_they_do_one_after_another() -> None:
+    """In worker processes the laws give the same outcomes, in the plan's order, and a
+    broken one still comes back with its shrunk counterexample."""
+    from copydesk.testing.runner import run_all
+
+    rules = load_rules(RULES)
+    asked = {"languages": ["en"], "examples": 5, "seed": 2, "only": ("never_removes_body", "idempotent", "reversible")}
+    alone = [(run.name, run.ok, run.examples) for run in run_all(rules, **asked, jobs=1)]
+    side = [(run.name, run.ok, run.examples) for run in run_all(rules, **asked, jobs=2)]
+    assert side == alone and len(alone) >= 3
+    result = run_cli("rules", "test", GREEDY, "--law", "dateline_parses", "--examples", "50", "--seed", "1", "-j", "2")
+    assert result.exit_code == 1
+    assert "counterexample (shrunk): Dateline(text='" in result.output
+
+
 def test_cli_passes_on_the_project_rules() -> None:
     result = run_cli("rules", "test", RULES, "--examples", "5", "--language", "en", "--seed", "2")
     assert result.exit_code == 0, result.output
