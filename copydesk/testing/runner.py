@@ -90,7 +90,10 @@ def _cleaner(law: Callable[..., None], rules: RuleSet, source: str | None = None
     return lambda page: law(page, rules, source)
 
 
-def plan(rules: RuleSet, languages: Sequence[str]) -> Iterator[tuple[str, st.SearchStrategy[Any] | None, Any]]:
+Planned = tuple[str, st.SearchStrategy[Any] | None, Any]  # a law's name, strategy and check (or why it is skipped)
+
+
+def plan(rules: RuleSet, languages: Sequence[str]) -> Iterator[Planned]:
     """Every (law name, strategy, check) to run; a None strategy says why the law is skipped."""
     for language in languages:
         if vocabulary(language, rules.directory) is None:
@@ -124,9 +127,6 @@ def plan(rules: RuleSet, languages: Sequence[str]) -> Iterator[tuple[str, st.Sea
             continue  # no rule of the folder reads this style: nothing to hold them to
         language = "ar" if style in ARABIC_DATELINE_STYLES else "en"
         yield f"dateline_parses[{style}]", datelines(style, language), lambda item: laws.dateline_parses(item, rules)
-
-
-Planned = tuple[str, "st.SearchStrategy[Any] | None", Any]  # a law's name, strategy and check (or why it is skipped)
 
 
 def run_all(
@@ -165,7 +165,8 @@ def _in_workers(planned: list[Planned], examples: int, seed: int | None, jobs: i
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_adopt, initargs=(planned,))
+    workers = min(jobs, len(planned))
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_adopt, initargs=(planned,))
     try:
         yield from pool.map(_run_nth, range(len(planned)), itertools.repeat(examples), itertools.repeat(seed))
     finally:
