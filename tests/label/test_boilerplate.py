@@ -433,6 +433,8 @@ COMMENT_FORMS = {
     ),
 }
 
+PARA_DE = "Der Stadtrat hat den Hafenplan am Dienstag beschlossen, sagt die Sprecherin der Stadt."
+
 
 @pytest.mark.parametrize("language", sorted(COMMENT_FORMS))
 def test_a_comment_forms_lines_are_chrome_and_its_heading_ends_the_article(
@@ -445,14 +447,12 @@ def test_a_comment_forms_lines_are_chrome_and_its_heading_ends_the_article(
 
 
 def test_german_reply_buttons_and_commenters_are_hints_not_verdicts(project_rules: RuleSet) -> None:
-    """ "Antworten" and "Anna Berg sagt:" are usually a comment thread's, but a quote can be
-    introduced so too ("Der Minister sagt:"): the model weighs them, no rule removes them."""
+    """A reply button ("Antworten") and a commenter's name ("Anna Berg sagt:") are usually a
+    comment thread's, but a quote can be introduced so too ("Der Minister sagt:"): the model
+    weighs them, no rule removes them."""
     german = generic(project_rules, "generic.de")
     assert_matched(german.hints, ["Antworten", "Anna Berg sagt:", "max_1990 sagt:"], ["Er sagt: Nein.", PARA_DE])
     assert_matched(german.lines, [], ["Antworten", "Anna Berg sagt:"])
-
-
-PARA_DE = "Der Stadtrat hat den Hafenplan am Dienstag beschlossen, sagt die Sprecherin der Stadt."
 
 
 def test_a_german_article_loses_its_comment_section(project_rules: RuleSet) -> None:
