@@ -501,3 +501,34 @@ def test_photo_credits_are_hints_in_each_language(project_rules: RuleSet) -> Non
     }
     for language, (chrome, prose) in credits.items():
         assert_matched(generic(project_rules, f"generic.{language}").hints, chrome, prose)
+
+
+COOKIE_BANNERS = {
+    "de": "Mit der Nutzung dieser Website erklären Sie sich damit einverstanden, dass wir Cookies verwenden.",
+    "fr": "En poursuivant votre navigation, vous acceptez l'utilisation de cookies.",
+    "es": "Utilizamos cookies propias y de terceros. Si continúa navegando, consideramos que acepta su uso.",
+    "pt": "Utilizamos cookies para melhorar a sua experiência. Ao continuar, você concorda com a nossa política.",
+    "it": "Questo sito utilizza cookie. Continuando la navigazione accetti l'uso dei cookie.",
+    "nl": "Deze website gebruikt cookies. Door verder te gaan ga je akkoord met ons cookiebeleid.",
+    "pl": "Ta strona używa plików cookies. Korzystając z niej, wyrażasz zgodę na ich użycie.",
+}
+COOKIE_PROSE = {
+    "de": "Die Bäckerei am Hafen verkauft Cookies, und die Kunden sind zufrieden.",
+    "fr": "La boulangerie vend des cookies au chocolat, a raconté la maire.",
+    "es": "La panadería vende cookies de chocolate, contó la alcaldesa.",
+    "pt": "A padaria vende cookies de chocolate, disse a prefeita.",
+    "it": "La pasticceria vende cookie al cioccolato, ha detto la sindaca.",
+    "nl": "De bakker verkoopt cookies met chocolade, zei de burgemeester.",
+    "pl": "Piekarnia sprzedaje cookies z czekoladą, powiedziała burmistrz.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(COOKIE_BANNERS))
+def test_cookie_banners_in_each_language_whichever_comes_first(project_rules: RuleSet, language: str) -> None:
+    """The consent word before "cookies" ("einverstanden, dass wir Cookies verwenden") or
+    after it; a line about cookies without one is prose. French is a hint (under 0.98 over
+    the pools, where the gold keeps a consent text), the others decide."""
+    rules = generic(project_rules, f"generic.{language}")
+    assert_matched(line_rules(rules), [COOKIE_BANNERS[language]], [COOKIE_PROSE[language]])
+    deciding = rules.hints if language == "fr" else rules.lines
+    assert_matched(deciding, [COOKIE_BANNERS[language]])
