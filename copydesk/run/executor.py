@@ -10,6 +10,7 @@ processes load the rules once each, by path.
 from __future__ import annotations
 
 import collections
+import contextlib
 import hashlib
 import itertools
 import json
@@ -41,7 +42,9 @@ from copydesk.run.inputs import InputFile, Inputs
 from copydesk.run.spool import RowStore
 from copydesk.run.survey import Survey
 
-if TYPE_CHECKING:  # the ledger is imported only when a run writes reports
+if TYPE_CHECKING:  # imported when used: the pool when a run has workers, the ledger when it writes reports
+    from concurrent.futures import ProcessPoolExecutor
+
     from copydesk.run.ledger import Ledger
 
 
@@ -237,21 +240,35 @@ def _call_each(function: Callable[..., Any], calls: list[Call]) -> list[Any]:
 
 
 def _map(function: Callable[..., Any], jobs: int, calls: Iterable[Call], count: int) -> Iterator[Any]:
-    """``map`` in this process or in a pool of workers, results in input order.
+    """``map`` in this process or in a pool of workers started for it, results in input order."""
+    if jobs == 1:
+        yield from (function(*call) for call in calls)
+        return
+    pool = _start_pool(jobs)
+    try:
+        yield from _in_pool(pool, jobs, function, calls, count)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_pool(jobs: int) -> ProcessPoolExecutor:
+    from concurrent.futures import ProcessPoolExecutor  # a one-file run never starts a pool
+
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start, initargs=(os.getpid(),))
+
+
+def _in_pool(
+    pool: ProcessPoolExecutor, jobs: int, function: Callable[..., Any], calls: Iterable[Call], count: int
+) -> Iterator[Any]:
+    """``map`` on ``pool``'s ``jobs`` workers, results in input order.
 
     The calls are read as chunks are sent, at most ``AHEAD`` chunks a worker ahead of the
     results (a pool's own ``map`` reads them all first): a run over a crawl holds a few
     hundred files' arguments, not every file's.
     """
-    if jobs == 1:
-        yield from (function(*call) for call in calls)
-        return
-    size = max(1, min(64, count // (jobs * 8) or 1))
-    pending = iter(calls)  # one iterator: islice over a list would start it afresh every chunk
-    chunks = iter(lambda: list(itertools.islice(pending, size)), [])
-    from concurrent.futures import Future, ProcessPoolExecutor  # a one-file run never starts a pool
+    from concurrent.futures import Future, wait
 
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start, initargs=(os.getpid(),))
+    chunks = _chunks(calls, count, jobs)
     queued: collections.deque[Future[list[Any]]] = collections.deque()
     try:
         for chunk in itertools.islice(chunks, jobs * AHEAD):
@@ -263,7 +280,55 @@ def _map(function: Callable[..., Any], jobs: int, calls: Iterable[Call], count: 
             yield from results
     finally:
         # A consumer that stops early (an error) waits only for the chunks already running.
-        pool.shutdown(wait=True, cancel_futures=True)
+        for future in queued:
+            future.cancel()
+        wait(queued)
+
+
+@contextlib.contextmanager
+def local_workers(jobs: int, count: int) -> Iterator[Mapper | None]:
+    """One pool of this machine's workers for every pass of a run over ``count`` files
+    (the corpus survey, the check, the re-check of files a batch check flagged), or None
+    when one process does the work.
+
+    A new worker's first file pays for its imports and caches (numpy, the model, chardet's
+    tables: ten to twenty files' worth), which a pool for each pass would pay on every
+    pass. The pool starts with the first pass that asks for it and stops with the run.
+    """
+    workers = _workers(jobs, count)
+    if workers == 1:
+        yield None
+        return
+    pool: ProcessPoolExecutor | None = None
+
+    def mapped(function: Callable[..., Any], calls: Iterable[Call], size: int) -> Iterator[Any]:
+        nonlocal pool
+        if pool is None:
+            pool = _start_pool(workers)
+        return _in_pool(pool, workers, function, calls, size)
+
+    try:
+        yield mapped
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+CHUNK = 64  # the most calls sent to a worker at once
+
+
+def _chunks(calls: Iterable[Call], count: int, jobs: int) -> Iterator[list[Call]]:
+    """The calls in chunks that shrink as the run nears its end (guided scheduling).
+
+    Large chunks while much is left keep the round trips few; small ones at the end let
+    the workers finish together, where with chunks of one size the last is checked by one
+    worker while the others wait.
+    """
+    pending = iter(calls)  # one iterator: islice over a list would start it afresh every chunk
+    sent = 0
+    while chunk := list(itertools.islice(pending, max(1, min(CHUNK, (count - sent) // (jobs * 8))))):
+        sent += len(chunk)
+        yield chunk
 
 
 def _worker_start(parent: int) -> None:

@@ -23,7 +23,16 @@ from copydesk.rules.errors import RuleFileError
 from copydesk.rules.manifest import missing
 from copydesk.run import batch
 from copydesk.run.discover import discover_args
-from copydesk.run.executor import RunConfig, RunResult, declared, prepare, run, summary, survey_corpus
+from copydesk.run.executor import (
+    RunConfig,
+    RunResult,
+    declared,
+    local_workers,
+    prepare,
+    run,
+    summary,
+    survey_corpus,
+)
 from copydesk.run.selection import Selection
 
 Progress = Callable[[int], AbstractContextManager[Callable[[dict[str, Any]], None]]]
@@ -126,15 +135,16 @@ def execute(
         prepare(config)
         warn(missing(declared(config)))
         client = _engine_client(plan)
-        mapper = _mapper(client)
-        surveyed = survey_corpus(items, config, plan.jobs, mapper, meanwhile=load_batch_rules)
-        ledger = _open_ledger(config.out)  # last: a run stopped above leaves nothing written
-        if config.out is not None:
-            batch.mark_stale(config.out, datetime.now(UTC).isoformat(timespec="seconds"))
-        with progress(len(items)) as advance:
-            result = run(items, config, plan.jobs, advance, ledger, plan.cache, mapper, surveyed)
-        if batch_rules["schema"] is not None:
-            batch.apply_schema(result, config, batch_rules["schema"], mapper, plan.jobs)
+        with local_workers(plan.jobs, len(items)) as workers:
+            mapper = _mapper(client) or workers
+            surveyed = survey_corpus(items, config, plan.jobs, mapper, meanwhile=load_batch_rules)
+            ledger = _open_ledger(config.out)  # last: a run stopped above leaves nothing written
+            if config.out is not None:
+                batch.mark_stale(config.out, datetime.now(UTC).isoformat(timespec="seconds"))
+            with progress(len(items)) as advance:
+                result = run(items, config, plan.jobs, advance, ledger, plan.cache, mapper, surveyed)
+            if batch_rules["schema"] is not None:
+                batch.apply_schema(result, config, batch_rules["schema"], mapper, plan.jobs)
     except RuleFileError as exc:
         raise CannotRun(str(exc)) from exc
     finally:

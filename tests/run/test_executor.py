@@ -1,5 +1,6 @@
 import itertools
 import json
+import os
 import re
 import time
 from collections.abc import Iterator
@@ -8,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from copydesk.run.executor import _map, summary_json
+from copydesk.run.executor import _chunks, _map, local_workers, summary_json
 from tests.conftest import ARTICLES, RULES, SEEDS, run_cli
 
 
@@ -97,6 +98,52 @@ def test_summary_json_in_pieces_is_the_whole_summary(indent: int | None, count: 
     text = "".join(summary_json(head, iter(entries), indent=indent))
     assert json.loads(text) == head | {"files": entries}
     assert ("\n" in text) == (indent is not None)
+
+
+def test_chunks_shrink_towards_the_end_and_keep_every_call_in_order() -> None:
+    sizes = [len(chunk) for chunk in _chunks(((n,) for n in range(1000)), 1000, 2)]
+    assert sum(sizes) == 1000
+    assert sizes[0] == 62 and sizes[-1] == 1  # large while much is left, one file at a time at the end
+    assert sizes == sorted(sizes, reverse=True)
+    calls = [(n,) for n in range(300)]
+    assert [call for chunk in _chunks(iter(calls), len(calls), 2) for call in chunk] == calls
+
+
+def test_chunks_of_more_calls_than_counted_still_cover_them() -> None:
+    assert sum(map(len, _chunks(((n,) for n in range(50)), 10, 2))) == 50
+
+
+def _pid(_: int) -> int:
+    time.sleep(0.005)  # long enough that both workers take chunks
+    return os.getpid()
+
+
+def test_one_run_uses_one_pool_for_every_pass() -> None:
+    """The survey, the check and the re-check run in the same warm workers."""
+    with local_workers(2, 200) as mapped:
+        assert mapped is not None
+        first = set(mapped(_pid, ((n,) for n in range(200)), 200))
+        second = set(mapped(_pid, ((n,) for n in range(200)), 200))
+    assert first == second and len(first) == 2 and os.getpid() not in first
+
+
+def test_a_run_with_one_worker_starts_no_pool() -> None:
+    for jobs, count in ((1, 100), (4, 1)):
+        with local_workers(jobs, count) as mapped:
+            assert mapped is None
+
+
+def test_a_pass_that_stops_early_leaves_the_pool_to_the_next(tmp_path: Path) -> None:
+    names = [f"f{i}" for i in range(400)]
+    with local_workers(2, len(names)) as mapped:
+        assert mapped is not None
+        results = mapped(_touch, ((str(tmp_path), name) for name in names), len(names))
+        assert next(results) == "f0"
+        results.close()  # the queued chunks are cancelled, the running ones finish
+        touched = len(list(tmp_path.iterdir()))
+        assert touched < len(names)
+        assert list(mapped(pow, [(2, n) for n in range(5)], 5)) == [1, 2, 4, 8, 16]
+    assert len(list(tmp_path.iterdir())) == touched  # nothing of the stopped pass ran after it
 
 
 def test_a_pool_runs_each_call_of_a_list_once() -> None:
