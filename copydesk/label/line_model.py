@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -29,6 +30,7 @@ from copydesk.label import article_region
 from copydesk.label.labelling import Labelling
 from copydesk.label.line_features import LineFeatures, line_features, score
 from copydesk.model import Kind, Label
+from copydesk.rules import compiled
 from copydesk.rules.model_file import Cutoffs, LineModel, smoothed
 from copydesk.text.memo import MemoFamily
 
@@ -59,6 +61,11 @@ BASE = (
     "separators",
     "copyright",
     "dated",
+    "starts_lower",
+    "punctuation",
+    "code",
+    "code_end",
+    "capitals",
     "in_region",
     "rule_chrome",
     "hinted",
@@ -80,6 +87,11 @@ BASE = (
     "above_title",
     "after_byline",
     "after_end",
+    "continues",
+    "length_step_before",
+    "length_step_after",
+    "page_lower",
+    "page_code",
 )
 CONTEXT = (
     "log_chars",
@@ -95,6 +107,9 @@ CONTEXT = (
     "structure",
     "separators",
     "url",
+    "starts_lower",
+    "punctuation",
+    "code",
 )
 WINDOWS = (1, 3, 8, 20)
 
@@ -146,6 +161,45 @@ def _text_features(words: Vocabulary, stripped: str) -> tuple[float, ...]:
         float(len(_SEPARATORS.findall(stripped))),
         float("©" in stripped or "(c)" in stripped.lower()),
         float(_names_a_date(stripped, digits, words.months)),
+        *_shape(stripped),
+    )
+
+
+# What separates prose from code, tables and wrapped lines: a line that opens in lower
+# case continues a sentence (text wrapped at a fixed width) or is code; code and markup
+# are dense in brackets, operators and quotes and end a line with ";", "{" or ",".
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
+_CODE_ENDS = frozenset(";{}),")
+_CODE = b"{}[]();=<>\"'`|\\/_#$"
+_PUNCTUATION = string.punctuation.encode("ascii")
+_UPPER, _LOWER = string.ascii_uppercase.encode("ascii"), string.ascii_lowercase.encode("ascii")
+# Outside ASCII, one search finds the capitals, small letters and punctuation marks.
+_WIDE = compiled.compile(r"(?V1)[[^\x00-\x7f]&&[\p{Lu}\p{Ll}[^\w\s]]]")
+
+
+def _shape(stripped: str) -> tuple[float, float, float, float, float]:
+    """Whether the line opens in lower case, its shares of punctuation and of code
+    characters, whether it ends as code does, and its capitals' share of its cased letters.
+
+    ASCII characters are counted by deleting a class from the line's UTF-8 bytes (each is
+    one byte there, and no byte of another character is ASCII): a C pass a class, never a
+    Python step a character, for every line of a page is new.
+    """
+    raw = stripped.encode("utf-8")
+    size = len(raw)
+    punctuation, code = size - len(raw.translate(None, _PUNCTUATION)), size - len(raw.translate(None, _CODE))
+    upper, lower = size - len(raw.translate(None, _UPPER)), size - len(raw.translate(None, _LOWER))
+    if size != len(stripped) and (marks := "".join(_WIDE.findall(stripped))):
+        capitals, smalls = sum(map(str.isupper, marks)), sum(map(str.islower, marks))
+        upper, lower, punctuation = upper + capitals, lower + smalls, punctuation + len(marks) - capitals - smalls
+    first = _FIRST_LETTER.search(stripped)
+    chars = max(1, len(stripped))
+    return (
+        float(first is not None and first.group().islower()),
+        punctuation / chars,
+        code / chars,
+        float(stripped[-1:] in _CODE_ENDS),
+        upper / (upper + lower) if upper + lower else 0.0,
     )
 
 
@@ -210,6 +264,7 @@ def page_features(
         np.full((n, 1), np.log1p(n)),
         np.full((n, 1), inside.sum() / n),
         *_around_structure(kinds, at, start, labelling.ends),
+        *_wrapping(base),
     ]
     rows = np.hstack([np.asarray(c, dtype=np.float64) for c in columns])
     return content, np.hstack([rows, _context(rows)])
@@ -234,6 +289,27 @@ def _around_structure(
     first_end = min((e for e in ends if e > start), default=None)
     after_end = at > first_end if first_end is not None else np.zeros(n, dtype=bool)
     return [above_title[:, None], after_byline[:, None], np.asarray(after_end)[:, None]]
+
+
+_TEXT_COLUMNS = {name: position for position, name in enumerate(BASE[: BASE.index("in_region")])}
+
+
+def _wrapping(base: np.ndarray[Any, Any]) -> list[np.ndarray[Any, Any]]:
+    """How a line joins the ones around it: it opens in lower case after a line that ends
+    no sentence (a paragraph wrapped at a fixed width, or code), how much its length
+    differs from each neighbour's (wrapped lines and table rows are alike), and the
+    page's share of lines opening in lower case and of code characters."""
+    import numpy as np
+
+    n = base.shape[0]
+    lower = base[:, _TEXT_COLUMNS["starts_lower"]]
+    ended = base[:, _TEXT_COLUMNS["sentence_end"]]
+    length = base[:, _TEXT_COLUMNS["log_chars"]]
+    continues = (lower > 0) & (np.concatenate([[1.0], ended[:-1]]) == 0)
+    before = np.abs(length - np.concatenate([[0.0], length[:-1]]))
+    after = np.abs(length - np.concatenate([length[1:], [0.0]]))
+    page = (np.full(n, lower.mean()), np.full(n, base[:, _TEXT_COLUMNS["code"]].mean()))
+    return [column[:, None] for column in (continues, before, after, *page)]
 
 
 def _signed_log(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:

@@ -39,6 +39,60 @@ def test_every_content_line_gets_one_row_of_every_feature() -> None:
     assert max(prose) == 1.0 and min(prose) == 0.0
 
 
+WRAPPED = """\
+A provider may offer version rollback functionality to its users,
+in which case it should keep the earlier versions of each document
+for as long as the user asks it to.
+
+    if (request.ok) { return render(body); }
+    headers.append("X-Token", token);
+"""
+
+
+def _named(text: str) -> dict[str, list[float]]:
+    labelling, region = _page(text)
+    _, rows = line_model.page_features(labelling, region, line_model.Vocabulary(stopwords("en")))  # type: ignore[arg-type]
+    return {name: rows[:, n].tolist() for n, name in enumerate(line_model.feature_names())}
+
+
+def test_a_wrapped_line_continues_the_sentence_above_it() -> None:
+    rows = _named(WRAPPED)
+    assert rows["starts_lower"][:3] == [0.0, 1.0, 1.0]
+    assert rows["continues"][:3] == [0.0, 1.0, 1.0]  # the line above ends no sentence
+    assert rows["page_lower"][0] == pytest.approx(4 / 5)  # every line of a page carries the page's share
+
+
+def test_code_is_dense_in_brackets_and_operators_and_ends_as_code_does() -> None:
+    rows = _named(WRAPPED)
+    prose, code = 0, 3
+    assert rows["code"][code] > 0.15 > rows["code"][prose]
+    assert rows["code_end"][code:] == [1.0, 1.0] and rows["code_end"][prose] == 1.0  # "its users," ends in a comma
+    assert rows["punctuation"][code] > rows["punctuation"][prose]
+
+
+@pytest.mark.parametrize(
+    ("line", "lower", "capitals"),
+    [
+        ("ÉCOLE NORMALE SUPÉRIEURE", 0.0, 1.0),
+        ("über die Brücke gehen", 1.0, 1 / 18),
+        ("«ça suffit», dit-elle.", 1.0, 0.0),
+        ("2024 — 12 notes", 1.0, 0.0),  # the first letter, not the first character
+        ("— 2024 —", 0.0, 0.0),  # no letter at all
+    ],
+)
+def test_shape_reads_letters_in_any_script(line: str, lower: float, capitals: float) -> None:
+    starts_lower, punctuation, code, _, share = line_model._shape(line)
+    assert (starts_lower, share) == (lower, pytest.approx(capitals))
+    assert 0.0 <= code <= punctuation <= 1.0  # every code character is punctuation
+
+
+def test_ascii_and_other_lines_count_punctuation_alike() -> None:
+    ascii_line, wide_line = 'x = f(a_b); // "q"', 'x = f(a_b); // "q" é'
+    narrow, wide = line_model._shape(ascii_line), line_model._shape(wide_line)
+    assert narrow[1] * len(ascii_line) == wide[1] * len(wide_line)
+    assert narrow[2] * len(ascii_line) == wide[2] * len(wide_line)
+
+
 def test_smoothing_is_a_weighted_mean_of_neighbours() -> None:
     assert smoothed([0.0, 1.0, 0.0], (0.25, 0.5, 0.25)).tolist() == pytest.approx([1 / 3, 0.5, 1 / 3])
     assert smoothed([0.2, 0.8], (1.0,)).tolist() == [0.2, 0.8]
