@@ -291,9 +291,6 @@ def _around_structure(
     return [above_title[:, None], after_byline[:, None], np.asarray(after_end)[:, None]]
 
 
-_TEXT_COLUMNS = {name: position for position, name in enumerate(BASE[: BASE.index("in_region")])}
-
-
 def _wrapping(base: np.ndarray[Any, Any]) -> list[np.ndarray[Any, Any]]:
     """How a line joins the ones around it: it opens in lower case after a line that ends
     no sentence (a paragraph wrapped at a fixed width, or code), how much its length
@@ -302,13 +299,14 @@ def _wrapping(base: np.ndarray[Any, Any]) -> list[np.ndarray[Any, Any]]:
     import numpy as np
 
     n = base.shape[0]
-    lower = base[:, _TEXT_COLUMNS["starts_lower"]]
-    ended = base[:, _TEXT_COLUMNS["sentence_end"]]
-    length = base[:, _TEXT_COLUMNS["log_chars"]]
+    # The text features open BASE, so their positions in ``base`` are their positions there.
+    lower = base[:, _COLUMNS["starts_lower"]]
+    ended = base[:, _COLUMNS["sentence_end"]]
+    length = base[:, _COLUMNS["log_chars"]]
     continues = (lower > 0) & (np.concatenate([[1.0], ended[:-1]]) == 0)
     before = np.abs(length - np.concatenate([[0.0], length[:-1]]))
     after = np.abs(length - np.concatenate([length[1:], [0.0]]))
-    page = (np.full(n, lower.mean()), np.full(n, base[:, _TEXT_COLUMNS["code"]].mean()))
+    page = (np.full(n, lower.mean()), np.full(n, base[:, _COLUMNS["code"]].mean()))
     return [column[:, None] for column in (continues, before, after, *page)]
 
 
