@@ -118,6 +118,13 @@ def _pid(_: int) -> int:
     return os.getpid()
 
 
+@pytest.fixture
+def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two workers even on a one-core machine (a run starts no more workers than cores)."""
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+
+
+@pytest.mark.usefixtures("two_cores")
 def test_one_run_uses_one_pool_for_every_pass() -> None:
     """The survey, the check and the re-check run in the same warm workers."""
     with local_workers(2, 200) as mapped:
@@ -133,6 +140,7 @@ def test_a_run_with_one_worker_starts_no_pool() -> None:
             assert mapped is None
 
 
+@pytest.mark.usefixtures("two_cores")
 def test_a_pass_that_stops_early_leaves_the_pool_to_the_next(tmp_path: Path) -> None:
     names = [f"f{i}" for i in range(400)]
     with local_workers(2, len(names)) as mapped:
