@@ -475,9 +475,15 @@ def _inner_means(nodes: Any) -> list[float]:
     return means
 
 
+# A gold title is often the page's HTML <title>, typed with straight quotes, where the
+# text rendition prints the headline with the site's curly ones or guillemets.
+_QUOTES = str.maketrans(dict.fromkeys("‘’‚‛", "'") | dict.fromkeys("“”„‟«»", '"'))
+
+
 def _folded(text: str) -> str:
-    """Text as the figures compare it: the gold's line breaks and double spaces are layout."""
-    return " ".join(text.split()).casefold()
+    """Text as the figures compare it: the gold's line breaks and double spaces are layout,
+    and so is the style of its quotation marks."""
+    return " ".join(text.translate(_QUOTES).split()).casefold()
 
 
 def _same(a: str, b: str) -> bool:

@@ -67,6 +67,17 @@ def test_a_byline_is_found_whatever_the_golds_layout() -> None:
     assert structure_figures(pages).endswith("bylines found on 2/3 (67%)")
 
 
+def test_a_title_is_exact_whatever_the_style_of_its_quotes() -> None:
+    """A gold title is often the HTML <title>, typed with straight quotes; the text prints
+    the same headline with curly ones or guillemets. Other words are still another title."""
+    pages = [_page(k, aside=False) for k in range(4)]
+    pages[0].title = ("'Star Wars' Cuts Might Get Released", "‘Star Wars’ Cuts Might Get Released")
+    pages[1].title = ('Le maire dit "non"', "Le maire dit «non»")
+    pages[2].title = ("“Burned Her Alive”", '"Burned Her Alive"')
+    pages[3].title = ("'Star Wars' Cuts Might Get Released", "‘Star Trek’ Cuts Might Get Released")
+    assert structure_figures(pages).startswith("titles exact on 3/4 pages")
+
+
 def _pool(root: Path, manifest: str, sites: int = 0) -> Path:
     """A pool in the benchmark's layout: the manifest given, then ``sites`` pages of BODY
     under chrome, each from its own site."""
