@@ -45,8 +45,8 @@ class LineFeatures(NamedTuple):
 
 _DROP_UPPER = dict.fromkeys(c for c in range(0x10000) if chr(c).isupper())
 _DROP_LOWER = dict.fromkeys(c for c in range(0x10000) if chr(c).islower())
-_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
-_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
 
 
 CASING_WORDS = 40  # enough to tell title case from a name-heavy lead; longer lines are no headlines
@@ -59,8 +59,8 @@ def _casing(words: list[str]) -> tuple[int, int]:
     initials = "".join([word[0] for word in words[1:CASING_WORDS]])
     if initials.isascii():  # the usual case: byte tables, faster still
         raw = initials.encode("ascii")
-        upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
-        return upper, upper + len(raw) - len(raw.translate(None, _ASCII_LOWER))
+        upper = len(raw) - len(raw.translate(None, ASCII_UPPER))
+        return upper, upper + len(raw) - len(raw.translate(None, ASCII_LOWER))
     upper = len(initials) - len(initials.translate(_DROP_UPPER))
     lower = len(initials) - len(initials.translate(_DROP_LOWER))
     return upper, upper + lower

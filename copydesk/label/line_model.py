@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from copydesk.label import article_region
 from copydesk.label.labelling import Labelling
-from copydesk.label.line_features import LineFeatures, line_features, score
+from copydesk.label.line_features import ASCII_LOWER, ASCII_UPPER, LineFeatures, line_features, score
 from copydesk.model import Kind, Label
 from copydesk.rules import compiled
 from copydesk.rules.model_file import Cutoffs, LineModel, smoothed
@@ -172,7 +172,6 @@ _FIRST_LETTER = re.compile(r"[^\W\d_]")
 _CODE_ENDS = frozenset(";{}),")
 _CODE = b"{}[]();=<>\"'`|\\/_#$"
 _PUNCTUATION = string.punctuation.encode("ascii")
-_UPPER, _LOWER = string.ascii_uppercase.encode("ascii"), string.ascii_lowercase.encode("ascii")
 # Outside ASCII, one search finds the capitals, small letters and punctuation marks.
 _WIDE = compiled.compile(r"(?V1)[[^\x00-\x7f]&&[\p{Lu}\p{Ll}[^\w\s]]]")
 
@@ -188,7 +187,7 @@ def _shape(stripped: str) -> tuple[float, float, float, float, float]:
     raw = stripped.encode("utf-8")
     size = len(raw)
     punctuation, code = size - len(raw.translate(None, _PUNCTUATION)), size - len(raw.translate(None, _CODE))
-    upper, lower = size - len(raw.translate(None, _UPPER)), size - len(raw.translate(None, _LOWER))
+    upper, lower = size - len(raw.translate(None, ASCII_UPPER)), size - len(raw.translate(None, ASCII_LOWER))
     if size != len(stripped) and (marks := "".join(_WIDE.findall(stripped))):
         capitals, smalls = sum(map(str.isupper, marks)), sum(map(str.islower, marks))
         upper, lower, punctuation = upper + capitals, lower + smalls, punctuation + len(marks) - capitals - smalls

@@ -411,8 +411,10 @@ def _choose(pages: list[Page], raw: dict[int, list[float]]) -> tuple[tuple[float
         if (found := score(chances, Cutoffs(inside, outside, hinted))) > best[2]:
             best = (kernel, Cutoffs(inside, outside, hinted), found)
     hinted = best[1].hinted
-    ended = {step: score(chances, Cutoffs(inside, outside, hinted, round(outside + step, 3))) for step in ENDED_STEPS}
-    step = highest_within(ended, max(ended.values()) - ENDED_TOLERANCE)  # step 0.0 is the bar the stages above had
+    ended = {0.0: best[2]}  # step 0.0 is the bar the stages above had: their best score
+    for step in ENDED_STEPS[1:]:
+        ended[step] = score(chances, Cutoffs(inside, outside, hinted, round(outside + step, 3)))
+    step = highest_within(ended, max(ended.values()) - ENDED_TOLERANCE)
     if step > 0.0:
         best = (kernel, Cutoffs(inside, outside, hinted, round(outside + step, 3)), ended[step])
     return best
