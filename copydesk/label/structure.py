@@ -152,6 +152,7 @@ _ADDRESS = compiled.compile(r"(?i)https?://|\bwww\.\w|[\w.+-]@[\w-]+\.\w")
 
 _DIGIT = compiled.compile(r"\d")
 _WORD = compiled.compile(r"\p{L}[\p{L}\p{M}]+")  # marks too: Indic vowel signs are not letters
+_LOWER_WORD = compiled.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]+")
 
 
 def _stamp(text: str) -> bool:
@@ -432,6 +433,8 @@ def label_structure(
     author = None
     byline_index = find_byline(labelling, title_index, region_start, byline_patterns)
     text = None
+    if byline_index is None and title_index is not None:
+        byline_index = _name_over_bare_stamp(labelling, title_index, region_start, name_stops)
     if byline_index is not None:
         text = labelling.lines[byline_index].stripped
         author = author_from_byline(text, _leading_cue(byline_patterns, text), name_stops)
@@ -442,6 +445,42 @@ def label_structure(
             mark_standfirst_above_byline(labelling, title_index, byline_index)
     mark_repeats(labelling, title, text, author)
     return title, author
+
+
+def _name_over_bare_stamp(
+    labelling: Labelling, title_index: int, region_start: int, name_stops: tuple[RulePattern, ...]
+) -> int | None:
+    """The line under the headline when it is a name alone over a stamp that no byline rule
+    reads ("Joseph Cox" over "March 5, 2019"): sites that print no cue print the author so.
+    Only under a headline and over a stamp, and no further down than the article's first
+    line: a short capitalised line elsewhere may be a section label ("Business News")."""
+    name = _next_filled(labelling, title_index)
+    if name is None or name > region_start or not labelling.undecided(name):
+        return None
+    text = labelling.lines[name].stripped
+    if not _name_line(text) or author_from_byline(text, None, name_stops) is None:
+        return None
+    stamp = _next_filled(labelling, name)
+    if stamp is None or not _stamp(labelling.lines[stamp].stripped):
+        return None
+    return None if _written_in_lower_case(labelling, text) else name
+
+
+def _written_in_lower_case(labelling: Labelling, text: str) -> bool:
+    """A word of ``text`` the page also writes in lower case: a common word ("Featured Story",
+    "Beauty Blog"), which a person's name seldom is."""
+    words = {word.casefold() for word in _WORD.findall(text)}
+    page = " ".join(line.stripped for line in labelling.lines)
+    return any(word.casefold() in words for word in _LOWER_WORD.findall(page))
+
+
+def _next_filled(labelling: Labelling, index: int) -> int | None:
+    """The next line below ``index`` that is not blank."""
+    lines = labelling.lines
+    for below in range(index + 1, len(lines)):
+        if not lines[below].is_blank:
+            return below
+    return None
 
 
 def _name_above(labelling: Labelling, byline_index: int, title_index: int | None) -> str | None:

@@ -335,3 +335,27 @@ def test_stamp_labels_end_a_name_in_english_and_korean(project_rules: RuleSet) -
     assert author_from_byline("입력 2020.05.01 10:00", None, korean) is None
     assert author_from_byline("기사입력 2020.05.01 10:00", None, korean) is None
     assert author_from_byline("홍길동 입력 2020.05.01", None, korean) == "홍길동"
+
+
+def test_a_name_alone_over_a_bare_date_under_the_headline_is_the_byline() -> None:
+    """No cue, no byline rule reads the date: the name between headline and stamp is the author."""
+    text = f"Council approves new harbour plan\nLena Moss\n12.04.2023\n{PARA}\n{PARA2}\n"
+    labels, title, author = run(text)
+    assert (title, author) == ("Council approves new harbour plan", "Lena Moss")
+    assert labels[:2] == ["title", "byline"]
+
+
+@pytest.mark.parametrize(
+    ("under_headline", "why"),
+    [
+        ("Weekend Reading\n12.04.2023", "the page writes 'reading' in lower case: a label, not a name"),
+        ("Lena Moss", "no stamp under it"),
+        ("Lena Moss\nCouncil minutes", "what is under it is no stamp"),
+    ],
+)
+def test_no_author_from_a_short_line_that_is_not_a_name_over_a_stamp(under_headline: str, why: str) -> None:
+    lede = "Weekend reading for the council: the harbour plan was approved on Tuesday after two years of debate."
+    text = f"Council approves new harbour plan\n{under_headline}\n{lede}\n{PARA}\n{PARA2}\n"
+    _, title, author = run(text)
+    assert title == "Council approves new harbour plan"
+    assert author is None, why
