@@ -451,7 +451,7 @@ def _name_over_bare_stamp(
     labelling: Labelling, title_index: int, region_start: int, name_stops: tuple[RulePattern, ...]
 ) -> int | None:
     """The line under the headline when it is a name alone over a stamp that no byline rule
-    reads ("Joseph Cox" over "March 5, 2019"): sites that print no cue print the author so.
+    reads ("Lena Moss" over "12.04.2023"): sites that print no cue print the author so.
     Only under a headline and over a stamp, and no further down than the article's first
     line: a short capitalised line elsewhere may be a section label ("Business News")."""
     name = _next_filled(labelling, title_index)
@@ -467,8 +467,8 @@ def _name_over_bare_stamp(
 
 
 def _written_in_lower_case(labelling: Labelling, text: str) -> bool:
-    """A word of ``text`` the page also writes in lower case: a common word ("Featured Story",
-    "Beauty Blog"), which a person's name seldom is."""
+    """A word of ``text`` the page also writes in lower case: a common word, as in a label
+    ("Weekend Reading" on a page that says "reading"), which a person's name seldom is."""
     words = {word.casefold() for word in _WORD.findall(text)}
     page = " ".join(line.stripped for line in labelling.lines)
     return any(word.casefold() in words for word in _LOWER_WORD.findall(page))

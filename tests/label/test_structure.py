@@ -212,7 +212,8 @@ def test_a_standfirst_the_lede_repeats_is_still_a_duplicate() -> None:
 
 
 @pytest.mark.parametrize(
-    "byline", ["by Lena Moss", "Author: Lena Moss", "Author:Lena Moss", "by Lena Moss — April 2, 2023"]
+    "byline",
+    ["by Lena Moss", "By: Lena Moss", "Author: Lena Moss", "Author:Lena Moss", "by Lena Moss — April 2, 2023"],
 )
 def test_lower_case_and_labelled_english_bylines(project_rules: RuleSet, byline: str) -> None:
     text = f"Council approves new harbour plan\n{byline}\n{PARA}\n{PARA2}\n"
