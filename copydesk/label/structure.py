@@ -337,7 +337,7 @@ def _opens_the_lede(labelling: Labelling, index: int, text: str) -> bool:
     """A headline-shaped line whose next paragraph opens with it ("Python 3.6.0 is now
     available!" over "Python 3.6.0 is now available! Python 3.6.0 is the newest major
     release ..."): blogs repeat the title so; a standfirst ends a sentence."""
-    following = next((i for i in range(index + 1, len(labelling.lines)) if not labelling.lines[i].is_blank), None)
+    following = _next_filled(labelling, index)
     return (
         following is not None
         and looks_like_headline(labelling.lines[index].stripped)
@@ -347,7 +347,7 @@ def _opens_the_lede(labelling: Labelling, index: int, text: str) -> bool:
 
 def _headline_over_byline(labelling: Labelling, index: int, byline_patterns: tuple[RulePattern, ...]) -> bool:
     """A headline-shaped line whose next non-blank line is a byline."""
-    below = next((i for i in range(index + 1, len(labelling.lines)) if not labelling.lines[i].is_blank), None)
+    below = _next_filled(labelling, index)
     if below is None or not looks_like_headline(labelling.lines[index].stripped):
         return False
     return _matches(byline_patterns, labelling.lines[below].stripped) is not None
