@@ -82,11 +82,13 @@ def label_by_rules(
     lang: str | None,
     repeated: frozenset[int] = frozenset(),
     headlines_seen: list[headline.Candidates] | None = None,
+    scorer: HeadlineWeights | None = None,
 ) -> tuple[Labelling, article_region.Region | None, str | None, str | None]:
     """Every decision before the line model's: rules, repeats, copies, the prose region's
     guess and the page structure around it (headline, byline, standfirst).
 
-    ``headlines_seen`` gathers the headline's candidates as the scorer saw them (training).
+    ``headlines_seen`` gathers the headline's candidates as the scorer saw them, and
+    ``scorer`` stands in for the model's headline scorer (training).
     """
     labelling = Labelling.start(lines)
     page = rules.bundle(profile, lang)
@@ -104,7 +106,9 @@ def label_by_rules(
         scored[line.stripped] if label is None else 0.0 for line, label in zip(lines, labelling.labels, strict=True)
     ]
     region = article_region.find_region(labelling, scores)
-    weights = rules.line_model.headline if rules.line_model is not None else None
+    weights = scorer
+    if weights is None and rules.line_model is not None:
+        weights = rules.line_model.headline
     choose_title = None
     if region is not None and (weights is not None or headlines_seen is not None):
         choose_title = _headline_chooser(labelling, region, page.bylines, stops, weights, headlines_seen)

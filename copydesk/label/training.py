@@ -22,7 +22,7 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,7 +38,7 @@ from copydesk.pipeline import label_by_rules, vocabulary
 from copydesk.rules.errors import RuleFileError
 from copydesk.rules.layers import BUILTIN_DIR
 from copydesk.rules.manifest import json_lines
-from copydesk.rules.model_file import Cutoffs, smoothed
+from copydesk.rules.model_file import Cutoffs, HeadlineWeights, smoothed
 from copydesk.rules.ruleset import RuleSet, load_rules
 from copydesk.text.controls import escaped
 from copydesk.text.lines import split_lines
@@ -112,23 +112,31 @@ def _is_body(text: str, gold_set: set[tuple[str, ...]], gold_joined: str) -> int
     return int(hit >= 0.5 * sum(found.values()))
 
 
-def read_pages(root: Path, rules: RuleSet) -> Iterator[Page]:
+Scorers = Mapping[str, HeadlineWeights | None]  # a site's headline scorer
+
+
+def read_pages(root: Path, rules: RuleSet, scorers: Scorers | None = None) -> Iterator[Page]:
     """Every rendition of every labelled page of the pools under ``root``. A manifest, gold
     or page file that cannot be read is a :class:`RuleFileError` naming it (and the
-    manifest's line): a user's own folder gets the check's one-line errors, not a traceback."""
+    manifest's line): a user's own folder gets the check's one-line errors, not a traceback.
+
+    ``scorers``: the headline scorer to choose each site's headlines with (else the
+    structure step's rule of thumb chooses)."""
     for pool in sorted(p for p in root.iterdir() if (p / "manifest.jsonl").is_file()):
         for entry in manifest_entries(pool / "manifest.jsonl"):
             gold_path = pool / "gold" / f"{entry['id']}.txt"
             if not gold_path.is_file():
                 continue
-            gold_text = _utf8(gold_path)
+            entry, gold_text = headline_from_gold(entry, _utf8(gold_path))
             for rendition in RENDITIONS:
                 path = pool / rendition / f"{entry['id']}.txt"
                 if path.is_file():
-                    yield page_of(pool.name, rendition, entry, _read(path), gold_text, rules)
+                    scorer = scorers.get(site_of(entry)) if scorers else None
+                    yield page_of(pool.name, rendition, entry, _read(path), gold_text, rules, scorer)
 
 
 TEXT_FIELDS = ("site", "title", "byline", "language")  # optional; a string when given
+FLAG_FIELDS = ("headline_in_gold",)  # optional; true or false when given
 
 
 def manifest_entries(path: Path) -> Iterator[dict[str, Any]]:
@@ -140,7 +148,27 @@ def manifest_entries(path: Path) -> Iterator[dict[str, Any]]:
         for key in TEXT_FIELDS:
             if entry.get(key) is not None and not isinstance(entry[key], str):
                 raise RuleFileError(path, number, f'"{key}" must be a string')
+        for key in FLAG_FIELDS:
+            if entry.get(key) is not None and not isinstance(entry[key], bool):
+                raise RuleFileError(path, number, f'"{key}" must be true or false')
         yield entry
+
+
+def headline_from_gold(entry: dict[str, Any], gold_text: str) -> tuple[dict[str, Any], str]:
+    """The entry and the article body, for a gold that opens with the page's headline.
+
+    Extractors that write the headline above the body (trafilatura does on many pages)
+    give gold the check's output never holds: the check takes the headline out as the
+    title. An entry marked ``headline_in_gold`` has its gold's first line read as the
+    page's title (unless the entry names one) and the rest as the body, so the line model
+    learns the convention of human gold and the headline scorer learns from those pages too.
+    """
+    if not entry.get("headline_in_gold"):
+        return entry, gold_text
+    first, _, rest = gold_text.lstrip().partition("\n")
+    if not first.strip():
+        return entry, gold_text
+    return (entry if entry.get("title") else entry | {"title": first.strip()}), rest
 
 
 def site_of(entry: dict[str, Any]) -> str:
@@ -167,7 +195,15 @@ def _utf8(path: Path) -> str:
         raise RuleFileError(path, None, "not UTF-8 text") from None
 
 
-def page_of(pool: str, rendition: str, entry: dict[str, Any], data: bytes, gold_text: str, rules: RuleSet) -> Page:
+def page_of(
+    pool: str,
+    rendition: str,
+    entry: dict[str, Any],
+    data: bytes,
+    gold_text: str,
+    rules: RuleSet,
+    scorer: HeadlineWeights | None = None,
+) -> Page:
     """One page as the check sees it when the model is asked: decoded, labelled by the rules."""
     outcome = decode_data(data, DecodeOutcome(path=Path(entry["id"])))
     decoded = outcome.decoded
@@ -178,7 +214,7 @@ def page_of(pool: str, rendition: str, entry: dict[str, Any], data: bytes, gold_
     lines = split_lines(decoded.text)
     language, _ = choose_language(text=decoded.text, guessed=decoded.language)
     seen: list[headline.Candidates] = []
-    labelling, region, title, author = label_by_rules(lines, rules, None, language, headlines_seen=seen)
+    labelling, region, title, author = label_by_rules(lines, rules, None, language, headlines_seen=seen, scorer=scorer)
     content, rows = line_model.page_features(labelling, region, vocabulary(rules, None, language))
     labels = labelling.labels
     open_rows = [j for j, i in enumerate(content) if line_model.is_open(labelling, i)]
@@ -556,16 +592,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     rules = load_rules(None, line_model=False)
     try:
         pages = list(read_pages(args.folder, rules))
+        if (sites := len({page.site for page in pages})) < FOLDS:
+            return _fail(f"{args.folder}: labelled pages from {sites} site(s); cross-validation needs {FOLDS}")
+        titled = [page.headline for page in pages if page.headline is not None]
+        if scorers := headline_training.held_out(titled):
+            pages = list(read_pages(args.folder, rules, scorers))  # headlines as unseen sites get them
     except RuleFileError as error:
         return _fail(str(error))
     except OSError as error:
         return _fail(f"{args.folder}: cannot be read ({error.strerror or error})")
-    if (sites := len({page.site for page in pages})) < FOLDS:
-        return _fail(f"{args.folder}: labelled pages from {sites} site(s); cross-validation needs {FOLDS}")
     print(f"{len(pages)} page renditions, {sites} sites, {sum(len(p.rows) for p in pages)} lines the model decides")
     _print_figures("the rules and the prose region alone:", heuristic_figures(pages))
     print(structure_figures(pages))
-    titled = [page.headline for page in pages if page.headline is not None]
     print(headline_training.figures(titled))
     print("generic rules: fires and precision (lines matched that are not article text), least precise first")
     print("(a rule that decides needs 0.98; a hint is a feature the model weighs):")

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from copydesk.label import headline
-from copydesk.label.headline_training import TitledPage, cross_validated, fit
+from copydesk.label.headline_training import TitledPage, cross_validated, fit, held_out
 from copydesk.pipeline import label_by_rules, label_lines
 from copydesk.rules.errors import RuleFileError
 from copydesk.rules.model_file import HeadlineWeights
@@ -114,3 +114,26 @@ def test_training_learns_what_tells_the_title_apart_and_cross_validates_by_site(
     trained = fit(pages)
     assert trained is not None and trained["names"] == list(headline.FEATURES)
     assert trained["weights"][headline.FEATURES.index("overlap")] > 0
+
+
+def _odd_page() -> TitledPage:
+    """A site whose title the article does not repeat, printed twice on its page."""
+    rows = [[0.0] * len(headline.FEATURES) for _ in range(3)]
+    rows[0][headline.FEATURES.index("repeated")] = 1.0
+    rows[1][headline.FEATURES.index("overlap")] = 1.0
+    return TitledPage("odd", rows, [True, False, False], False)
+
+
+def test_each_site_is_scored_by_a_scorer_that_never_saw_it() -> None:
+    """Nine sites' titles are the lines the article repeats; the odd site's habit is learnt
+    from that site alone: every site but it is found by its held-out scorer, and the scorer
+    fitted on every site finds it too (so only holding its pages out loses it)."""
+    pages = [_page(f"site{n}", n % 3) for n in range(9)] + [_odd_page()] * 9
+    scorers = held_out(pages)
+    assert set(scorers) == {page.site for page in pages}
+    assert all(weights is not None and weights.names == headline.FEATURES for weights in scorers.values())
+    assert cross_validated(pages) == 9
+    trained = fit(pages)
+    assert trained is not None
+    weights = HeadlineWeights(headline.FEATURES, tuple(trained["weights"]), trained["bias"])
+    assert headline.choose(headline.Candidates([0, 1, 2], _odd_page().rows), weights) == 0

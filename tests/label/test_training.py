@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from copydesk.cli import common
-from copydesk.label import line_model
+from copydesk.label import headline, line_model
 from copydesk.label.training import (
     EXIT_INTERRUPTED,
     EXIT_USAGE,
     Page,
     ceilings,
+    headline_from_gold,
     heuristic_figures,
     main,
     manifest_entries,
@@ -21,7 +22,7 @@ from copydesk.label.training import (
     site_of,
     structure_figures,
 )
-from copydesk.rules.model_file import load
+from copydesk.rules.model_file import HeadlineWeights, load
 from copydesk.rules.ruleset import load_rules
 
 BODY = [f"The council approved the harbour plan on Monday after a debate about its cost, part {k}." for k in range(4)]
@@ -102,6 +103,7 @@ def _pool(root: Path, manifest: str, sites: int = 0) -> Path:
         ('{"id": "../outside"}', 'manifest.jsonl:1: "id" must be a file name without a folder'),
         ('{"id": 7}', 'manifest.jsonl:1: "id" must be a file name without a folder'),
         ('{"id": "p9", "title": ["a"]}', 'manifest.jsonl:1: "title" must be a string'),
+        ('{"id": "p9", "headline_in_gold": "yes"}', 'manifest.jsonl:1: "headline_in_gold" must be true or false'),
     ],
 )
 def test_a_broken_manifest_is_one_line_naming_it(
@@ -145,3 +147,34 @@ def test_the_model_is_written_whole_or_not_at_all(tmp_path: Path, capsys: pytest
     assert main([str(tmp_path / "pages"), "--out", str(out)]) == 0
     assert load(out).names == line_model.feature_names()
     assert [p.name for p in out.parent.iterdir()] == ["line_model.json"]  # no temporary file left
+
+
+def test_a_gold_that_opens_with_the_headline_gives_the_title_and_the_body_apart() -> None:
+    """Extractors write the headline above the body; the check never keeps it in the article."""
+    gold = "Council approves harbour plan\n\nThe council approved it.\n"
+    entry, body = headline_from_gold({"id": "p0", "headline_in_gold": True}, gold)
+    assert entry["title"] == "Council approves harbour plan"
+    assert "harbour" not in body and "The council approved it." in body
+    named, body = headline_from_gold({"id": "p0", "headline_in_gold": True, "title": "Harbour | Example News"}, gold)
+    assert named["title"] == "Harbour | Example News" and "harbour" not in body  # the entry's own title stands
+    unmarked = {"id": "p0", "headline_in_gold": False}
+    assert headline_from_gold(unmarked, gold) == (unmarked, gold)
+    assert headline_from_gold({"id": "p0"}, gold)[1] == gold
+
+
+def test_training_pages_take_the_headline_the_scorer_given_would() -> None:
+    """Pages are read again with each site's held-out scorer, so the structure the line model
+    learns from is the one the shipped scorer gives: here the rule of thumb takes the nearest
+    headline-shaped chrome, a scorer that weighs the words the article repeats the headline."""
+    lines = ["Home", "Council approves harbour plan", "Winter Markets Guide And Listings", *BODY, "© 2024 Example News"]
+    text = ("\n\n".join(lines) + "\n").encode()
+    entry = {"id": "p0", "site": "s0", "title": "Council approves harbour plan"}
+    rules = load_rules(None, line_model=False)
+    by_thumb = page_of("train", "inscriptis", entry, text, "\n\n".join(BODY) + "\n", rules)
+    assert by_thumb.title[1] == "Winter Markets Guide And Listings"
+    weights = [10.0 if name == "overlap" else 0.0 for name in headline.FEATURES]
+    scorer = HeadlineWeights(headline.FEATURES, tuple(weights), 0.0)
+    by_scorer = page_of("train", "inscriptis", entry, text, "\n\n".join(BODY) + "\n", rules, scorer)
+    assert by_scorer.title[1] == "Council approves harbour plan"
+    assert by_scorer.headline is not None and by_thumb.headline is not None
+    assert by_scorer.headline.rows == by_thumb.headline.rows  # the candidates do not depend on who chooses
