@@ -40,6 +40,8 @@ def _fit(pages: Sequence[TitledPage]) -> Any:
 
 
 def _weights(model: Any) -> HeadlineWeights | None:
+    """A fitted regression as the check reads it from the model file (rounded alike), so a
+    held-out figure is what the shipped weights would score."""
     if model is None:
         return None
     return HeadlineWeights(

@@ -166,7 +166,7 @@ def headline_from_gold(entry: dict[str, Any], gold_text: str) -> tuple[dict[str,
     if not entry.get("headline_in_gold"):
         return entry, gold_text
     first, _, rest = gold_text.lstrip().partition("\n")
-    if not first.strip():
+    if not first:  # an empty gold: nothing to take
         return entry, gold_text
     return (entry if entry.get("title") else entry | {"title": first.strip()}), rest
 
@@ -536,7 +536,8 @@ def _names_same(gold: str, found: str) -> bool:
 
 
 def structure_figures(pages: Sequence[Page]) -> str:
-    """Titles exact and bylines found, on the pages whose gold gives one."""
+    """Titles exact and bylines found, on the pages whose gold gives one, as the pages
+    were read (by :func:`main`, each site's headline chosen by a scorer that never saw it)."""
     titled = [p for p in pages if p.title[0]]
     exact = sum(1 for p in titled if p.title[1] and _same(p.title[0] or "", p.title[1]))
     bylined = [p for p in pages if p.byline[0]]
