@@ -8,13 +8,14 @@ line is exactly the title.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from copydesk.label import headline
 from copydesk.rules.model_file import HeadlineWeights
 
+Scorers = Mapping[str, HeadlineWeights | None]  # each site's headline scorer (None: the rule of thumb)
 C = 1.0  # the regression's inverse regularisation: few pages have a title, so the weights stay small
 
 
@@ -45,7 +46,7 @@ def _weights(model: Any) -> HeadlineWeights | None:
     if model is None:
         return None
     return HeadlineWeights(
-        tuple(headline.FEATURES),
+        headline.FEATURES,
         tuple(round(float(w), 6) for w in model.coef_[0]),
         round(float(model.intercept_[0]), 6),
     )
@@ -82,9 +83,11 @@ def held_out(pages: Sequence[TitledPage], folds: int = 5) -> dict[str, HeadlineW
     return scorers
 
 
-def cross_validated(pages: Sequence[TitledPage], folds: int = 5) -> int:
-    """Pages whose chosen headline is exactly the title, each chosen by a scorer that never saw its site."""
-    scorers = held_out(pages, folds)
+def cross_validated(pages: Sequence[TitledPage], folds: int = 5, scorers: Scorers | None = None) -> int:
+    """Pages whose chosen headline is exactly the title, each chosen by a scorer that never saw
+    its site (``scorers``: those :func:`held_out` gave, when the caller has them already)."""
+    if scorers is None:
+        scorers = held_out(pages, folds)
     return sum(_exact(scorers.get(page.site), page) for page in pages)
 
 
@@ -96,13 +99,13 @@ def fit(pages: Sequence[TitledPage]) -> dict[str, Any] | None:
     return {"names": list(weights.names), "weights": list(weights.weights), "bias": weights.bias}
 
 
-def figures(pages: Sequence[TitledPage]) -> str:
+def figures(pages: Sequence[TitledPage], scorers: Scorers | None = None) -> str:
     """The rule of thumb's exact titles against the scorer's, cross-validated."""
     n = len(pages)
     if n < 2 or len({page.site for page in pages}) < 2:
         return "headline scorer: too few titled pages to cross-validate"
     ruled = sum(page.rule_of_thumb for page in pages)
-    scored = cross_validated(pages)
+    scored = cross_validated(pages, scorers=scorers)
     reachable = sum(any(page.truth) for page in pages)
     return (
         f"headlines exact on {n} titled page renditions: rule of thumb {ruled} ({ruled / n:.0%}), "

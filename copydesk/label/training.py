@@ -22,7 +22,7 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ from copydesk.decode.input import DecodeOutcome, decode_data
 from copydesk.extract.language import choose_language
 from copydesk.io import write_atomic
 from copydesk.label import headline, headline_training, line_model
-from copydesk.label.headline_training import TitledPage
+from copydesk.label.headline_training import Scorers, TitledPage
 from copydesk.label.labelling import Labelling
 from copydesk.label.structure import without_cut
 from copydesk.pipeline import label_by_rules, vocabulary
@@ -110,9 +110,6 @@ def _is_body(text: str, gold_set: set[tuple[str, ...]], gold_joined: str) -> int
     found = shingles(words)
     hit = sum(count for shingle, count in found.items() if shingle in gold_set)
     return int(hit >= 0.5 * sum(found.values()))
-
-
-Scorers = Mapping[str, HeadlineWeights | None]  # a site's headline scorer
 
 
 def read_pages(root: Path, rules: RuleSet, scorers: Scorers | None = None) -> Iterator[Page]:
@@ -605,7 +602,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{len(pages)} page renditions, {sites} sites, {sum(len(p.rows) for p in pages)} lines the model decides")
     _print_figures("the rules and the prose region alone:", heuristic_figures(pages))
     print(structure_figures(pages))
-    print(headline_training.figures(titled))
+    print(headline_training.figures(titled, scorers))  # the held-out scorers above, not fitted again
     print("generic rules: fires and precision (lines matched that are not article text), least precise first")
     print("(a rule that decides needs 0.98; a hint is a feature the model weighs):")
     for rule, n, precision in rule_precision(pages):
