@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-from copydesk.decode.scripts import mixed_script_ratio
+from copydesk.decode.scripts import broken_word_ratio, mixed_script_ratio
 
 # chardet's documented "nothing fit" answer: its no_match_encoding at confidence 0.10,
 # unchecked against the data. It is not a detection.
@@ -124,7 +124,13 @@ def with_chardet(data: bytes) -> Detection | None:
     if len(tied) == 1:
         return top
     sample = data[:SCRIPT_SAMPLE_BYTES]
-    return min(tied, key=lambda c: mixed_script_ratio(sample.decode(c.codec, errors="replace")))
+    return min(tied, key=lambda c: _oddity(sample.decode(c.codec, errors="replace")))
+
+
+def _oddity(text: str) -> tuple[float, float]:
+    """How wrong a decode looks: words mixing scripts first, then Latin words broken by a
+    capital or a symbol after a lower-case letter."""
+    return mixed_script_ratio(text), broken_word_ratio(text)
 
 
 def wide_by_chardet(data: bytes) -> Detection | None:

@@ -8,6 +8,7 @@ nearly the same.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -31,3 +32,24 @@ def mixed_script_ratio(text: str) -> float:
         return 0.0
     mixed = sum(1 for word in words if len({_script(ch) for ch in word}) > 1)
     return mixed / len(words)
+
+
+# After a lower-case letter, inside a word, real text continues with a lower-case letter,
+# a mark, an apostrophe or a dash; a wrong Latin code page puts capitals and symbols there
+# (cp1252 "xàèôad" read as Mac Roman is "x‡ËÙad").
+_IN_WORD = frozenset({"Ll", "Lo", "Lm", "Mn", "Mc", "Pd", "Pf", "Pi"})
+
+
+def broken_word_ratio(text: str) -> float:
+    """Share of words in which a lower-case letter is followed by a non-ASCII capital or
+    symbol: what tells apart two Latin code pages that both read the bytes as Latin
+    letters, which :func:`mixed_script_ratio` cannot."""
+    words = text[:SAMPLE_CHARS].split()
+    if not words:
+        return 0.0
+    broken = sum(1 for word in words if any(_breaks(a, b) for a, b in itertools.pairwise(word)))
+    return broken / len(words)
+
+
+def _breaks(before: str, after: str) -> bool:
+    return not after.isascii() and before.islower() and unicodedata.category(after) not in _IN_WORD

@@ -427,9 +427,10 @@ def keeps(
 
     A line a hint rule names needs the model's own word: prose around it never lifts it
     (a "Newsletter" button between two paragraphs). Inside the prose region any other
-    sentence is never dropped on a guess (only a rule removes article prose), so a quote
-    the model doubts stays and cleaning the clean text again finds the same paragraphs.
-    Outside the region the model needs more, and more again after the marker that ended
+    sentence is held against a guess where it stands with article text (:func:`_railed`):
+    a quote the model doubts beside paragraphs stays, and cleaning the clean text again
+    finds the same paragraphs; a commenter's sentence between a name and "Reply" is the
+    model's to drop. Outside the region the model needs more, and more again after the marker that ended
     the article ("Leave a comment": a thread of sentences follows); above the headline it
     is overruled (a site's name, its menus), and above the region it keeps only
     sentences: a bare name or a label kept there would open the clean text and be taken
@@ -440,12 +441,54 @@ def keeps(
     hinted = column["hinted"] > 0
     sentence = (column["sentence_end"] > 0) & (column["prose_score"] > 0) & (column["truncated"] == 0)
     above = (column["above_title"] > 0) | ((column["to_region_start"] < 0) & (column["sentence_end"] == 0))
-    inside = (chances >= cutoffs.inside) | (sentence & ~hinted)
-    ended = (column["after_end"] > 0) & (chances < cutoffs.ended)
+    kept_inside = in_region & (chances >= cutoffs.inside)
+    after_end = column["after_end"] > 0
+    inside = (chances >= cutoffs.inside) | _railed(sentence & ~hinted, kept_inside, after_end)
+    ended = after_end & (chances < cutoffs.ended)
     outside = (chances >= cutoffs.outside) & ~above & ~ended
     kept: np.ndarray[Any, Any] = (~hinted | (own >= cutoffs.hinted)) & (in_region & inside | ~in_region & outside)
     closing = (column["sentence_end"] > 0) & ~hinted  # a sentence a hint names ("All rights reserved.") is none
     return _without_trailing_labels(kept, ~in_region & (column["to_region_end"] < 0), closing)
+
+
+def _railed(
+    sentence: np.ndarray[Any, Any], kept: np.ndarray[Any, Any], ended: np.ndarray[Any, Any]
+) -> np.ndarray[Any, Any]:
+    """The region's sentences held whatever the model says of them: those in an unbroken
+    run of sentences that holds or touches a line of the region the model keeps (on the
+    same side of the marker that ended the article, ``ended``), and those before any line
+    of the region it keeps. A quote the model doubts is held by the paragraphs around it;
+    a comment stands between a name and "Reply", which break the run. A comment thread
+    follows an article, never precedes it, so the first prose of the region is the
+    article's even when it stands alone among teasers (a one-paragraph notice under its
+    headline, "Related articles" below it): its loss would leave the page's date and
+    byline to the teasers. The lines are a page's open lines in order."""
+    import numpy as np
+
+    first = np.cumsum(kept) - kept == 0  # nothing of the region kept above it
+    held: np.ndarray[Any, Any] = sentence & (first | _in_kept_run(sentence, kept, ended))
+    return held
+
+
+def _in_kept_run(
+    sentence: np.ndarray[Any, Any], kept: np.ndarray[Any, Any], ended: np.ndarray[Any, Any]
+) -> np.ndarray[Any, Any]:
+    """Sentences whose run (consecutive sentences, not across the end marker) holds a
+    kept line or has one right before or after it."""
+    import numpy as np
+
+    joined = np.concatenate(([False], ended[1:] == ended[:-1]))  # line i continues line i - 1's side
+    continues = joined & np.concatenate(([False], sentence[:-1])) & sentence
+    opens = sentence & ~continues
+    closes = sentence & ~np.concatenate((continues[1:], [False]))
+    kept_before = np.concatenate(([False], kept[:-1])) & joined
+    kept_after = np.concatenate((kept[1:], [False])) & np.concatenate((joined[1:], [False]))
+    touches = sentence & (kept | opens & kept_before | closes & kept_after)
+    run = np.cumsum(opens) - 1
+    anchored = np.bincount(run[sentence], weights=touches[sentence], minlength=int(opens.sum())) > 0
+    found: np.ndarray[Any, Any] = np.zeros(len(sentence), dtype=bool)
+    found[sentence] = anchored[run[sentence]]
+    return found
 
 
 def _without_trailing_labels(
@@ -480,26 +523,37 @@ _DECIDING = (
 
 @dataclass(frozen=True, slots=True)
 class Why:
-    """What the model said of one line: its smoothed probability of being article text and the
-    three features that moved its log-odds most (signed)."""
+    """What the model said of one line: its smoothed probability of being article text, the
+    three features that moved its log-odds most (signed), and whether :func:`keeps` held
+    it under the cutoff (a sentence of the prose region, :func:`_railed`)."""
 
     chance: float
     pushed: tuple[tuple[str, float], ...]
+    held: bool = False
 
     def __str__(self) -> str:
         pushes = ", ".join(f"{name} {value:+.2f}" for name, value in self.pushed)
-        return f"model {self.chance:.2f} ({pushes})"
+        return f"model {self.chance:.2f} ({pushes})" + ("; held: a sentence of the article region" if self.held else "")
 
 
 def explain(
     labelling: Labelling, region: article_region.Region | None, words: Vocabulary, model: LineModel
 ) -> dict[int, Why]:
     """For every line the model decides, why (``copydesk explain``; slow, one page)."""
+    import numpy as np
+
     content, rows = page_features(labelling, region, words)
-    chances = model.probabilities(rows)
+    own = model.own(rows)
+    chances = smoothed(own, model.smoothing)
+    opened = [j for j, i in enumerate(content) if is_open(labelling, i)]
+    held = np.zeros(len(content), dtype=bool)
+    if opened and region is not None:
+        at = np.asarray(content)[opened]
+        in_region = (at >= region.start) & (at <= region.end)
+        kept = keeps(own[opened], chances[opened], rows[opened], in_region, model.cutoffs)
+        held[opened] = kept & in_region & (chances[opened] < model.cutoffs.inside)
     found = {}
-    for i, row, chance in zip(content, rows, chances, strict=True):
-        if is_open(labelling, i):
-            moved = sorted(model.contributions(row).items(), key=lambda item: -abs(item[1]))[:3]
-            found[i] = Why(chance, tuple(moved))
+    for j in opened:
+        moved = sorted(model.contributions(rows[j]).items(), key=lambda item: -abs(item[1]))[:3]
+        found[content[j]] = Why(float(chances[j]), tuple(moved), bool(held[j]))
     return found

@@ -222,7 +222,7 @@ def _keeps(own: float, row: list[float], in_region: bool, smoothed: float | None
     return bool(found[0])
 
 
-def test_inside_the_region_a_sentence_is_never_dropped_on_a_guess() -> None:
+def test_the_sentence_that_opens_the_region_is_never_dropped_on_a_guess() -> None:
     sentence = _row(sentence_end=1.0, prose_score=0.5)
     assert _keeps(0.01, sentence, True)
     assert not _keeps(0.01, _row(prose_score=0.5), True)  # no sentence end: the model decides
@@ -252,6 +252,51 @@ def _decide(rows: list[list[float]], own: list[float], in_region: list[bool]) ->
     chances = np.array(own)
     found = line_model.keeps(chances, chances, np.array(rows), np.array(in_region), CUTOFFS)
     return [bool(keep) for keep in found]
+
+
+def test_a_doubted_sentence_among_article_text_stays_and_a_comment_among_chrome_goes() -> None:
+    prose, label = _row(sentence_end=1.0, prose_score=0.5), _row(prose_score=-0.5)
+    assert _decide([prose, prose, prose], [0.9, 0.1, 0.9], [True] * 3) == [True, True, True]  # a doubted quote
+    assert _decide([prose, prose, prose], [0.9, 0.1, 0.1], [True] * 3) == [True, True, True]  # two, closing it
+    thread = [prose, label, prose, label, label]  # the article; a name, the comment, "Reply", a name
+    assert _decide(thread, [0.9, 0.05, 0.2, 0.05, 0.05], [True] * 5) == [True, False, False, False, False]
+    assert _decide(thread, [0.9, 0.05, 0.2, 0.05, 0.05], [False] + [True] * 4)[2]  # nothing kept above it
+
+
+def test_a_lone_paragraph_under_the_headline_outlives_the_teasers_below_it() -> None:
+    """A one-paragraph notice, then "Related articles" and teasers the model likes better:
+    the notice is the article, and the page's date and byline are read from it."""
+    prose, label = _row(sentence_end=1.0, prose_score=0.5), _row(prose_score=-0.5)
+    rows = [label, prose, label, label, prose, label]
+    assert _decide(rows, [0.05, 0.2, 0.05, 0.05, 0.7, 0.05], [True] * 6) == [False, True, False, False, True, False]
+    assert not _decide(rows, [0.05, 0.2, 0.05, 0.05, 0.7, 0.05], [False] * 6)[1]  # outside the region: no rail
+
+
+def test_the_rail_holds_a_run_with_kept_text_and_the_first_prose_of_the_region() -> None:
+    sentence = np.array([False, False, True, True, False, True])
+    ended = np.zeros(6, dtype=bool)
+    kept = np.arange(6) == 1  # the line above the run of two
+    assert line_model._railed(sentence, kept, ended).tolist() == [False, False, True, True, False, False]
+    kept = np.arange(6) == 4  # the line between: both runs touch it
+    assert line_model._railed(sentence, kept, ended).tolist() == [False, False, True, True, False, True]
+    kept = np.arange(6) == 0  # far above: nothing holds them
+    assert not line_model._railed(sentence, kept, ended).any()
+    nothing = np.zeros(6, dtype=bool)  # nothing kept anywhere: the region's prose is all there is
+    assert line_model._railed(sentence, nothing, ended).tolist() == sentence.tolist()
+
+
+def test_a_run_of_sentences_is_held_by_a_kept_line_in_it_or_beside_it() -> None:
+    sentence = np.array([True, True, False, True, True, True])
+    ended = np.zeros(6, dtype=bool)
+    between = np.array([False, False, True, False, False, False])
+    assert line_model._in_kept_run(sentence, between, ended).tolist() == sentence.tolist()
+    last = np.arange(6) == 5
+    assert line_model._in_kept_run(sentence, last, ended).tolist() == [False, False, False, True, True, True]
+    # The end marker before line 4 breaks the run: the comments under it are not held by the article's last line.
+    after = np.arange(6) >= 4
+    kept = np.arange(6) == 3
+    assert line_model._in_kept_run(sentence, kept, after).tolist() == [False, False, False, True, False, False]
+    assert not line_model._in_kept_run(np.zeros(0, dtype=bool), np.zeros(0, dtype=bool), np.zeros(0, dtype=bool)).any()
 
 
 def test_labels_that_would_close_the_clean_text_from_below_the_region_go() -> None:
@@ -333,6 +378,16 @@ def test_explain_shows_the_models_probability_and_features(tmp_path: Path) -> No
     assert result.exit_code == 0
     assert "model     hgb" in result.output
     assert any(" model 0." in line or " model 1." in line for line in result.output.splitlines())
+
+
+def test_explain_says_which_lines_the_rail_held_under_the_cutoff(monkeypatch: pytest.MonkeyPatch) -> None:
+    rules = load_rules(None, line_model=True)
+    assert rules.line_model is not None
+    monkeypatch.setattr(type(rules.line_model), "own", lambda self, rows: np.full(len(rows), 0.05))
+    labelling, region = _page("Home\n\n" + "\n\n".join([PROSE] * 4) + "\n")
+    why = line_model.explain(labelling, region, line_model.Vocabulary(stopwords("en")), rules.line_model)
+    held = {labelling.lines[i].stripped: str(found) for i, found in why.items() if found.held}
+    assert list(held) == [PROSE] and "held: a sentence of the article region" in held[PROSE]
 
 
 def test_cutoffs_are_chosen_by_the_goals_groups_not_by_the_largest_pool() -> None:

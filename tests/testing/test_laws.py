@@ -112,6 +112,20 @@ def test_regression_a_german_page_with_few_accents_is_cp1252() -> None:
     round_trips(text, "cp1252", text.encode("cp1252"), "de")
 
 
+def test_regression_french_cp1252_full_of_accents_is_not_mac_roman() -> None:
+    """Found by round_trips[fr]: chardet scored Mac Roman and three Latin code pages alike
+    (and its cp1252 at the level it gives when nothing matched); Mac Roman, first, read
+    "xàèôad" as "x‡ËÙad"."""
+    text = (
+        "The Daily Courier\n\nHome\nWorld\nBusiness\nPolitics\n\nÔadgj alors éùbeh but dgjnqtw ces\n\n"
+        "Ùbehloru club xàèôad celle oruxà dit xàèô corps. Twzçêûcf chez vyâéùb a çêûcfim car ruxàèôad dit.\n\n"
+        '"Çêûcfim chef hloru centre zçêûcfim août âéùbehlo créé," Adgj Ûêçz.\n\n'
+        '"Xàèôad car éùbehlo base ùbeh appelé ruxà avec," Adgj Ûêçz.\n\n'
+        "© 2000 The Daily Courier. All rights reserved.\n"
+    )
+    round_trips(text, "cp1252", text.encode("cp1252"), "fr")
+
+
 def test_regression_russian_utf8_read_as_cp1251() -> None:
     """Found by repairs_mojibake[ru]: ftfy leaves Cyrillic mojibake ("Р°Рі") alone; and then
     (at 300 examples) the copyright sign of a Russian page, "В©"."""

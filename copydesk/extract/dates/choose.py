@@ -132,11 +132,19 @@ def _listed_after(candidates: Sequence[Candidate], page: Page) -> frozenset[int]
 
 
 def best(candidates: Sequence[Candidate], page: Page, cues: Cues) -> Candidate | None:
-    """The highest-scoring candidate; on a tie, the one nearest the article's start."""
+    """The highest-scoring candidate; on a tie, the one nearest the article's start, or,
+    between the headline and the article, the one nearest the headline: the stamp sits
+    under it, and a date lower down there is a teaser's whose paragraph was kept while a
+    short article's own was not."""
     listed = _listed_after(candidates, page)
 
     def total(candidate: Candidate) -> float:
         return score(candidate, page, cues) - (LISTED_PENALTY if candidate.line in listed else 0.0)
 
-    ranked = sorted(candidates, key=lambda c: (-total(c), abs(c.line - page.start), c.start))
+    def distance(candidate: Candidate) -> int:
+        if page.title is not None and page.title < candidate.line < page.start:
+            return candidate.line - page.title
+        return abs(candidate.line - page.start)
+
+    ranked = sorted(candidates, key=lambda c: (-total(c), distance(c), c.start))
     return ranked[0] if ranked and score(ranked[0], page, cues) > -10.0 else None

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from copydesk.extract.dates.candidates import Candidate, find
-from copydesk.extract.dates.choose import Page, shape_score, zone_score
+from copydesk.extract.dates.choose import Cues, Page, best, shape_score, zone_score
 from copydesk.model import Kind, Label
+from copydesk.rules.patterns import pattern_set
 from copydesk.text.lexicon import lexicon
 from copydesk.text.lines import split_lines
 
@@ -48,3 +49,19 @@ def test_a_stamp_just_above_the_headline_is_the_articles_header_not_the_masthead
     assert _zone(17, title=20) == 3.0  # just above the headline ("May 2, 2021 / 9:15 AM", then it)
     assert _zone(12, title=20) == 1.0  # further up: the masthead's day of the visit
     assert _zone(17, title=None) == 1.0
+
+
+def _stamp(line: int) -> Candidate:
+    return Candidate(line=line, start=0, end=10, text="04.02.2022", year=2022, month=2, day=4)
+
+
+def test_between_the_headline_and_the_article_the_stamp_under_the_headline_wins_a_tie() -> None:
+    """A one-paragraph notice the boilerplate step dropped: the article then starts at a
+    teaser under "Related articles", and the teaser's stamp stands as near the article as
+    the notice's own stamp under the headline."""
+    texts = ["Headline of the notice", "04.02.2022", "Related articles", "03.02.2022", LONG]
+    page = Page(split_lines("\n".join(texts)), [Label(Kind.BODY)] * 5, start=4, end=4, title=0)
+    none = Cues(pattern_set(()), pattern_set(()), pattern_set(()))
+    assert best([_stamp(3), _stamp(1)], page, none) == _stamp(1)
+    below = Page(page.lines, page.labels, start=4, end=4, title=None)  # no headline: nearest the article
+    assert best([_stamp(1), _stamp(3)], below, none) == _stamp(3)
