@@ -430,12 +430,12 @@ def keeps(
     sentence is held against a guess where it stands with article text (:func:`_railed`):
     a quote the model doubts beside paragraphs stays, and cleaning the clean text again
     finds the same paragraphs; a commenter's sentence between a name and "Reply" is the
-    model's to drop. Outside the region the model needs more, and more again after the marker that ended
-    the article ("Leave a comment": a thread of sentences follows); above the headline it
-    is overruled (a site's name, its menus), and above the region it keeps only
-    sentences: a bare name or a label kept there would open the clean text and be taken
-    for its headline on a second cleaning; below it, the lines that would close the clean
-    text need a sentence among them (:func:`_without_trailing_labels`).
+    model's to drop. Outside the region the model needs more, and more again after the
+    marker that ended the article ("Leave a comment": a thread of sentences follows);
+    above the headline it is overruled (a site's name, its menus), and above the region
+    it keeps only sentences: a bare name or a label kept there would open the clean text
+    and be taken for its headline on a second cleaning; below it, the lines that would
+    close the clean text need a sentence among them (:func:`_without_trailing_labels`).
     """
     column = {name: rows[:, _COLUMNS[name]] for name in _DECIDING}
     hinted = column["hinted"] > 0
