@@ -384,28 +384,54 @@ def decide(
     if model.names != feature_names():
         raise ValueError(f"the line model ({model.version}) reads other features than this copydesk computes")
     content, rows = page_features(labelling, region, words)
-    if not content:
+    verdict = _verdict(labelling, region, content, rows, model)
+    if verdict is None:
         return
-    import numpy as np
-
-    opened = [j for j, i in enumerate(content) if is_open(labelling, i)]
-    if not opened:
-        return
-    own = model.own(rows)
-    chances = smoothed(own, model.smoothing)
-    at = np.asarray(content)[opened]
-    in_region = (at >= region.start) & (at <= region.end)
-    kept = keeps(own[opened], chances[opened], rows[opened], in_region, model.cutoffs)
-    if not kept.any():
+    if not verdict.kept.any():
         article_region.mark_outside(labelling, region)  # never empty a page on a guess: the region stays
         return
     labels = labelling.labels
     label = Label(Kind.BOILERPLATE, RULE)
-    for i, keep in zip(at.tolist(), kept.tolist(), strict=True):
+    for i, keep in zip(verdict.at.tolist(), verdict.kept.tolist(), strict=True):
         if keep:
             labels[i] = None  # a hint the model overrules is article text again
         elif labels[i] is None:
             labels[i] = label  # a hinted line it agrees with keeps its rule's name
+
+
+class _Verdict(NamedTuple):
+    opened: list[int]  # positions in the page's content lines of the lines the model decides
+    at: np.ndarray[Any, Any]  # their line indices
+    chances: np.ndarray[Any, Any]  # every content line's smoothed probability
+    in_region: np.ndarray[Any, Any]  # of the opened lines
+    kept: np.ndarray[Any, Any]  # of the opened lines, by :func:`keeps`
+
+
+def _verdict(
+    labelling: Labelling,
+    region: article_region.Region | None,
+    content: list[int],
+    rows: np.ndarray[Any, Any],
+    model: LineModel,
+) -> _Verdict | None:
+    """What :func:`keeps` makes of the page's open lines, as :func:`decide` applies it and
+    :func:`explain` shows it; None when no line is open (the trees are not walked).
+    Without a region the page has no article and nothing is kept (:func:`decide` does not
+    ask; :func:`explain` still shows the probabilities)."""
+    import numpy as np
+
+    opened = [j for j, i in enumerate(content) if is_open(labelling, i)]
+    if not opened:
+        return None
+    own = model.own(rows)
+    chances = smoothed(own, model.smoothing)
+    at = np.asarray(content)[opened]
+    if region is None:
+        nothing = np.zeros(len(opened), dtype=bool)
+        return _Verdict(opened, at, chances, nothing, nothing)
+    in_region = (at >= region.start) & (at <= region.end)
+    kept = keeps(own[opened], chances[opened], rows[opened], in_region, model.cutoffs)
+    return _Verdict(opened, at, chances, in_region, kept)
 
 
 def is_open(labelling: Labelling, index: int) -> bool:
@@ -540,20 +566,14 @@ def explain(
     labelling: Labelling, region: article_region.Region | None, words: Vocabulary, model: LineModel
 ) -> dict[int, Why]:
     """For every line the model decides, why (``copydesk explain``; slow, one page)."""
-    import numpy as np
-
     content, rows = page_features(labelling, region, words)
-    own = model.own(rows)
-    chances = smoothed(own, model.smoothing)
-    opened = [j for j, i in enumerate(content) if is_open(labelling, i)]
-    held = np.zeros(len(content), dtype=bool)
-    if opened and region is not None:
-        at = np.asarray(content)[opened]
-        in_region = (at >= region.start) & (at <= region.end)
-        kept = keeps(own[opened], chances[opened], rows[opened], in_region, model.cutoffs)
-        held[opened] = kept & in_region & (chances[opened] < model.cutoffs.inside)
+    verdict = _verdict(labelling, region, content, rows, model)
+    if verdict is None:
+        return {}
+    chances = verdict.chances[verdict.opened]
+    held = verdict.kept & verdict.in_region & (chances < model.cutoffs.inside)
     found = {}
-    for j in opened:
+    for j, i, chance, rail in zip(verdict.opened, verdict.at.tolist(), chances.tolist(), held.tolist(), strict=True):
         moved = sorted(model.contributions(rows[j]).items(), key=lambda item: -abs(item[1]))[:3]
-        found[content[j]] = Why(float(chances[j]), tuple(moved), bool(held[j]))
+        found[i] = Why(chance, tuple(moved), rail)
     return found
