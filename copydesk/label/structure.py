@@ -22,7 +22,7 @@ from copydesk.model import Kind, Label
 from copydesk.rules import compiled
 from copydesk.rules.patterns import PatternSet, PatternTimeout, RulePattern, pattern_set
 from copydesk.text.memo import LineMemo, MemoFamily
-from copydesk.text.shape import UNSPACED, is_body_like, looks_like_headline, normalise, word_count
+from copydesk.text.shape import UNSPACED, is_body_like, list_item, looks_like_headline, normalise, word_count
 
 if TYPE_CHECKING:  # the dates lexicon loads dateparser's data: only when a name needs it
     from copydesk.text.lexicon import Lexicon
@@ -173,6 +173,12 @@ def without_cut(labelling: Labelling, index: int) -> str:
     cut = labelling.cuts.get(index)
     line = labelling.lines[index]
     return (line.text[: cut[0]] if cut else line.text).strip()
+
+
+def headline_text(labelling: Labelling, index: int) -> str:
+    """The headline as the report gives it: its line before any cut, without the list bullet
+    a converter put before it ("* Council approves plan" under a breadcrumb's list)."""
+    return list_item(without_cut(labelling, index))
 
 
 def is_byline(patterns: tuple[RulePattern, ...], text: str) -> bool:
@@ -428,7 +434,7 @@ def label_structure(
         title_index = choose_title(title_index)
     title = None
     if title_index is not None:
-        title = without_cut(labelling, title_index)
+        title = headline_text(labelling, title_index)
         labelling.decide(title_index, Label(Kind.TITLE, TITLE))
     author = None
     byline_index = find_byline(labelling, title_index, region_start, byline_patterns)

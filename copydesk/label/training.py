@@ -33,7 +33,7 @@ from copydesk.io import write_atomic
 from copydesk.label import headline, headline_training, line_model
 from copydesk.label.headline_training import Scorers, TitledPage
 from copydesk.label.labelling import Labelling
-from copydesk.label.structure import without_cut
+from copydesk.label.structure import headline_text
 from copydesk.pipeline import label_by_rules, vocabulary
 from copydesk.rules.errors import RuleFileError
 from copydesk.rules.layers import BUILTIN_DIR
@@ -250,7 +250,7 @@ def _titled(
     if not gold:
         return None
     found = seen[0] if seen else headline.Candidates([], [])
-    truth = [_same(gold, without_cut(labelling, i)) for i in found.indices]
+    truth = [_same(gold, headline_text(labelling, i)) for i in found.indices]
     site = site_of(entry)
     return TitledPage(site, found.rows, truth, bool(title) and _same(gold, title or ""))
 

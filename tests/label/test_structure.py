@@ -28,6 +28,13 @@ def test_headline_byline_and_repeated_headline() -> None:
     assert (title, author) == ("Council approves harbour plan", "Ana Ruiz")
 
 
+def test_the_title_drops_the_list_bullet_a_converter_put_before_the_headline() -> None:
+    text = f"* Council approves harbour plan\nBy Ana Ruiz\n{PARA}\n{PARA2}\n"
+    labels, title, author = run(text)
+    assert labels[:2] == ["title", "byline"]
+    assert (title, author) == ("Council approves harbour plan", "Ana Ruiz")
+
+
 def test_site_name_above_headline_is_outside_the_article() -> None:
     text = f"The Daily Lantern\nCouncil approves new harbour plan\nBy Ana Ruiz\n{PARA}\n{PARA2}\n"
     labels, title, _ = run(text)
