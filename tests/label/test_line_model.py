@@ -93,6 +93,34 @@ def test_ascii_and_other_lines_count_punctuation_alike() -> None:
     assert narrow[2] * len(ascii_line) == wide[2] * len(wide_line)
 
 
+@pytest.mark.parametrize(
+    ("line", "digits"),
+    [
+        ("Updated 12:45, 3 March 2024", 9),
+        ("١٢ مارس ٢٠٢٤", 6),  # Arabic-Indic digits are digits too
+        ("Ｅｄｉｔｉｏｎ ２０２４ · x²", 5),  # full-width digits and a superscript, as str.isdigit has them
+        ("Keine Zahl hier.", 0),
+    ],
+)
+def test_digits_are_counted_in_every_script(line: str, digits: int) -> None:
+    assert line_model._digits(line) == digits == sum(map(str.isdigit, line))
+
+
+@pytest.mark.parametrize(
+    ("line", "url"),
+    [
+        ("Read more at https://example.net/a", True),
+        ("WWW.EXAMPLE.ORG", True),
+        ("Write to desk@news.example", True),
+        ("Visit Example.Com today", True),
+        ("The council met at 10.30 and voted: no comment.", False),
+        ("A .common mistake", False),  # ".com" only as a whole word
+    ],
+)
+def test_a_url_is_found_in_any_case(line: str, url: bool) -> None:
+    assert line_model._has_url(line) is url
+
+
 def test_smoothing_is_a_weighted_mean_of_neighbours() -> None:
     assert smoothed([0.0, 1.0, 0.0], (0.25, 0.5, 0.25)).tolist() == pytest.approx([1 / 3, 0.5, 1 / 3])
     assert smoothed([0.2, 0.8], (1.0,)).tolist() == [0.2, 0.8]
