@@ -156,9 +156,9 @@ def test_a_trained_model_round_trips_through_json_and_agrees_with_scikit_learn(t
     path.write_text(json.dumps(exported))
     model = load(path)
     rows = [row for page in pages for row in page.rows]  # type: ignore[attr-defined]
-    from copydesk.label.training import _estimator, _matrix
+    from copydesk.label.training import _fitted
 
-    reference = _estimator().fit(*_matrix(pages, range(len(pages))))  # type: ignore[arg-type]
+    reference = _fitted(pages, range(len(pages)))  # type: ignore[arg-type]
     expected = reference.predict_proba(np.array(rows))[:, 1]
     assert np.allclose(model.probabilities(rows), expected, atol=1e-6)
     truth = [t for page in pages for t in page.truth]  # type: ignore[attr-defined]

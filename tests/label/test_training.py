@@ -178,3 +178,20 @@ def test_training_pages_take_the_headline_the_scorer_given_would() -> None:
     assert by_scorer.title[1] == "Council approves harbour plan"
     assert by_scorer.headline is not None and by_thumb.headline is not None
     assert by_scorer.headline.rows == by_thumb.headline.rows  # the candidates do not depend on who chooses
+
+
+def test_a_pages_lines_weigh_less_the_longer_the_page_and_human_gold_weighs_twice_silver() -> None:
+    from dataclasses import replace
+
+    from copydesk.label.training import _matrix
+
+    short, long = _page(0, aside=False), _page(1, aside=True)
+    long = replace(long, rows=long.rows * 4, truth=long.truth * 4)  # four times the lines
+    silver = replace(short, pool="silver")
+    x, y, weights = _matrix([short, long, silver], [0, 1, 2])
+    n, m = len(short.rows), len(long.rows)
+    assert len(x) == len(y) == len(weights) == 2 * n + m
+    assert weights.mean() == pytest.approx(1.0)
+    # each line 1 / sqrt(lines), so a page weighs sqrt(lines); a silver page half a human one
+    assert weights[0] / weights[n] == pytest.approx((m / n) ** 0.5)
+    assert weights[0] / weights[n + m] == pytest.approx(2.0)
