@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from copydesk.label.training import (
     EXIT_INTERRUPTED,
     EXIT_USAGE,
     Page,
+    _matrix,
     ceilings,
     headline_from_gold,
     heuristic_figures,
@@ -181,10 +183,6 @@ def test_training_pages_take_the_headline_the_scorer_given_would() -> None:
 
 
 def test_a_pages_lines_weigh_less_the_longer_the_page_and_human_gold_weighs_twice_silver() -> None:
-    from dataclasses import replace
-
-    from copydesk.label.training import _matrix
-
     short, long = _page(0, aside=False), _page(1, aside=True)
     long = replace(long, rows=long.rows * 4, truth=long.truth * 4)  # four times the lines
     silver = replace(short, pool="silver")
