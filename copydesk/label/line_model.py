@@ -145,7 +145,7 @@ def _names_a_date(stripped: str, digits: int, months: frozenset[str]) -> bool:
 
 def _text_features(words: Vocabulary, stripped: str) -> tuple[float, ...]:
     f: LineFeatures = line_features(words.stopwords)[stripped]
-    digits = _digits(stripped)
+    digits, lowered = _digits(stripped), stripped.lower()
     return (
         math.log1p(f.chars),
         math.log1p(f.words),
@@ -160,17 +160,17 @@ def _text_features(words: Vocabulary, stripped: str) -> tuple[float, ...]:
         max(-3.0, min(3.0, score(f) / 100.0)),
         float(stripped.endswith(":")),
         digits / max(1, len(stripped)),
-        float(_has_url(stripped)),
+        float(_has_url(stripped, lowered)),
         float(len(_SEPARATORS.findall(stripped))),
-        float("©" in stripped or "(c)" in stripped.lower()),
+        float("©" in stripped or "(c)" in lowered),
         float(_names_a_date(stripped, digits, words.months)),
         *_shape(stripped),
     )
 
 
-def _has_url(stripped: str) -> bool:
-    folded = stripped.lower()
-    return any(part in folded for part in _URL_PARTS) and _URL.search(stripped) is not None
+def _has_url(stripped: str, lowered: str) -> bool:
+    """``_URL`` searched only in a line whose lower-case form holds one of its parts."""
+    return any(part in lowered for part in _URL_PARTS) and _URL.search(stripped) is not None
 
 
 _ASCII_DIGITS = string.digits.encode("ascii")

@@ -322,7 +322,7 @@ def _matrix(pages: Sequence[Page], indices: Sequence[int]) -> tuple[Any, Any, An
 
     x = np.array([row for k in indices for row in pages[k].rows], dtype=float)
     y = np.array([t for k in indices for t in pages[k].truth], dtype=int)
-    w = np.array([_weight(pages[k]) for k in indices for _ in pages[k].rows], dtype=float)
+    w = np.repeat([_weight(pages[k]) for k in indices], [len(pages[k].rows) for k in indices]).astype(float)
     return x, y, w / w.mean() if w.size else w
 
 
