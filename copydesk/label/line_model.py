@@ -424,7 +424,7 @@ def decide(
 class _Verdict(NamedTuple):
     opened: list[int]  # positions in the page's content lines of the lines the model decides
     at: np.ndarray[Any, Any]  # their line indices
-    chances: np.ndarray[Any, Any]  # every content line's smoothed probability
+    chances: np.ndarray[Any, Any]  # of the opened lines, smoothed over the opened lines
     in_region: np.ndarray[Any, Any]  # of the opened lines
     kept: np.ndarray[Any, Any]  # of the opened lines, by :func:`keeps`
 
@@ -439,20 +439,25 @@ def _verdict(
     """What :func:`keeps` makes of the page's open lines, as :func:`decide` applies it and
     :func:`explain` shows it; None when no line is open (the trees are not walked).
     Without a region the page has no article and nothing is kept (:func:`decide` does not
-    ask; :func:`explain` still shows the probabilities)."""
+    ask; :func:`explain` still shows the probabilities).
+
+    Only the open lines are scored, and smoothed over each other as training smoothed
+    them: a line a rule decided is no neighbour whose probability the cutoffs were
+    chosen for (the trees never learnt from such a line)."""
     import numpy as np
 
     opened = [j for j, i in enumerate(content) if is_open(labelling, i)]
     if not opened:
         return None
-    own = model.own(rows)
+    open_rows = rows[opened]
+    own = model.own(open_rows)
     chances = smoothed(own, model.smoothing)
     at = np.asarray(content)[opened]
     if region is None:
         nothing = np.zeros(len(opened), dtype=bool)
         return _Verdict(opened, at, chances, nothing, nothing)
     in_region = (at >= region.start) & (at <= region.end)
-    kept = keeps(own[opened], chances[opened], rows[opened], in_region, model.cutoffs)
+    kept = keeps(own, chances, open_rows, in_region, model.cutoffs)
     return _Verdict(opened, at, chances, in_region, kept)
 
 
@@ -592,7 +597,7 @@ def explain(
     verdict = _verdict(labelling, region, content, rows, model)
     if verdict is None:
         return {}
-    chances = verdict.chances[verdict.opened]
+    chances = verdict.chances
     held = verdict.kept & verdict.in_region & (chances < model.cutoffs.inside)
     found = {}
     for j, i, chance, rail in zip(verdict.opened, verdict.at.tolist(), chances.tolist(), held.tolist(), strict=True):

@@ -211,12 +211,33 @@ def test_lines_the_model_drops_are_labelled_by_it(monkeypatch: pytest.MonkeyPatc
     rules = load_rules(None, line_model=True)
     labelling, region = _page("Home\n\n" + "\n\n".join([PROSE] * 4) + "\n")
     content, _ = line_model.page_features(labelling, region, line_model.Vocabulary(stopwords("en")))  # type: ignore[arg-type]
-    chances = [0.9 if labelling.lines[i].stripped == PROSE else 0.1 for i in content]
+    opened = [i for i in content if line_model.is_open(labelling, i)]
+    chances = [0.9 if labelling.lines[i].stripped == PROSE else 0.1 for i in opened]
     monkeypatch.setattr(type(rules.line_model), "own", lambda self, rows: np.array(chances))
     line_model.decide(labelling, region, line_model.Vocabulary(stopwords("en")), rules.line_model)  # type: ignore[arg-type]
     chrome = Label(Kind.BOILERPLATE, line_model.RULE)
     dropped = [labelling.lines[i].stripped for i, label in enumerate(labelling.labels) if label == chrome]
     assert dropped == ["Home"]
+
+
+def test_only_the_open_lines_are_scored_and_smoothed_among_themselves(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As training scores them: a line a rule decided ("Skip to content") is no neighbour
+    whose probability the cutoffs were chosen for, so it lends its neighbours nothing."""
+    rules = load_rules(None, line_model=True)
+    assert rules.line_model is not None
+    chrome = line_model.feature_names().index("rule_chrome")
+    scored: list[int] = []
+
+    def own(self: object, rows: np.ndarray) -> np.ndarray:
+        scored.append(len(rows))
+        return np.where(rows[:, chrome] > 0, 1.0, 0.2)
+
+    monkeypatch.setattr(type(rules.line_model), "own", own)
+    second = "The ferry will run twice a day from spring, the operator said on Tuesday."
+    labelling, region = _page(f"Home\n\n{PROSE}\n\nSkip to content\n\n{second}\n")
+    why = line_model.explain(labelling, region, line_model.Vocabulary(stopwords("en")), rules.line_model)
+    assert [labelling.lines[i].stripped for i in why] == ["Home", PROSE, second]
+    assert scored == [3] and all(found.chance == pytest.approx(0.2) for found in why.values())
 
 
 def test_the_model_is_on_by_default_and_a_project_turns_it_off(tmp_path: Path) -> None:
@@ -386,7 +407,7 @@ def test_with_the_model_a_hint_is_a_feature_and_the_model_decides(
     row = rows[content.index(hinted)]
     assert row[names.index("hinted")] == 1.0 and row[names.index("rule_chrome")] == 0.0
     assert line_model.is_open(labelling, hinted)
-    chances = [chance if i == hinted else 0.9 for i in content]
+    chances = [chance if i == hinted else 0.9 for i in content if line_model.is_open(labelling, i)]
     monkeypatch.setattr(type(rules.line_model), "own", lambda self, rows: np.array(chances))  # type: ignore[attr-defined]
     monkeypatch.setattr(type(rules.line_model), "cutoffs", property(lambda self: CUTOFFS), raising=False)  # type: ignore[attr-defined]
     line_model.decide(labelling, region, words, rules.line_model)  # type: ignore[arg-type,attr-defined]
