@@ -54,14 +54,14 @@ def test_survey_thresholds() -> None:
     assert small.repeated("h") == frozenset()
 
 
-def test_survey_counts_on_disk_and_cleans_up() -> None:
-    survey = Survey()
-    assert survey._spool is not None and survey._spool.path is not None
-    database = survey._spool.path
+def test_survey_counts_on_disk_beyond_its_bound_and_cleans_up() -> None:
+    survey = Survey(held=5)
     menu, footer = line_key("Menu"), line_key("Footer")
     for i in range(10):
         survey.add("site", {menu, line_key(f"story {i}")} | ({footer} if i % 2 else set()))  # type: ignore[arg-type]
         survey.add("other", {line_key(f"alone {i}")})  # type: ignore[arg-type]
+    assert survey._spool is not None and survey._spool.path is not None
+    database = survey._spool.path
     assert database.is_file()
     assert survey.repeated("site") == frozenset({menu, footer})  # footer in exactly half the files
     assert survey.repeated("other") == frozenset()
@@ -70,15 +70,38 @@ def test_survey_counts_on_disk_and_cleans_up() -> None:
         survey.add("site", {menu})  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("held", [1, 7, 40, 10_000])
+def test_a_survey_finds_the_same_lines_whatever_it_held_in_memory(held: int) -> None:
+    """Counts moved to disk part-way through a group's files add up with those held."""
+    keys = {i: line_key(f"line {i}") for i in range(1, 31)}
+    survey = Survey(held=held)
+    for f in range(12):  # line i is in the files whose number it divides; "c" has the odd ones
+        for group in ("a", "b", "c") if f % 2 else ("a", "b"):
+            survey.add(group, {k for i, k in keys.items() if f % i == 0} | {line_key(f"{group} {f}")})  # type: ignore[arg-type]
+    assert (survey._spool is None) == (held == 10_000)
+    # "a" and "b": 12 files, a line is chrome in 6 (line 2 is in files 0, 2, ... 10);
+    # "c": 6 files, in 3 (line 3 is in files 3 and 9 only)
+    assert survey.repeated("a") == survey.repeated("b") == frozenset({keys[1], keys[2]})
+    assert survey.repeated("c") == frozenset({keys[1]})
+
+
+def test_a_small_survey_keeps_no_table() -> None:
+    survey = Survey()
+    for i in range(4):
+        survey.add("site", {line_key("Menu"), line_key(f"story {i}")})  # type: ignore[arg-type]
+    assert survey._spool is None and survey.repeated("site") == frozenset({line_key("Menu")})
+
+
 def test_without_a_writable_temp_folder_the_survey_counts_in_memory(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError("read-only file system")
 
     monkeypatch.setattr(tempfile, "TemporaryDirectory", refuse)
-    survey = Survey()
+    survey = Survey(held=1)
     menu = line_key("Menu")
     for i in range(4):
         survey.add("site", {menu, line_key(f"story {i}")})  # type: ignore[arg-type]
+    assert survey._spool is not None and survey._spool.path is None
     assert survey.repeated("site") == frozenset({menu})
 
 
