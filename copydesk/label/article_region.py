@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from copydesk.label.labelling import Labelling
 from copydesk.label.line_features import CHROME_BASE
@@ -35,6 +35,7 @@ class Region:
     start: int  # index of the first line of the article
     end: int  # index of the last line, inclusive
     score: float
+    runs: tuple[tuple[int, int, float], ...] = ()  # every candidate run's (start, end, score)
 
 
 def _line_scores(labelling: Labelling, scores: Sequence[float]) -> list[float]:
@@ -101,6 +102,7 @@ def find_region(labelling: Labelling, scores: Sequence[float]) -> Region | None:
     region = choose(candidates) or max(candidates, key=lambda region: region.score, default=None)
     if region is None:
         return None
+    region = replace(region, runs=tuple((c.start, c.end, c.score) for c in candidates))
     return with_introduced_block(labelling, ended(labelling, region))
 
 
@@ -112,7 +114,7 @@ def ended(labelling: Labelling, region: Region) -> Region:
     end = stop - 1
     while end > region.start and labelling.lines[end].is_blank:
         end -= 1
-    return Region(region.start, end, region.score)
+    return replace(region, end=end)
 
 
 def with_introduced_block(labelling: Labelling, region: Region) -> Region:
@@ -136,7 +138,7 @@ def with_introduced_block(labelling: Labelling, region: Region) -> Region:
     block_end = end
     while block_end + 1 < len(lines) and not lines[block_end + 1].is_blank and labelling.undecided(block_end + 1):
         block_end += 1
-    return Region(region.start, block_end, region.score) if block_end > end else region
+    return replace(region, end=block_end) if block_end > end else region
 
 
 def mark_listed(labelling: Labelling, region: Region | None) -> None:

@@ -95,6 +95,8 @@ BASE = (
     "length_step_after",
     "page_lower",
     "page_code",
+    "run_share",
+    "strong_run",
 )
 CONTEXT = (
     "log_chars",
@@ -286,6 +288,7 @@ def page_features(
         np.full((n, 1), inside.sum() / n),
         *_around_structure(kinds, at, start, labelling.ends),
         *_wrapping(base),
+        *_runs(region, at),
     ]
     rows = np.hstack([np.asarray(c, dtype=np.float64) for c in columns])
     return content, np.hstack([rows, _context(rows)])
@@ -329,6 +332,22 @@ def _wrapping(base: np.ndarray[Any, Any]) -> list[np.ndarray[Any, Any]]:
     after = np.abs(length - np.concatenate([length[1:], [0.0]]))
     page = (np.full(n, lower.mean()), np.full(n, base[:, _COLUMNS["code"]].mean()))
     return [column[:, None] for column in (continues, before, after, *page)]
+
+
+def _runs(region: article_region.Region | None, at: np.ndarray[Any, Any]) -> list[np.ndarray[Any, Any]]:
+    """The prose run a line stands in, of those the region step weighed: its score's share
+    of the best run's, and whether it is substantial (an article split by a table or a
+    list leaves runs beside the region)."""
+    import numpy as np
+
+    share, strong = np.zeros(at.size), np.zeros(at.size)
+    runs = region.runs if region is not None else ()
+    best = max((weight for _, _, weight in runs), default=0.0)
+    for start, end, weight in runs:
+        inside = (at >= start) & (at <= end)
+        share[inside] = weight / best if best > 0 else 0.0
+        strong[inside] = float(weight >= article_region.MIN_ARTICLE_WEIGHT)
+    return [share[:, None], strong[:, None]]
 
 
 def _signed_log(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:

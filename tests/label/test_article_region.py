@@ -40,6 +40,7 @@ def test_tail_marker_after_the_start_ends_the_article() -> None:
         labelling.ends.add(index)
     region = find_region(labelling, [-300.0, 95.0, 95.0, -300.0, 190.0])
     assert region is not None and (region.start, region.end) == (1, 2)
+    assert region.runs == ((1, 2, 190.0), (4, 4, 190.0))  # the region weighed both; the marker cut the first
 
 
 def test_block_introduced_by_a_colon_joins_the_article() -> None:

@@ -55,6 +55,18 @@ def _named(text: str) -> dict[str, list[float]]:
     return {name: rows[:, n].tolist() for n, name in enumerate(line_model.feature_names())}
 
 
+def test_a_line_knows_the_prose_run_it_stands_in_beside_the_region() -> None:
+    """An article split by a table leaves a second run of prose below the region: its
+    lines read how strong that run is against the best one."""
+    table = "\n".join(f"| {n} | {n * 3} | {n * 7} |" for n in range(1, 13))
+    later = "The second half of the report looks at the ferry fares and what the operator plans for them."
+    named = _named(f"Home\n\n{PROSE}\n\n{PROSE} It met again.\n\n{table}\n\n{later}\n\n{later} Again.\n")
+    assert named["run_share"][0] == 0.0 and named["strong_run"][0] == 0.0  # "Home": in no run
+    first, second = named["run_share"][1], named["run_share"][-1]
+    assert first == 1.0 or second == 1.0
+    assert 0.5 < min(first, second) < 1.0 and named["strong_run"][-1] == named["strong_run"][1] == 1.0
+
+
 def test_a_wrapped_line_continues_the_sentence_above_it() -> None:
     rows = _named(WRAPPED)
     assert rows["starts_lower"][:3] == [0.0, 1.0, 1.0]
