@@ -43,7 +43,10 @@ class Survey:
             raise RuntimeError("the survey has been counted; no file can be added")
         self.files[group] += 1
         number = self._groups.setdefault(group, len(self._groups))
-        self._counts.setdefault(number, Counter()).update(keys)
+        counts = self._counts.get(number)
+        if counts is None:
+            counts = self._counts[number] = Counter()
+        counts.update(keys)
         self._held += len(keys)
         if self._held > self._limit:
             self._spill()
@@ -70,7 +73,8 @@ class Survey:
         found: dict[str, set[int]] = {}
         counted: Iterable[tuple[int, int, int]]
         if self._spool is None:
-            counted = ((number, key, n) for number, counts in self._counts.items() for key, n in counts.items())
+            held = ((number, counts) for number, counts in self._counts.items() if number in floors)
+            counted = ((number, key, n) for number, counts in held for key, n in counts.items())
         else:
             self._spill()
             query = "SELECT grp, key, SUM(n) FROM seen GROUP BY grp, key HAVING SUM(n) >= ?"
