@@ -9,6 +9,7 @@ table is kept in memory instead, so the run still works.
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 import sqlite3
 import tempfile
@@ -16,29 +17,49 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+_PRAGMAS = "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
+
 
 class TempDatabase:
-    """A throw-away SQLite database in its own temp folder, removed on :meth:`close`."""
+    """A throw-away SQLite database on disk that no folder lists.
+
+    Its file is removed as soon as the connection has it open: the connection goes on
+    using it, and the system frees it when the connection closes or the process ends,
+    however it ends (SIGKILL, the OOM killer, a CI job's time limit), so no run leaves a
+    database in the temp folder. Where an open file cannot be removed (Windows) the folder
+    stays until :meth:`close`. Without a writable temp folder the database is in memory.
+    """
 
     def __init__(self, prefix: str, schema: str) -> None:
         self._folder: tempfile.TemporaryDirectory[str] | None = None
+        self.on_disk = False
         try:
             self._folder = tempfile.TemporaryDirectory(prefix=prefix)
             self.db = sqlite3.connect(Path(self._folder.name) / "spool.sqlite")
+            self.db.executescript(_PRAGMAS + schema)  # the file is created and open from here
+            self.on_disk = True
         except (OSError, sqlite3.Error):  # no writable temp folder: keep it in memory instead
+            with contextlib.suppress(OSError):
+                self._remove_folder()
             self.db = sqlite3.connect(":memory:")
-        self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; " + schema)
+            self.db.executescript(_PRAGMAS + schema)
+            return
+        with contextlib.suppress(OSError):  # an open file that cannot be removed: at close
+            self._remove_folder()
 
     @property
     def path(self) -> Path | None:
-        """The database file; None when it is kept in memory."""
+        """The database file while a folder lists it (only where open files cannot be removed)."""
         return Path(self._folder.name) / "spool.sqlite" if self._folder is not None else None
 
-    def close(self) -> None:
-        self.db.close()
+    def _remove_folder(self) -> None:
         if self._folder is not None:
             self._folder.cleanup()
             self._folder = None
+
+    def close(self) -> None:
+        self.db.close()
+        self._remove_folder()
 
 
 def name_key(name: str) -> bytes:

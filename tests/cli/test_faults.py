@@ -94,12 +94,14 @@ def _running(pid: int) -> bool:
 @pytest.mark.parametrize(("how", "status"), [("kill", -9), ("terminate", 143), ("interrupt", 130)])
 def test_no_worker_outlives_its_run(tmp_path: Path, how: str, status: int) -> None:
     """SIGKILL or SIGTERM of a -j 2 run used to leave both workers running for good, and
-    Ctrl-C exited 1 with the workers' tracebacks."""
+    Ctrl-C exited 1 with the workers' tracebacks; a killed run left its databases in the
+    temp folder."""
     import signal
     import time
 
-    folder = tmp_path / "in"
+    folder, temp = tmp_path / "in", tmp_path / "temp"
     folder.mkdir()
+    temp.mkdir()
     for i in range(400):
         (folder / f"p{i}.txt").write_text(f"Story {i}\n\n{PAGE}\n", encoding="utf-8")
     run = subprocess.Popen(
@@ -108,6 +110,7 @@ def test_no_worker_outlives_its_run(tmp_path: Path, how: str, status: int) -> No
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        env={**os.environ, "TMPDIR": str(temp)},
     )
     workers: list[int] = []
     for _ in range(300):
@@ -133,6 +136,7 @@ def test_no_worker_outlives_its_run(tmp_path: Path, how: str, status: int) -> No
     assert not left
     stderr = run.stderr.read() if run.stderr else ""
     assert returned == status and "Traceback" not in stderr
+    assert not list(temp.iterdir())
 
 
 def test_a_manifest_value_of_the_wrong_type_is_refused_not_made_a_string(tmp_path: Path) -> None:

@@ -54,18 +54,17 @@ def test_survey_thresholds() -> None:
     assert small.repeated("h") == frozenset()
 
 
-def test_survey_counts_on_disk_beyond_its_bound_and_cleans_up() -> None:
+def test_survey_counts_on_disk_beyond_its_bound_and_cleans_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     survey = Survey(held=5)
     menu, footer = line_key("Menu"), line_key("Footer")
     for i in range(10):
         survey.add("site", {menu, line_key(f"story {i}")} | ({footer} if i % 2 else set()))  # type: ignore[arg-type]
         survey.add("other", {line_key(f"alone {i}")})  # type: ignore[arg-type]
-    assert survey._spool is not None and survey._spool.path is not None
-    database = survey._spool.path
-    assert database.is_file()
+    assert survey._spool is not None and survey._spool.on_disk
     assert survey.repeated("site") == frozenset({menu, footer})  # footer in exactly half the files
     assert survey.repeated("other") == frozenset()
-    assert not database.parent.exists()  # counted once, then the table is gone
+    assert survey._spool is None and not any(tmp_path.iterdir())  # counted once, then the table is gone
     with pytest.raises(RuntimeError):
         survey.add("site", {menu})  # type: ignore[arg-type]
 
@@ -101,7 +100,7 @@ def test_without_a_writable_temp_folder_the_survey_counts_in_memory(monkeypatch:
     menu = line_key("Menu")
     for i in range(4):
         survey.add("site", {menu, line_key(f"story {i}")})  # type: ignore[arg-type]
-    assert survey._spool is not None and survey._spool.path is None
+    assert survey._spool is not None and not survey._spool.on_disk
     assert survey.repeated("site") == frozenset({menu})
 
 

@@ -1,5 +1,8 @@
 import os
+import tempfile
 from pathlib import Path
+
+import pytest
 
 from copydesk.run.inputs import PAGE, InputFile, Inputs
 
@@ -60,9 +63,9 @@ def test_of_keeps_inputs_and_puts_a_list_on_disk() -> None:
     assert list(Inputs.of([InputFile("b.txt", "b.txt")])) == [InputFile("b.txt", "b.txt")]
 
 
-def test_close_removes_the_spool() -> None:
+def test_the_spool_is_in_no_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     inputs = Inputs([InputFile("a.txt", "a.txt")])
-    folder = inputs._spool.path
-    assert folder is not None and folder.exists()
+    assert inputs._spool.on_disk and not any(tmp_path.iterdir())
+    assert names(inputs) == ["a.txt"]
     inputs.close()
-    assert not folder.exists()

@@ -1,4 +1,5 @@
 import tempfile
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -60,12 +61,17 @@ def test_names_with_undecodable_bytes_are_kept() -> None:
     assert [r["name"] for r in store] == ["caf\udce9.txt"]
 
 
-def test_the_database_is_on_disk_and_removed_on_close() -> None:
-    spool = TempDatabase("copydesk-test-", "CREATE TABLE t(x INT)")
-    database = spool.path
-    assert database is not None and database.is_file()
+def test_the_database_is_on_disk_yet_in_no_folder_so_a_killed_run_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    spool = TempDatabase("copydesk-test-", "CREATE TABLE t(x BLOB)")
+    assert spool.on_disk and spool.path is None and not any(tmp_path.iterdir())
+    spool.db.execute("PRAGMA cache_size=-64")  # 64 KB of pages in memory: the rest is in the file
+    spool.db.executemany("INSERT INTO t VALUES (?)", ((bytes(1000),) for _ in range(2000)))
+    assert spool.db.execute("SELECT COUNT(*), SUM(LENGTH(x)) FROM t").fetchone() == (2000, 2_000_000)
     spool.close()
-    assert not database.parent.exists() and spool.path is None
+    assert not any(tmp_path.iterdir())
 
 
 def test_without_a_writable_temp_folder_rows_stay_in_memory(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -76,4 +82,5 @@ def test_without_a_writable_temp_folder_rows_stay_in_memory(monkeypatch: pytest.
     store = RowStore()
     store.put(row("a.txt", failed=True))
     assert [r["name"] for r in store] == ["a.txt"] and store.failed == 1
+    assert not store._spool.on_disk
     store.close()
