@@ -31,7 +31,7 @@ from copydesk.text.shape import UNSPACED, looks_like_headline, word_count
 # Non-blank lines above the article's first that may hold its headline. None inside the
 # article but the rule of thumb's own pick: a headline the first cleaning left in the
 # article would be taken on a second, and cleaning would not be idempotent.
-ABOVE = 15
+ABOVE = 40
 ARTICLE_CHARS = 2000  # the article's opening, where its headline's words come back
 
 FEATURES = (

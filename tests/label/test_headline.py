@@ -45,6 +45,14 @@ def test_candidates_are_headline_shaped_lines_near_the_article_never_its_paragra
     assert all(len(row) == len(headline.FEATURES) for row in found.rows)
 
 
+@pytest.mark.parametrize(("menu", "reached"), [(headline.ABOVE - 1, True), (headline.ABOVE, False)])
+def test_the_candidates_reach_a_headline_over_a_long_menu_up_to_the_window(menu: int, reached: bool) -> None:
+    """A site's menu or a list of other stories often stands between the headline and the article."""
+    items = "\n".join(f"Section number {i}" for i in range(menu))
+    texts, found = seen_on(f"{HEADLINE}\n{items}\n{PARA}\n{PARA2}\n")
+    assert (HEADLINE in [texts[i] for i in found.indices]) is reached
+
+
 def test_the_rule_of_thumb_takes_the_nearest_headline_long_line_and_is_marked() -> None:
     _, found = seen_on(PAGE)
     assert column(found, "rule_of_thumb") == [0.0, 0.0, 0.0, 1.0]  # the chrome nearest the article
