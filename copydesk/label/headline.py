@@ -4,7 +4,8 @@ The structure step's rule of thumb (:func:`copydesk.label.structure.find_title`)
 the nearest headline-shaped line above the article, and above many articles the nearest
 such line is chrome: "Share this story", "Log in", a photo credit. The headline
 differs from them in what the page itself shows: its words come back in the article, sites
-print it twice, a byline follows it, it is longer than the labels around it. These
+print it twice, a byline follows it, it is longer than the labels around it, it stands
+alone between blank lines where menus and link lists come in runs. These
 features and the rule of thumb's own pick are weighed by a logistic regression trained
 with the line model (:mod:`copydesk.label.training`) and shipped in its file; without one
 the rule of thumb decides alone.
@@ -52,6 +53,7 @@ FEATURES = (
     "capitalised",
     "digit",
     "separator",
+    "isolated",
     "rule_of_thumb",
 )
 
@@ -150,6 +152,8 @@ def _row(page: _Page, n: int, text: str) -> list[float]:
     """One candidate's features, in :data:`FEATURES` order (the two gaps filled in by :func:`_gaps`)."""
     labelling, filled = page.labelling, page.filled
     i = filled[n]
+    lines = labelling.lines
+    isolated = (i == 0 or lines[i - 1].is_blank) and (i + 1 == len(lines) or lines[i + 1].is_blank)
     log_words, log_chars, shaped, ends, capitalised, digit, separator = _SHAPE[text]
     tokens = _TOKENS.of(page.stops)[text]
     shared = page.article.shared(tokens)
@@ -166,12 +170,13 @@ def _row(page: _Page, n: int, text: str) -> list[float]:
         math.log1p(shared),
         0.0,
         0.0,
-        float(page.seen[labelling.lines[i].stripped] > 1),
+        float(page.seen[lines[i].stripped] > 1),
         float(i in labelling.hints),
-        float(following is not None and is_byline(page.byline_patterns, labelling.lines[following].stripped)),
+        float(following is not None and is_byline(page.byline_patterns, lines[following].stripped)),
         capitalised,
         digit,
         separator,
+        float(isolated),
         float(i == page.rule_of_thumb),
     ]
 

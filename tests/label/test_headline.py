@@ -78,6 +78,16 @@ def test_only_the_rule_of_thumbs_pick_is_weighed_inside_the_article_and_not_by_i
     assert column(found, "overlap")[inside[0]] == pytest.approx(2 / 3)  # harbour, spring; never "begin", its own
 
 
+def test_a_line_standing_alone_between_blank_lines_is_marked_isolated() -> None:
+    page = f"The Daily Lantern\nHome\n\n{HEADLINE}\n\nShare on social media\n{CHROME}\n{PARA}\n{PARA2}\n"
+    texts, found = seen_on(page)
+    isolated = dict(zip([texts[i] for i in found.indices], column(found, "isolated"), strict=True))
+    assert isolated[HEADLINE] == 1.0
+    assert isolated["The Daily Lantern"] == isolated["Share on social media"] == isolated[CHROME] == 0.0
+    _, found = seen_on(PAGE)  # no blank lines: nothing stands alone
+    assert set(column(found, "isolated")) == {0.0}
+
+
 def test_the_scorer_takes_the_best_line_and_ties_go_to_the_one_nearest_the_article() -> None:
     texts, found = seen_on(PAGE)
     assert texts[headline.choose(found, weights(overlap=1.0)) or 0] == HEADLINE
