@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+OUT = Path(__file__).resolve().parent / "out"  # bench/out, from whatever folder the script is run
 BENCH = ROOT / ".." / "shared" / "bench" / "attribution"
 
 
@@ -24,7 +25,7 @@ def main() -> int:
     from copydesk.rules.ruleset import load_rules
 
     rules = load_rules(ROOT / "rules")
-    out = Path("bench/out/attribution.jsonl")
+    out = OUT / "attribution.jsonl"
     out.parent.mkdir(parents=True, exist_ok=True)
     spent = 0.0
     with out.open("w", encoding="utf-8") as handle:

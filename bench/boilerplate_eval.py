@@ -12,13 +12,14 @@ import sys
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "boilerplate"
+OUT = Path(__file__).resolve().parent / "out"  # bench/out, from whatever folder the script is run
 RENDITIONS = ("inscriptis", "lxml")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--bench", type=Path, default=BENCH)
-    parser.add_argument("--out", type=Path, default=Path("bench/out/boilerplate"))
+    parser.add_argument("--out", type=Path, default=OUT / "boilerplate")
     args = parser.parse_args()
     dev = args.bench / "dev"
     if not dev.is_dir():

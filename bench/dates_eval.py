@@ -16,13 +16,14 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+OUT = Path(__file__).resolve().parent / "out"  # bench/out, from whatever folder the script is run
 BENCH = ROOT / ".." / "shared" / "bench" / "dates"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--bench", type=Path, default=BENCH)
-    parser.add_argument("--out", type=Path, default=Path("bench/out/dates.jsonl"))
+    parser.add_argument("--out", type=Path, default=OUT / "dates.jsonl")
     parser.add_argument("--by", choices=["set", "lang"], default=None)
     parser.add_argument("--with-urls", action="store_true", help="declare each page's URL, as a manifest would")
     args = parser.parse_args()

@@ -14,12 +14,13 @@ import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "encoding"
+OUT = Path(__file__).resolve().parent / "out"  # bench/out, from whatever folder the script is run
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--bench", type=Path, default=BENCH)
-    parser.add_argument("--out", type=Path, default=Path("bench/out/encoding"))
+    parser.add_argument("--out", type=Path, default=OUT / "encoding")
     parser.add_argument("--failures", type=int, default=20)
     args = parser.parse_args()
     manifest = args.bench / "manifest.json"
