@@ -32,17 +32,14 @@ class TempDatabase:
 
     def __init__(self, prefix: str, schema: str) -> None:
         self._folder: tempfile.TemporaryDirectory[str] | None = None
-        self.on_disk = False
         try:
             self._folder = tempfile.TemporaryDirectory(prefix=prefix)
-            self.db = sqlite3.connect(Path(self._folder.name) / "spool.sqlite")
-            self.db.executescript(_PRAGMAS + schema)  # the file is created and open from here
+            self.db = _opened(Path(self._folder.name) / "spool.sqlite", schema)  # the file exists and is open
             self.on_disk = True
         except (OSError, sqlite3.Error):  # no writable temp folder: keep it in memory instead
             with contextlib.suppress(OSError):
                 self._remove_folder()
-            self.db = sqlite3.connect(":memory:")
-            self.db.executescript(_PRAGMAS + schema)
+            self.db, self.on_disk = _opened(":memory:", schema), False
             return
         with contextlib.suppress(OSError):  # an open file that cannot be removed: at close
             self._remove_folder()
@@ -60,6 +57,16 @@ class TempDatabase:
     def close(self) -> None:
         self.db.close()
         self._remove_folder()
+
+
+def _opened(target: Path | str, schema: str) -> sqlite3.Connection:
+    db = sqlite3.connect(target)
+    try:
+        db.executescript(_PRAGMAS + schema)
+    except sqlite3.Error:
+        db.close()
+        raise
+    return db
 
 
 def name_key(name: str) -> bytes:
