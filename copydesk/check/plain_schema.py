@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from copydesk.check.records import COLUMNS, is_missing, is_number, parse_instant
@@ -77,6 +77,15 @@ class Plan:
     columns: tuple[ColumnPlan, ...]
     not_after: tuple[str, str] | None  # (column, limit)
     required: Mapping[str, Sequence[str]] | None  # source id -> columns it must fill
+
+    def per_record(self) -> Plan:
+        """What one record decides alone (everything but uniqueness): a worker checks it
+        as it writes the file's report, so a flagged file is not analysed a second time."""
+        return Plan(tuple(replace(column, unique=False) for column in self.columns), self.not_after, self.required)
+
+    def across_records(self) -> Plan:
+        """What needs the other records: uniqueness alone."""
+        return Plan(tuple(ColumnPlan(c.column, True, True, ()) for c in self.columns if c.unique), None, None)
 
 
 def _is_count(value: Any) -> bool:

@@ -36,14 +36,20 @@ class RecordsSchema:
 
 def load_records_schema(path: Path) -> RecordsSchema:
     """Read and check the schema file; any problem is a rules error (exit 2) naming the file."""
+    plan = plain_plan(path)
+    if plan is not None:
+        return RecordsSchema(path, plan=plan)
+    return RecordsSchema(path, schema=_pandera_schema(path))
+
+
+def plain_plan(path: Path) -> Plan | None:
+    """The schema as copydesk decides it, or ``None`` when pandera must: read without
+    importing pandera, so a worker can check each record's own declarations."""
     data = load_yaml(path).data  # the size and alias limits of every rule file, and YAML errors with their line
     columns = data.get("columns") if isinstance(data, dict) else None
     if isinstance(columns, dict):
         _refuse_unknown(path, columns)
-    plan = plan_of(data)
-    if plan is not None:
-        return RecordsSchema(path, plan=plan)
-    return RecordsSchema(path, schema=_pandera_schema(path))
+    return plan_of(data)
 
 
 def _pandera_schema(path: Path) -> Any:
@@ -86,13 +92,27 @@ def _row_message(check: str, column: str | None, case: Any, detail: str | None) 
 
 
 def validate_records(
-    records_schema: RecordsSchema, records: Iterable[dict[str, Any]]
+    records_schema: RecordsSchema, records: Iterable[dict[str, Any]], across_only: bool = False
 ) -> tuple[dict[int, list[Finding]], list[str]]:
-    """Findings by row position (in the order ``records`` gave them), and the failures that belong to no row."""
+    """Findings by row position (in the order ``records`` gave them), and the failures that belong to no row.
+
+    ``across_only``: each record's own declarations were checked with it
+    (:func:`record_findings`); only those that need the other records are left.
+    """
     if records_schema.plan is not None:
-        found = failures(records_schema.plan, records)
+        plan = records_schema.plan.across_records() if across_only else records_schema.plan
+        found = failures(plan, records)
     else:
         found = _pandera_failures(records_schema.schema, records)
+    return _findings(found)
+
+
+def record_findings(plan: Plan, record: dict[str, Any]) -> list[Finding]:
+    """One record against the declarations it decides alone, as that file's findings."""
+    return _findings(failures(plan.per_record(), [record]))[0].get(0, [])
+
+
+def _findings(found: Iterable[Failure]) -> tuple[dict[int, list[Finding]], list[str]]:
     by_row: dict[int, list[Finding]] = {}
     batch: set[str] = set()
     seen: set[tuple[int, str, str | None]] = set()

@@ -160,6 +160,7 @@ def check(
         prov is not None,
         pages,
         out if out is not None and is_url(out) else None,
+        declared_file(schema, rules, SCHEMA_NAME),
     )
     skip = {(local_out / name).resolve() for name in ("", "files", "gx")} if local_out else set()
     if rules is not None:
@@ -177,7 +178,6 @@ def check(
         cache=cache,
         engine=engine,
         scheduler=scheduler,
-        schema=declared_file(schema, rules, SCHEMA_NAME),
         suite=suite_path,
         data_docs=_data_docs(data_docs, settings.data_docs, out, suite_path),
         junit=junit,

@@ -4,6 +4,8 @@ They run after the per-file steps, over the records table: the declared records 
 (pandera), the batch expectations (great-expectations), then the batch outputs
 (``records.parquet``, ``index.html``). A schema failure is a finding on the file it
 concerns: that file is checked again with it, so its report, page and verdict agree.
+When copydesk decides the schema itself, the workers already checked each record's own
+declarations; only uniqueness is left here, and only the files it flags are checked again.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from copydesk.run.executor import (
     RunConfig,
     RunResult,
     check_one,
+    checks_records,
     emit,
     engine_map,
     summary_entries,
@@ -82,7 +85,8 @@ def apply_schema(
 
     started = time.perf_counter()
     names: list[str] = []
-    by_row, table_failures = validate_records(schema, records(result, names))
+    across_only = config.schema == schema.path and checks_records(config)  # the workers checked each record
+    by_row, table_failures = validate_records(schema, records(result, names), across_only)
     found = {names[position]: findings for position, findings in by_row.items()}
     result.batch_flagged |= set(found)
     # A reused file whose last report carried batch findings that no longer hold is written again.

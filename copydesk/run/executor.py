@@ -36,6 +36,7 @@ from copydesk.reports.json_report import build_report, dumps
 from copydesk.reports.paths import CLEAN_SUFFIX, PAGE_SUFFIX, REPORT_SUFFIX, safe_relative
 from copydesk.reports.provenance import file_provenance
 from copydesk.rules import compiled
+from copydesk.rules.errors import RuleFileError
 from copydesk.rules.manifest import ManifestEntry, load_manifests
 from copydesk.rules.ruleset import RuleSet, load_rules
 from copydesk.run.inputs import InputFile, Inputs
@@ -45,6 +46,7 @@ from copydesk.run.survey import Survey
 if TYPE_CHECKING:  # imported when used: the pool when a run has workers, the ledger when it writes reports
     from concurrent.futures import ProcessPoolExecutor
 
+    from copydesk.check.plain_schema import Plan
     from copydesk.run.ledger import Ledger
 
 
@@ -61,6 +63,7 @@ class RunConfig:
     prov: bool = False  # keep each file's PROV document for a run bundle
     html: bool = True  # write each file's HTML page beside its report
     out_url: str | None = None  # an fsspec URL folder for the outputs, instead of ``out``
+    schema: Path | None = None  # the records schema: each record's own declarations are checked with its file
 
 
 @dataclass(slots=True)
@@ -113,11 +116,55 @@ _STATE: dict[str, Any] = {}
 
 
 def _load(config: RunConfig) -> tuple[RuleSet, dict[Path, ManifestEntry]]:
-    if _STATE.get("config") != config:
-        _STATE["config"] = config
+    loaded = (config, _stamp(config.schema))  # a schema edited between two runs of one process is read again
+    if _STATE.get("config") != loaded:
+        _STATE["config"] = loaded
         _STATE["rules"] = load_rules(config.rules_dir)
         _STATE["manifest"] = load_manifests(config.manifests)
+        _STATE["record_checks"] = _record_checks(config.schema)
     return _STATE["rules"], _STATE["manifest"]
+
+
+def _stamp(path: Path | None) -> tuple[int, int] | None:
+    try:
+        found = path.stat() if path is not None else None
+    except OSError:
+        return None
+    return (found.st_mtime_ns, found.st_size) if found is not None else None
+
+
+def _record_checks(path: Path | None) -> tuple[Plan | None, str]:
+    """The records schema when copydesk decides it, and the digest of its file.
+
+    Each record's own declarations (a value in range, a field filled) are then checked as
+    its file is, so a flagged file's report is written once, with them; only uniqueness
+    waits for the batch. A schema pandera decides is left whole to the batch step.
+    """
+    if path is None:
+        return None, ""
+    from copydesk.check.schema import plain_plan
+
+    plan = plain_plan(path)
+    if plan is None:
+        return None, ""
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise RuleFileError(path, None, f"cannot read the records schema: {os_problem(exc)}") from exc
+    return plan, digest
+
+
+def checks_records(config: RunConfig) -> bool:
+    """Whether the workers check each record's own declarations of the run's schema."""
+    _load(config)
+    return _STATE["record_checks"][0] is not None
+
+
+def _results_digest(config: RunConfig, rules: RuleSet) -> str:
+    """What a file's result depends on besides the file: the rules, and the schema when its workers read it."""
+    _load(config)
+    schema_digest = _STATE["record_checks"][1]
+    return f"{rules.digest}+{schema_digest}" if schema_digest else rules.digest
 
 
 def prepare(config: RunConfig) -> RuleSet:
@@ -192,7 +239,8 @@ def check_one(
     """Analyse one file, write its outputs, and return its summary row.
 
     ``batch_findings`` are what the batch steps found about this file (the records
-    schema); the file is analysed again with them, so every output agrees.
+    schema); the file is analysed again with them, so every output agrees. The schema's
+    declarations on one record are checked here, before anything is written.
     """
     started = time.perf_counter()
     rules, manifest = _load(config)
@@ -201,8 +249,16 @@ def check_one(
         analysis = analyse(item.path, item.name, rules, entry, config.max_bytes, repeated, item.url)
     except Exception as exc:  # a bug must fail this file, not the batch
         analysis = crashed(item.path, item.name, exc)
-    analysis.findings.extend(batch_findings)
     report = build_report(analysis, provenance_of(analysis, rules.digest))
+    found = list(batch_findings)
+    plan = _STATE["record_checks"][0]
+    if plan is not None:
+        from copydesk.check.schema import record_findings
+
+        found += record_findings(plan, _record(report, analysis))
+    if found:
+        analysis.findings.extend(sorted(found, key=lambda finding: (finding.rule, finding.message)))
+        report = build_report(analysis, provenance_of(analysis, rules.digest))
     if config.out is not None or config.out_url is not None:
         try:
             write_file_outputs(config, item, analysis, report)
@@ -214,7 +270,7 @@ def check_one(
     compiled.persist()  # after this process's first file, what it compiled is there for the next run
     return {
         "provenance": report["provenance"] if config.prov else None,
-        "record": record_of(report, len(analysis.lines), len(analysis.article_text)),
+        "record": _record(report, analysis),
         "name": item.name,
         "verdict": report["verdict"],
         "failed": fails(analysis.findings, config.fail_on),
@@ -226,6 +282,10 @@ def check_one(
         "timings": analysis.timings,
         "seconds": time.perf_counter() - started,
     }
+
+
+def _record(report: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
+    return record_of(report, len(analysis.lines), len(analysis.article_text))
 
 
 Call = tuple[Any, ...]  # one call's arguments
@@ -434,7 +494,8 @@ def _ledger_key(
     from copydesk.run.ledger import file_key
 
     entry = _entry(item, _load(config)[1])
-    return file_key(digest, rules.digest, entry.declared() if entry else None, repeated, config.max_bytes), digest
+    declared = entry.declared() if entry else None
+    return file_key(digest, _results_digest(config, rules), declared, repeated, config.max_bytes), digest
 
 
 def _reuse(ledger: Ledger, item: InputFile, key: str, config: RunConfig) -> tuple[dict[str, Any], bool] | None:

@@ -1,8 +1,9 @@
 """The ledger: what a run already checked, so the next run over the same folder skips it.
 
 A SQLite file inside the output folder records, per file, everything its result depends
-on (the input's sha256, the rules digest, the tool version, the manifest entry, the lines
-its source repeats, the size limit) and the summary row the per-file steps produced. A
+on (the input's sha256, the rules digest, and the records schema's when the workers check
+each record against it; the tool version, the manifest entry, the lines its source repeats,
+the size limit) and the summary row the per-file steps produced. A
 re-run reuses the row of a file whose key is unchanged and whose report is still on
 disk; batch steps (schema, expectations, index) always run over every row.
 """

@@ -54,7 +54,6 @@ class CheckPlan:
     cache: bool = True
     engine: str = "local"
     scheduler: str | None = None
-    schema: Path | None = None  # a records schema to apply
     suite: Path | None = None  # an expectation suite to run
     data_docs: bool = False  # run the suite in GX and write its Data Docs
     junit: Path | None = None
@@ -128,7 +127,7 @@ def execute(
     def load_batch_rules() -> None:
         # pandera and great-expectations take seconds to import: done while the workers
         # run the first pass, which writes nothing, so a broken file still leaves no output.
-        batch_rules["schema"] = _load_schema(plan.schema) if plan.schema else None
+        batch_rules["schema"] = _load_schema(config.schema) if config.schema else None
         batch_rules["suite"] = _load_suite(plan.suite, plan.data_docs) if plan.suite else None
 
     try:

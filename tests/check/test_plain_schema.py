@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from copydesk.check.plain_schema import ARGUMENTS, plan_of
-from copydesk.check.schema import RecordsSchema, load_records_schema, validate_records
+from copydesk.check.schema import RecordsSchema, load_records_schema, record_findings, validate_records
 from copydesk.rules.errors import RuleFileError
 from tests.check.test_schema import record
 from tests.check.values import ANY_VALUE, maybe
@@ -139,6 +139,24 @@ def test_copydesk_reads_the_common_declarations_as_pandera_does(
     ours = validate_records(RecordsSchema(Path("s.yaml"), plan=plan), records)
     theirs = validate_records(RecordsSchema(Path("s.yaml"), schema=_pandera(schema)), records)
     assert ours == theirs
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(schema=schemas(), rows=st.lists(ROW, min_size=1, max_size=6))
+def test_each_record_alone_and_then_uniqueness_find_what_the_whole_table_does(
+    schema: dict[str, Any], rows: list[dict[str, Any]]
+) -> None:
+    """The split the workers rely on: nothing found twice, nothing lost."""
+    plan = plan_of(schema)
+    assert plan is not None
+    records = [record(file=f"{n}.txt", **row) for n, row in enumerate(rows)]
+    whole = RecordsSchema(Path("s.yaml"), plan=plan)
+    by_row, table = validate_records(whole, records, across_only=True)
+    for position, one in enumerate(records):
+        by_row.setdefault(position, []).extend(record_findings(plan, one))
+    split = {row: sorted(found, key=lambda f: (f.rule, f.message)) for row, found in by_row.items() if found}
+    assert (split, table) == validate_records(whole, records)
+    assert all(not f.rule.endswith("field_uniqueness") for one in records for f in record_findings(plan, one))
 
 
 @pytest.mark.parametrize(

@@ -102,6 +102,49 @@ def test_cli_puts_schema_findings_in_the_file_report_and_fails_the_gate(tmp_path
     assert summary["counts"]["fail"] == 1 and summary["findings_by_rule"]["schema.language.isin"] == 1
 
 
+def test_a_file_its_own_record_flags_is_analysed_once_and_uniqueness_still_checks_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The workers decide each record's own declarations; only a duplicate waits for the batch."""
+    from copydesk.run import executor
+
+    analysed: list[str] = []
+    analyse = executor.analyse
+
+    def counted(path: Path, name: str, *args: Any) -> Any:
+        analysed.append(name)
+        return analyse(path, name, *args)
+
+    monkeypatch.setattr(executor, "analyse", counted)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("harbour_gazette_en.txt", "courrier_fr.txt"):
+        shutil.copy(ARTICLES / name, folder / name)
+    schema = tmp_path / "both.schema.yaml"
+    schema.write_text(
+        "columns:\n  language: {dtype: str, nullable: true, checks: {isin: [en]}}\n"
+        "  sha256: {dtype: str, nullable: true, unique: true}\ncoerce: true\n",
+        encoding="utf-8",
+    )
+
+    def check() -> dict[str, list[str]]:
+        out = tmp_path / f"out{len(list(tmp_path.iterdir()))}"
+        result = run_cli("check", folder, "--schema", schema, "--out", out, "-j", "1", "--no-corpus")
+        assert result.exit_code == 1, result.output
+        return {
+            name: [f["rule"] for f in report["findings"] if f["rule"].startswith("schema.")]
+            for name, report in reports_in(out).items()
+        }
+
+    assert check() == {"courrier_fr.txt": ["schema.language.isin"], "harbour_gazette_en.txt": []}
+    assert sorted(analysed) == ["courrier_fr.txt", "harbour_gazette_en.txt"]  # the flagged file once
+    analysed.clear()
+    shutil.copy(ARTICLES / "courrier_fr.txt", folder / "courrier_fr_again.txt")
+    both = ["schema.language.isin", "schema.sha256.field_uniqueness"]
+    assert check() == {"courrier_fr.txt": both, "courrier_fr_again.txt": both, "harbour_gazette_en.txt": []}
+    assert sorted(analysed) == ["courrier_fr.txt"] * 2 + ["courrier_fr_again.txt"] * 2 + ["harbour_gazette_en.txt"]
+
+
 @pytest.mark.parametrize("name", ["unknown_column.schema.yaml", "not_yaml.schema.yaml"])
 def test_cli_broken_schema_is_exit_2_with_one_line(tmp_path: Path, name: str) -> None:
     result = run_cli("check", ARTICLES / "harbour_gazette_en.txt", "--schema", BATCH / name, "--out", tmp_path)

@@ -221,3 +221,18 @@ def test_a_file_rewritten_between_its_digest_and_its_check_is_checked_again(
     monkeypatch.undo()
     assert skipped(check(corpus, out)) == 0
     assert skipped(check(corpus, out)) == len(PAGES)
+
+
+def test_a_changed_schema_checks_the_files_again(corpus: Path, tmp_path: Path) -> None:
+    """The workers decide each record's own declarations, so a file's result depends on the schema."""
+    shutil.copy(ARTICLES / "courrier_fr.txt", corpus / "courrier_fr.txt")
+    out = tmp_path / "out"
+    schema = tmp_path / "languages.schema.yaml"
+    report = out / "files" / "courrier_fr.txt.report.json"
+    schema.write_text("columns:\n  language: {dtype: str, nullable: true, checks: {isin: [en]}}\ncoerce: true\n")
+    check(corpus, out, "--schema", schema)
+    assert "schema.language.isin" in report.read_text(encoding="utf-8")
+    assert skipped(check(corpus, out, "--schema", schema)) == 4
+    schema.write_text("columns:\n  language: {dtype: str, nullable: true, checks: {isin: [en, fr]}}\ncoerce: true\n")
+    assert skipped(check(corpus, out, "--schema", schema)) == 0
+    assert "schema." not in report.read_text(encoding="utf-8")
