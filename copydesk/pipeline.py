@@ -178,6 +178,19 @@ def analyse(
     return analyse_decoded(outcome, name, rules, entry, repeated, clock)
 
 
+def analyse_surveyed(
+    outcome: DecodeOutcome,
+    name: str,
+    rules: RuleSet,
+    entry: ManifestEntry | None = None,
+    repeated: frozenset[int] = frozenset(),
+) -> Analysis:
+    """``analyse`` for a file the run's first pass already read and decoded (:func:`survey`)."""
+    clock = _Clock({})
+    clock.lap("encoding")
+    return analyse_decoded(outcome, name, rules, entry, repeated, clock)
+
+
 def analyse_data(
     data: bytes,
     name: str,
@@ -337,17 +350,19 @@ def survey(
     entry: ManifestEntry | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     url: str | None = None,
-) -> tuple[str, frozenset[int], str | None]:
-    """A file's corpus group, line keys and sha256, for the cross-file pass; unreadable files give no keys.
+) -> tuple[str, frozenset[int], DecodeOutcome]:
+    """A file's corpus group and line keys for the cross-file pass, and the file as decoded
+    (its sha256 that of the bytes just read); unreadable files give no keys.
 
-    The sha256 is of the bytes just read, so the run ledger need not read the file again.
+    The check can start from the decoded file (:func:`analyse_decoded`) and the run ledger
+    from its sha256: neither reads the file again.
     """
     outcome = decode_path(path, declared_language(rules, entry), max_bytes, url)
     if outcome.decoded is None:
-        return corpus.group_of(entry.source if entry else None, path), frozenset(), outcome.sha256
+        return corpus.group_of(entry.source if entry else None, path), frozenset(), outcome
     lines = split_lines(outcome.decoded.text)
     found, _, _ = source.identify(rules, lines, entry)
-    return corpus.group_of(found.id, path), corpus.file_keys(lines), outcome.sha256
+    return corpus.group_of(found.id, path), corpus.file_keys(lines), outcome
 
 
 def crashed(path: Path, name: str, exc: Exception) -> Analysis:

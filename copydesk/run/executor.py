@@ -15,6 +15,7 @@ import hashlib
 import itertools
 import json
 import os
+import pickle
 import signal
 import stat
 import sys
@@ -31,7 +32,7 @@ from copydesk.check.records import record_of
 from copydesk.io import DEFAULT_MAX_BYTES, Content, os_problem, resolved, write_atomic, write_url
 from copydesk.label import corpus
 from copydesk.model import Analysis, Finding, fails
-from copydesk.pipeline import analyse, crashed, survey
+from copydesk.pipeline import analyse, analyse_surveyed, crashed, survey
 from copydesk.reports.json_report import build_report, dumps
 from copydesk.reports.paths import CLEAN_SUFFIX, PAGE_SUFFIX, REPORT_SUFFIX, safe_relative
 from copydesk.reports.provenance import file_provenance
@@ -211,12 +212,14 @@ def _entry(item: InputFile, manifest: dict[Path, ManifestEntry]) -> ManifestEntr
         return None
 
 
-def survey_one(item: InputFile, config: RunConfig) -> tuple[str, frozenset[int], str | None]:
+def survey_one(item: InputFile, config: RunConfig) -> tuple[str, frozenset[int], str | None, bytes | None]:
+    """The file's corpus group, line keys, sha256 and decoded page (pickled, for the check)."""
     rules, manifest = _load(config)
     try:
-        return survey(item.path, rules, _entry(item, manifest), config.max_bytes, item.url)
+        group, keys, outcome = survey(item.path, rules, _entry(item, manifest), config.max_bytes, item.url)
     except Exception:  # the check pass reports the problem; the survey just skips the file
-        return corpus.group_of(None, item.path), frozenset(), None
+        return corpus.group_of(None, item.path), frozenset(), None, None
+    return group, keys, outcome.sha256, pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
 
 
 def write_file_outputs(config: RunConfig, item: InputFile, analysis: Analysis, report: dict[str, Any]) -> None:
@@ -235,18 +238,23 @@ def check_one(
     config: RunConfig,
     repeated: frozenset[int] = frozenset(),
     batch_findings: tuple[Finding, ...] = (),
+    decoded: bytes | None = None,
 ) -> dict[str, Any]:
     """Analyse one file, write its outputs, and return its summary row.
 
     ``batch_findings`` are what the batch steps found about this file (the records
     schema); the file is analysed again with them, so every output agrees. The schema's
-    declarations on one record are checked here, before anything is written.
+    declarations on one record are checked here, before anything is written. ``decoded``:
+    the file as the first pass read and decoded it (pickled), so it is not read again.
     """
     started = time.perf_counter()
     rules, manifest = _load(config)
     entry = _entry(item, manifest)
     try:
-        analysis = analyse(item.path, item.name, rules, entry, config.max_bytes, repeated, item.url)
+        if decoded is not None:
+            analysis = analyse_surveyed(pickle.loads(decoded), item.name, rules, entry, repeated)
+        else:
+            analysis = analyse(item.path, item.name, rules, entry, config.max_bytes, repeated, item.url)
     except Exception as exc:  # a bug must fail this file, not the batch
         analysis = crashed(item.path, item.name, exc)
     report = build_report(analysis, provenance_of(analysis, rules.digest))
@@ -448,12 +456,13 @@ def learn_repeats(
     found = Survey()
     try:
         calls = ((item, config) for item in inputs)
-        for position, (group, keys, digest) in enumerate(engine_map(mapper, jobs)(survey_one, calls, len(inputs))):
+        surveyed = engine_map(mapper, jobs)(survey_one, calls, len(inputs))
+        for position, (group, keys, digest, decoded) in enumerate(surveyed):
             if meanwhile is not None:
                 meanwhile()
                 meanwhile = None
             found.add(group, keys)
-            inputs.learn(position, group, digest)
+            inputs.learn(position, group, digest, decoded)
         repeated = {group: found.repeated(group) for group in found.files}
     finally:
         found.close()
@@ -582,14 +591,14 @@ def run(
 
     def to_check() -> Iterator[Call]:
         """The files to check, read as the map asks for them; reused rows are kept on the way."""
-        for item, group, digest in inputs.rows():
+        for item, group, digest, decoded in inputs.rows():
             repeated = result.repeated.get(group, frozenset()) if group else frozenset()
             keyed = _ledger_key(item, repeated, config, rules, digest) if ledger is not None else None
             reused = _reuse(ledger, item, keyed[0], config) if reuse and ledger is not None and keyed else None
             if reused is None:
                 if keyed is not None:
                     keys[item.name] = keyed
-                yield item, config, repeated
+                yield item, config, repeated, (), decoded
                 continue
             row, had_batch = reused
             result.add(row)

@@ -18,13 +18,18 @@ from pathlib import Path
 from copydesk.run.spool import TempDatabase, name_key
 
 PAGE = 1024  # rows read at a time
+# Bytes of decoded pages the first pass keeps for the check, so it does not decode them
+# again (decoding and repairing a real page costs about as much as reading its dates).
+# Past it, the check decodes the rest itself: a crawl's temporary table stays bounded.
+KEEP_DECODED = 512 * 2**20
+KEEP_DECODED_IN_MEMORY = 32 * 2**20  # when the table could not go on disk
 
 _SCHEMA = """
 CREATE TABLE inputs(seq INTEGER PRIMARY KEY, name BLOB UNIQUE NOT NULL, location BLOB NOT NULL, url TEXT);
-CREATE TABLE learned(seq INTEGER PRIMARY KEY, grp INT NOT NULL, digest TEXT);
+CREATE TABLE learned(seq INTEGER PRIMARY KEY, grp INT NOT NULL, digest TEXT, decoded BLOB);
 """
 _ROWS = (
-    "SELECT seq, name, location, url, grp, digest FROM inputs LEFT JOIN learned USING (seq)"
+    "SELECT seq, name, location, url, grp, digest, decoded FROM inputs LEFT JOIN learned USING (seq)"
     " WHERE seq > ? ORDER BY seq LIMIT ?"
 )
 _NAMED = "SELECT location, url, grp FROM inputs LEFT JOIN learned USING (seq) WHERE name = ?"
@@ -72,6 +77,7 @@ class Inputs:
         self._spool = TempDatabase("copydesk-inputs-", _SCHEMA)
         self._db = self._spool.db
         self._count = 0
+        self._room = KEEP_DECODED if self._spool.on_disk else KEEP_DECODED_IN_MEMORY
         self._groups: dict[str, int] = {}  # corpus groups by name: one per source or folder, not per file
         self._group_names: list[str] = []  # ... and by number
         try:
@@ -105,27 +111,33 @@ class Inputs:
         return self._count
 
     def __iter__(self) -> Iterator[InputFile]:
-        for item, _, _ in self.rows():
+        for item, *_ in self.rows():
             yield item
 
-    def rows(self) -> Iterator[tuple[InputFile, str | None, str | None]]:
-        """Each input in order, with its corpus group and sha256 from the first pass (None without one)."""
+    def rows(self) -> Iterator[tuple[InputFile, str | None, str | None, bytes | None]]:
+        """Each input in order, with its corpus group, sha256 and decoded page (pickled)
+        from the first pass (None without one, or past what it keeps)."""
         last = -1
         while True:
             page = self._db.execute(_ROWS, (last, PAGE)).fetchall()
             if not page:
                 return
-            for _, name, location, url, group, digest in page:
-                yield InputFile(_text(location), _text(name), url), self._group(group), digest
+            for _, name, location, url, group, digest, decoded in page:
+                yield InputFile(_text(location), _text(name), url), self._group(group), digest, decoded
             last = page[-1][0]
 
-    def learn(self, position: int, group: str, digest: str | None) -> None:
+    def learn(self, position: int, group: str, digest: str | None, decoded: bytes | None = None) -> None:
         """What the first pass found of the input at ``position`` (in input order)."""
         number = self._groups.get(group)
         if number is None:
             number = self._groups[group] = len(self._group_names)
             self._group_names.append(group)
-        self._db.execute("INSERT OR REPLACE INTO learned VALUES (?, ?, ?)", (position, number, digest))
+        if decoded is not None:
+            if len(decoded) > self._room:
+                decoded = None
+            else:
+                self._room -= len(decoded)
+        self._db.execute("INSERT OR REPLACE INTO learned VALUES (?, ?, ?, ?)", (position, number, digest, decoded))
 
     def named(self, names: Iterable[str]) -> Iterator[tuple[InputFile, str | None]]:
         """The inputs of these names (those that exist), with their corpus groups."""

@@ -49,6 +49,34 @@ def untimed(report: dict[str, Any]) -> dict[str, Any]:
     return json.loads(text)  # type: ignore[no-any-return]
 
 
+def test_the_check_starts_from_the_pages_the_first_pass_decoded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each file is read and decoded once a run, and the reports are those of decoding it again."""
+    from copydesk import pipeline
+    from copydesk.run import inputs
+
+    read: list[str] = []
+    decode_path = pipeline.decode_path
+
+    def counted(path: Path, *args: Any) -> Any:
+        read.append(path.name)
+        return decode_path(path, *args)
+
+    monkeypatch.setattr(pipeline, "decode_path", counted)
+    files = sorted(path.name for path in ARTICLES.iterdir())
+    run_cli("check", ARTICLES, "--rules", RULES, "--out", tmp_path / "kept", "-j", "1")
+    assert sorted(read) == files  # the survey read them, the check did not
+    read.clear()
+    monkeypatch.setattr(inputs, "KEEP_DECODED", 0)
+    monkeypatch.setattr(inputs, "KEEP_DECODED_IN_MEMORY", 0)
+    run_cli("check", ARTICLES, "--rules", RULES, "--out", tmp_path / "again", "-j", "1")
+    assert sorted(read) == sorted(files * 2)  # past the budget the check reads each file again
+    for name in files:
+        kept, again = (tmp_path / out / "files" / f"{name}.report.json" for out in ("kept", "again"))
+        assert without_times(kept) == without_times(again), name
+
+
 def test_reports_are_written_atomically(tmp_path: Path) -> None:
     run_cli("check", SEEDS, "--rules", RULES, "--out", tmp_path)
     leftovers = [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]

@@ -38,7 +38,7 @@ def test_what_the_first_pass_learned_comes_back_with_each_input_and_by_name() ->
     for position, _ in enumerate(inputs):  # learned while the inputs are read, as the pass does
         inputs.learn(position, "source:tass" if position % 2 else f"folder:/s{position}", f"sha{position}")
     rows = list(inputs.rows())
-    assert [(item.name, group, digest) for item, group, digest in rows] == [
+    assert [(item.name, group, digest) for item, group, digest, _ in rows] == [
         ("0.txt", "folder:/s0", "sha0"),
         ("1.txt", "source:tass", "sha1"),
         ("2.txt", "folder:/s2", "sha2"),
@@ -54,7 +54,18 @@ def test_what_the_first_pass_learned_comes_back_with_each_input_and_by_name() ->
 
 def test_inputs_before_the_first_pass_have_no_group_or_digest() -> None:
     inputs = Inputs([InputFile("a.txt", "a.txt")])
-    assert list(inputs.rows()) == [(InputFile("a.txt", "a.txt"), None, None)]
+    assert list(inputs.rows()) == [(InputFile("a.txt", "a.txt"), None, None, None)]
+
+
+def test_the_decoded_pages_are_kept_up_to_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    from copydesk.run import inputs as module
+
+    monkeypatch.setattr(module, "KEEP_DECODED", 10)
+    monkeypatch.setattr(module, "KEEP_DECODED_IN_MEMORY", 10)
+    inputs = Inputs(InputFile(f"{i}.txt", f"{i}.txt") for i in range(4))
+    for position, page in enumerate([b"abcd", b"efghij", b"k", None]):
+        inputs.learn(position, "folder:.", None, page)
+    assert [decoded for *_, decoded in inputs.rows()] == [b"abcd", b"efghij", None, None]  # 10 bytes, then none
 
 
 def test_of_keeps_inputs_and_puts_a_list_on_disk() -> None:
