@@ -23,15 +23,19 @@ PAGE = 1024  # rows read at a time
 # Past it, the check decodes the rest itself: a crawl's temporary table stays bounded.
 KEEP_DECODED = 512 * 2**20
 KEEP_DECODED_IN_MEMORY = 32 * 2**20  # when the table could not go on disk
+# A larger page is decoded again: the pages on their way to the workers (a few chunks
+# each) then hold at most this much each, as their paths did before.
+KEEP_LARGEST = 256 * 2**10
 
 _SCHEMA = """
 CREATE TABLE inputs(seq INTEGER PRIMARY KEY, name BLOB UNIQUE NOT NULL, location BLOB NOT NULL, url TEXT);
 CREATE TABLE learned(seq INTEGER PRIMARY KEY, grp INT NOT NULL, digest TEXT, decoded BLOB);
 """
 _ROWS = (
-    "SELECT seq, name, location, url, grp, digest, decoded FROM inputs LEFT JOIN learned USING (seq)"
+    "SELECT seq, name, location, url, grp, digest, decoded IS NOT NULL FROM inputs LEFT JOIN learned USING (seq)"
     " WHERE seq > ? ORDER BY seq LIMIT ?"
 )
+_DECODED = "SELECT decoded FROM learned WHERE seq = ?"  # one at a time: a page of rows holds no pages
 _NAMED = "SELECT location, url, grp FROM inputs LEFT JOIN learned USING (seq) WHERE name = ?"
 
 
@@ -122,7 +126,8 @@ class Inputs:
             page = self._db.execute(_ROWS, (last, PAGE)).fetchall()
             if not page:
                 return
-            for _, name, location, url, group, digest, decoded in page:
+            for seq, name, location, url, group, digest, kept in page:
+                decoded = self._db.execute(_DECODED, (seq,)).fetchone()[0] if kept else None
                 yield InputFile(_text(location), _text(name), url), self._group(group), digest, decoded
             last = page[-1][0]
 
@@ -133,7 +138,7 @@ class Inputs:
             number = self._groups[group] = len(self._group_names)
             self._group_names.append(group)
         if decoded is not None:
-            if len(decoded) > self._room:
+            if len(decoded) > min(self._room, KEEP_LARGEST):
                 decoded = None
             else:
                 self._room -= len(decoded)

@@ -62,10 +62,12 @@ def test_the_decoded_pages_are_kept_up_to_the_budget(monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(module, "KEEP_DECODED", 10)
     monkeypatch.setattr(module, "KEEP_DECODED_IN_MEMORY", 10)
-    inputs = Inputs(InputFile(f"{i}.txt", f"{i}.txt") for i in range(4))
-    for position, page in enumerate([b"abcd", b"efghij", b"k", None]):
+    monkeypatch.setattr(module, "KEEP_LARGEST", 6)
+    inputs = Inputs(InputFile(f"{i}.txt", f"{i}.txt") for i in range(5))
+    for position, page in enumerate([b"abcd", b"0123456", b"efghij", b"k", None]):
         inputs.learn(position, "folder:.", None, page)
-    assert [decoded for *_, decoded in inputs.rows()] == [b"abcd", b"efghij", None, None]  # 10 bytes, then none
+    # over 6 bytes is never kept; 10 bytes in all, then none
+    assert [decoded for *_, decoded in inputs.rows()] == [b"abcd", None, b"efghij", None, None]
 
 
 def test_of_keeps_inputs_and_puts_a_list_on_disk() -> None:
