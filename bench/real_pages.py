@@ -69,16 +69,24 @@ def trafilatura_rate(htmls: list[str]) -> float | None:
 
 
 def steps(folder: Path, jobs: int = 1) -> tuple[float, dict[str, float]]:
-    """The per-file steps in-process (no reports written): files a second, seconds per step."""
+    """The per-file steps in-process (no reports written): files a second, seconds per step.
+
+    The first pass (each file read and decoded, its lines keyed for the corpus signal) is
+    its own entry: the check starts from the pages it decoded, so "encoding" is near 0.
+    """
     from copydesk.run.discover import discover
-    from copydesk.run.executor import RunConfig, run, summary
+    from copydesk.run.executor import RunConfig, run, summary, survey_corpus
 
     config = RunConfig(ROOT / "rules", (), None)
     items = discover([folder])
     started = time.perf_counter()
-    result = run(items, config, jobs)
+    surveyed = survey_corpus(items, config, jobs)
+    result = run(items, config, jobs, surveyed=surveyed)
     elapsed = time.perf_counter() - started
-    return len(items) / elapsed, dict(summary(result, config)["timings"]["step_seconds"])
+    seconds = dict(summary(result, config)["timings"]["step_seconds"])
+    if surveyed is not None:
+        seconds["first pass"] = surveyed.seconds
+    return len(items) / elapsed, seconds
 
 
 def end_to_end(folder: Path, out: Path, jobs: int) -> float:
