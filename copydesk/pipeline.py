@@ -187,7 +187,7 @@ def analyse_surveyed(
 ) -> Analysis:
     """``analyse`` for a file the run's first pass already read and decoded (:func:`survey`)."""
     clock = _Clock({})
-    clock.lap("encoding")
+    clock.lap("encoding")  # its time went to the first pass; every file still lists every step
     return analyse_decoded(outcome, name, rules, entry, repeated, clock)
 
 
@@ -354,7 +354,7 @@ def survey(
     """A file's corpus group and line keys for the cross-file pass, and the file as decoded
     (its sha256 that of the bytes just read); unreadable files give no keys.
 
-    The check can start from the decoded file (:func:`analyse_decoded`) and the run ledger
+    The check can start from the decoded file (:func:`analyse_surveyed`) and the run ledger
     from its sha256: neither reads the file again.
     """
     outcome = decode_path(path, declared_language(rules, entry), max_bytes, url)

@@ -21,7 +21,7 @@ PAGE = 1024  # rows read at a time
 # Bytes of decoded pages the first pass keeps for the check, so it does not decode them
 # again (decoding and repairing a real page costs about as much as reading its dates).
 # Past it, the check decodes the rest itself: a crawl's temporary table stays bounded.
-KEEP_DECODED = 512 * 2**20
+KEEP_DECODED = 128 * 2**20  # ~12,000 real pages; a temp folder may be memory (tmpfs)
 KEEP_DECODED_IN_MEMORY = 32 * 2**20  # when the table could not go on disk
 # A larger page is decoded again: the pages on their way to the workers (a few chunks
 # each) then hold at most this much each, as their paths did before.
@@ -37,6 +37,7 @@ _ROWS = (
 )
 _DECODED = "SELECT decoded FROM learned WHERE seq = ?"  # one at a time: a page of rows holds no pages
 _NAMED = "SELECT location, url, grp FROM inputs LEFT JOIN learned USING (seq) WHERE name = ?"
+_LEARN = "INSERT OR REPLACE INTO learned VALUES (?, ?, ?, ?)"
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -132,7 +133,8 @@ class Inputs:
             last = page[-1][0]
 
     def learn(self, position: int, group: str, digest: str | None, decoded: bytes | None = None) -> None:
-        """What the first pass found of the input at ``position`` (in input order)."""
+        """What the first pass found of the input at ``position`` (in input order): its
+        group, sha256, and the page as it decoded it, kept while there is room."""
         number = self._groups.get(group)
         if number is None:
             number = self._groups[group] = len(self._group_names)
@@ -142,7 +144,13 @@ class Inputs:
                 decoded = None
             else:
                 self._room -= len(decoded)
-        self._db.execute("INSERT OR REPLACE INTO learned VALUES (?, ?, ?, ?)", (position, number, digest, decoded))
+        try:
+            self._db.execute(_LEARN, (position, number, digest, decoded))
+        except sqlite3.OperationalError:  # a full temp folder: the check decodes the rest itself
+            if decoded is None:
+                raise
+            self._room = 0
+            self._db.execute(_LEARN, (position, number, digest, None))
 
     def named(self, names: Iterable[str]) -> Iterator[tuple[InputFile, str | None]]:
         """The inputs of these names (those that exist), with their corpus groups."""

@@ -82,3 +82,24 @@ def test_the_spool_is_in_no_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert inputs._spool.on_disk and not any(tmp_path.iterdir())
     assert names(inputs) == ["a.txt"]
     inputs.close()
+
+
+def test_a_full_temp_folder_keeps_no_more_pages_and_loses_nothing_else() -> None:
+    import sqlite3
+
+    class Full:
+        """The table's connection once the temp folder has no room for a page."""
+
+        def __init__(self, db: sqlite3.Connection) -> None:
+            self.db = db
+
+        def execute(self, sql: str, parameters: tuple[object, ...] = ()) -> sqlite3.Cursor:
+            if sql.startswith("INSERT OR REPLACE INTO learned") and parameters[3] is not None:
+                raise sqlite3.OperationalError("database or disk is full")
+            return self.db.execute(sql, parameters)
+
+    inputs = Inputs(InputFile(f"{i}.txt", f"{i}.txt") for i in range(2))
+    inputs.learn(0, "folder:.", "sha0", b"page")
+    inputs._db = Full(inputs._db)  # type: ignore[assignment]
+    inputs.learn(1, "folder:.", "sha1", b"page")
+    assert [(digest, decoded) for _, _, digest, decoded in inputs.rows()] == [("sha0", b"page"), ("sha1", None)]
