@@ -178,19 +178,6 @@ def analyse(
     return analyse_decoded(outcome, name, rules, entry, repeated, clock)
 
 
-def analyse_surveyed(
-    outcome: DecodeOutcome,
-    name: str,
-    rules: RuleSet,
-    entry: ManifestEntry | None = None,
-    repeated: frozenset[int] = frozenset(),
-) -> Analysis:
-    """``analyse`` for a file the run's first pass already read and decoded (:func:`survey`)."""
-    clock = _Clock({})
-    clock.lap("encoding")  # its time went to the first pass; every file still lists every step
-    return analyse_decoded(outcome, name, rules, entry, repeated, clock)
-
-
 def analyse_data(
     data: bytes,
     name: str,
@@ -319,11 +306,16 @@ def analyse_decoded(
     outcome: DecodeOutcome,
     name: str,
     rules: RuleSet,
-    entry: ManifestEntry | None,
-    repeated: frozenset[int],
-    clock: _Clock,
+    entry: ManifestEntry | None = None,
+    repeated: frozenset[int] = frozenset(),
+    clock: _Clock | None = None,
 ) -> Analysis:
-    """Every step after decoding."""
+    """Every step after decoding. ``clock``: the one that timed the decoding; without
+    one (a file the run's first pass decoded, :func:`survey`) decoding is timed as 0, so
+    every file still lists every step."""
+    if clock is None:
+        clock = _Clock({})
+        clock.lap("encoding")
     result = Analysis(path=outcome.path, name=name, outcome=outcome, timings=clock.timings)
     result.findings.extend(outcome.findings)
     if outcome.decoded is None:
@@ -354,7 +346,7 @@ def survey(
     """A file's corpus group and line keys for the cross-file pass, and the file as decoded
     (its sha256 that of the bytes just read); unreadable files give no keys.
 
-    The check can start from the decoded file (:func:`analyse_surveyed`) and the run ledger
+    The check can start from the decoded file (:func:`analyse_decoded`) and the run ledger
     from its sha256: neither reads the file again.
     """
     outcome = decode_path(path, declared_language(rules, entry), max_bytes, url)

@@ -32,7 +32,7 @@ from copydesk.check.records import record_of
 from copydesk.io import DEFAULT_MAX_BYTES, Content, os_problem, resolved, write_atomic, write_url
 from copydesk.label import corpus
 from copydesk.model import Analysis, Finding, fails
-from copydesk.pipeline import analyse, analyse_surveyed, crashed, survey
+from copydesk.pipeline import analyse, analyse_decoded, crashed, survey
 from copydesk.reports.json_report import build_report, dumps
 from copydesk.reports.paths import CLEAN_SUFFIX, PAGE_SUFFIX, REPORT_SUFFIX, safe_relative
 from copydesk.reports.provenance import file_provenance
@@ -252,7 +252,7 @@ def check_one(
     entry = _entry(item, manifest)
     try:
         if decoded is not None:
-            analysis = analyse_surveyed(pickle.loads(decoded), item.name, rules, entry, repeated)
+            analysis = analyse_decoded(pickle.loads(decoded), item.name, rules, entry, repeated)
         else:
             analysis = analyse(item.path, item.name, rules, entry, config.max_bytes, repeated, item.url)
     except Exception as exc:  # a bug must fail this file, not the batch

@@ -1,6 +1,7 @@
 """copydesk's own reading of the common schema declarations against pandera's."""
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from copydesk.check.plain_schema import ARGUMENTS, plan_of
+from copydesk.check.plain_schema import ARGUMENTS, Plan, plan_of
 from copydesk.check.schema import RecordsSchema, load_records_schema, record_findings, validate_records
 from copydesk.rules.errors import RuleFileError
 from tests.check.test_schema import record
@@ -128,28 +129,34 @@ def _pandera(schema: dict[str, Any]) -> Any:
     return pandas_io.from_yaml(yaml.safe_dump(schema))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(schema=schemas(), rows=st.lists(ROW, min_size=1, max_size=6))
+def tables(test: Callable[..., None]) -> Callable[..., None]:
+    """A property over random schemas and tables of records."""
+    wide = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    return wide(given(schema=schemas(), rows=st.lists(ROW, min_size=1, max_size=6))(test))
+
+
+def plan_and_records(schema: dict[str, Any], rows: list[dict[str, Any]]) -> tuple[Plan, list[dict[str, Any]]]:
+    plan = plan_of(schema)
+    assert plan is not None
+    return plan, [record(file=f"{n}.txt", **row) for n, row in enumerate(rows)]
+
+
+@tables
 def test_copydesk_reads_the_common_declarations_as_pandera_does(
     schema: dict[str, Any], rows: list[dict[str, Any]]
 ) -> None:
-    plan = plan_of(schema)
-    assert plan is not None
-    records = [record(file=f"{n}.txt", **row) for n, row in enumerate(rows)]
+    plan, records = plan_and_records(schema, rows)
     ours = validate_records(RecordsSchema(Path("s.yaml"), plan=plan), records)
     theirs = validate_records(RecordsSchema(Path("s.yaml"), schema=_pandera(schema)), records)
     assert ours == theirs
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(schema=schemas(), rows=st.lists(ROW, min_size=1, max_size=6))
+@tables
 def test_each_record_alone_and_then_uniqueness_find_what_the_whole_table_does(
     schema: dict[str, Any], rows: list[dict[str, Any]]
 ) -> None:
     """The split the workers rely on: nothing found twice, nothing lost."""
-    plan = plan_of(schema)
-    assert plan is not None
-    records = [record(file=f"{n}.txt", **row) for n, row in enumerate(rows)]
+    plan, records = plan_and_records(schema, rows)
     whole = RecordsSchema(Path("s.yaml"), plan=plan)
     by_row, table = validate_records(whole, records, across_only=True)
     for position, one in enumerate(records):
