@@ -40,7 +40,7 @@ from copydesk.rules import compiled
 from copydesk.rules.errors import RuleFileError
 from copydesk.rules.manifest import ManifestEntry, load_manifests
 from copydesk.rules.ruleset import RuleSet, load_rules
-from copydesk.run.inputs import InputFile, Inputs
+from copydesk.run.inputs import KEEP_LARGEST, InputFile, Inputs
 from copydesk.run.spool import RowStore
 from copydesk.run.survey import Survey
 
@@ -217,9 +217,10 @@ def survey_one(item: InputFile, config: RunConfig) -> tuple[str, frozenset[int],
     rules, manifest = _load(config)
     try:
         group, keys, outcome = survey(item.path, rules, _entry(item, manifest), config.max_bytes, item.url)
+        kept = outcome.size is not None and outcome.size <= KEEP_LARGEST  # a larger one is not kept: not sent
+        return group, keys, outcome.sha256, pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL) if kept else None
     except Exception:  # the check pass reports the problem; the survey just skips the file
         return corpus.group_of(None, item.path), frozenset(), None, None
-    return group, keys, outcome.sha256, pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
 
 
 def write_file_outputs(config: RunConfig, item: InputFile, analysis: Analysis, report: dict[str, Any]) -> None:

@@ -77,6 +77,18 @@ def test_the_check_starts_from_the_pages_the_first_pass_decoded(
         assert without_times(kept) == without_times(again), name
 
 
+def test_the_first_pass_sends_no_page_larger_than_it_keeps(tmp_path: Path) -> None:
+    from copydesk.run.executor import RunConfig, survey_one
+    from copydesk.run.inputs import KEEP_LARGEST, InputFile
+
+    small, large = tmp_path / "small.txt", tmp_path / "large.txt"
+    small.write_text("A short page.\n", encoding="utf-8")
+    large.write_text("A line of a long page.\n" * (KEEP_LARGEST // 20), encoding="utf-8")
+    config = RunConfig(RULES, (), None)
+    assert survey_one(InputFile(small, "small.txt"), config)[3] is not None
+    assert survey_one(InputFile(large, "large.txt"), config)[3] is None
+
+
 def test_reports_are_written_atomically(tmp_path: Path) -> None:
     run_cli("check", SEEDS, "--rules", RULES, "--out", tmp_path)
     leftovers = [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
