@@ -2,7 +2,8 @@
 
 The client maps :func:`copydesk.run.executor.check_one` (and the corpus survey) over the
 cluster, one task per file; each worker loads the rules once, reads its file (a local
-path the workers share, or an fsspec URL), writes that file's outputs itself and returns
+path the workers share, or an fsspec URL; after the corpus survey, the page as the survey
+decoded it comes with the task instead), writes that file's outputs itself and returns
 only the summary row. The batch steps then run here on the gathered rows, exactly as in
 a local run, so the reports are the same.
 """
