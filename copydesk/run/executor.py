@@ -259,15 +259,17 @@ def check_one(
     except Exception as exc:  # a bug must fail this file, not the batch
         analysis = crashed(item.path, item.name, exc)
     report = build_report(analysis, provenance_of(analysis, rules.digest))
+    record = _record(report, analysis)
     found = list(batch_findings)
     plan = _STATE["record_checks"][0]
     if plan is not None:
         from copydesk.check.schema import record_findings
 
-        found += record_findings(plan, _record(report, analysis))
+        found += record_findings(plan, record)
     if found:
         analysis.findings.extend(sorted(found, key=lambda finding: (finding.rule, finding.message)))
         report = build_report(analysis, provenance_of(analysis, rules.digest))
+        record = _record(report, analysis)
     if config.out is not None or config.out_url is not None:
         try:
             write_file_outputs(config, item, analysis, report)
@@ -276,10 +278,11 @@ def check_one(
                 Finding("outputs.write_failed", "error", f"cannot write its outputs: {os_problem(exc)}")
             )
             report = build_report(analysis, provenance_of(analysis, rules.digest))
+            record = _record(report, analysis)
     compiled.persist()  # after this process's first file, what it compiled is there for the next run
     return {
         "provenance": report["provenance"] if config.prov else None,
-        "record": _record(report, analysis),
+        "record": record,
         "name": item.name,
         "verdict": report["verdict"],
         "failed": fails(analysis.findings, config.fail_on),
