@@ -115,6 +115,13 @@ CONTEXT = (
     "starts_lower",
     "punctuation",
     "code",
+    # A comment thread's sentences are no different from an article's; what stands around
+    # them is: the same buttons again and again ("Reply"), a dated header for each comment,
+    # a name ending in a colon. Lists of teasers carry stamps and numbers the same way.
+    "repeated",
+    "dated",
+    "colon_end",
+    "digits",
 )
 WINDOWS = (1, 3, 8, 20)
 

@@ -12,7 +12,7 @@ from copydesk.label import line_model
 from copydesk.label.labelling import Labelling
 from copydesk.label.training import fit_final, page_of, shingles
 from copydesk.model import Kind, Label
-from copydesk.pipeline import label_by_rules
+from copydesk.pipeline import label_by_rules, vocabulary
 from copydesk.rules.errors import RuleFileError
 from copydesk.rules.model_file import Cutoffs, load, smoothed
 from copydesk.rules.ruleset import load_rules
@@ -478,3 +478,49 @@ def test_shingles_follow_the_benchmark() -> None:
     assert shingles(["a", "b", "c", "d", "e"]) == {("a", "b", "c", "d"): 1, ("b", "c", "d", "e"): 1}
     assert shingles(["a", "b"]) == {("a", "b"): 1}
     assert not shingles([])
+
+
+THREAD = """\
+Harbour plan approved
+
+{prose}
+
+{prose} The vote was close.
+
+{prose} Work starts in spring.
+
+Comments
+
+Anna Berg says:
+March 5, 2024 at 3:14 pm
+I think the plan is a good one for the town and the people who live here.
+Reply
+
+Tom Hale says:
+March 6, 2024 at 9:02 am
+It will cost far more than they say, as the last one did.
+Reply
+
+Mira Sol says:
+March 6, 2024 at 11:40 am
+We waited ten years for this and it is finally happening.
+Reply
+"""
+
+
+def test_a_comment_reads_the_buttons_stamps_and_names_around_it() -> None:
+    """A commenter's sentence looks like the article's; the repeated "Reply", the dated
+    headers and the names ending in a colon around it do not."""
+    text = THREAD.format(prose=PROSE)
+    lines = split_lines(text)
+    rules = load_rules(None, line_model=False)
+    labelling, region, _, _ = label_by_rules(lines, rules, None, "en")
+    content, rows = line_model.page_features(labelling, region, vocabulary(rules, None, "en"))  # type: ignore[arg-type]
+    names = line_model.feature_names()
+    row = {labelling.lines[i].stripped: rows[n] for n, i in enumerate(content)}
+    article = row[f"{PROSE} The vote was close."]
+    comment = row["We waited ten years for this and it is finally happening."]
+    for name in ("repeated", "dated", "colon_end", "digits"):
+        assert comment[names.index(f"{name}@mean3")] > article[names.index(f"{name}@mean3")], name
+    assert comment[names.index("repeated@next")] == 1.0 and article[names.index("repeated@next")] == 0.0
+    assert comment[names.index("dated@prev")] == 1.0 and article[names.index("dated@prev")] == 0.0
