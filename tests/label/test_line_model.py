@@ -515,7 +515,7 @@ def test_a_comment_reads_the_buttons_stamps_and_names_around_it() -> None:
     lines = split_lines(text)
     rules = load_rules(None, line_model=False)
     labelling, region, _, _ = label_by_rules(lines, rules, None, "en")
-    content, rows = line_model.page_features(labelling, region, vocabulary(rules, None, "en"))  # type: ignore[arg-type]
+    content, rows = line_model.page_features(labelling, region, vocabulary(rules, None, "en"))
     names = line_model.feature_names()
     row = {labelling.lines[i].stripped: rows[n] for n, i in enumerate(content)}
     article = row[f"{PROSE} The vote was close."]
