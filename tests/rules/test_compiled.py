@@ -7,7 +7,7 @@ import pytest
 import regex
 
 from copydesk.rules import compiled
-from copydesk.rules.compiled import Store, location, read_store, write_store
+from copydesk.rules.compiled import Store, frozen, location, read_store, write_store
 
 FLAGS = regex.VERSION1 | regex.UNICODE
 SOURCE = r"(?i)^(?:related (?:topics|stories)|more from)\b"
@@ -58,11 +58,44 @@ def test_a_damaged_file_is_ignored(tmp_path: Path) -> None:
     assert again.fresh == 1  # compiled afresh
 
 
+def _planted(path: Path, table: object) -> None:
+    """A well-formed file (its digest right) holding ``table``: only the unpicklers stop it."""
+    payload = pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)
+    path.write_bytes(hashlib.blake2b(payload, digest_size=32).digest() + payload)
+
+
 def test_a_file_that_would_build_anything_but_patterns_is_refused(tmp_path: Path) -> None:
-    payload = pickle.dumps({("x", 0): os.getcwd}, protocol=pickle.HIGHEST_PROTOCOL)
-    digest = hashlib.blake2b(payload, digest_size=32).digest()
-    _file(tmp_path).write_bytes(digest + payload)  # a well-formed file: only the unpickler stops it
+    _planted(_file(tmp_path), {("x", 0): os.getcwd})
     assert read_store(_file(tmp_path)) == {}
+
+
+def test_a_stored_pattern_that_would_build_anything_else_is_compiled_afresh(tmp_path: Path) -> None:
+    key = (SOURCE, int(FLAGS))
+    _planted(_file(tmp_path), {key: pickle.dumps(os.getcwd)})
+    store = Store(_file(tmp_path))
+    assert store.compile(SOURCE, FLAGS).match("Related topics")
+    assert store.fresh == 1
+
+
+def test_a_stored_pattern_under_another_key_is_compiled_afresh(tmp_path: Path) -> None:
+    _planted(_file(tmp_path), {(SOURCE, int(FLAGS)): frozen(regex.compile("anything", FLAGS))})
+    store = Store(_file(tmp_path))
+    assert store.compile(SOURCE, FLAGS).match("More from")
+    assert store.fresh == 1
+
+
+def test_only_the_patterns_asked_for_are_unpickled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    table = {(f"p{i}", int(FLAGS)): frozen(regex.compile(f"p{i}", FLAGS)) for i in range(200)}
+    write_store(_file(tmp_path), table)
+    built: list[str] = []
+    thaw = compiled.thawed
+    monkeypatch.setattr(compiled, "thawed", lambda stored, key: built.append(key[0]) or thaw(stored, key))
+    store = Store(_file(tmp_path))
+    assert store.compile("p7", FLAGS).match("p7") and store.compile("p7", FLAGS).match("p7")
+    assert built == ["p7"] and store.fresh == 0
+    store.compile("new", FLAGS)
+    store.persist()
+    assert read_store(_file(tmp_path)) == {**table, ("new", int(FLAGS)): frozen(store.compile("new", FLAGS))}
 
 
 def test_nothing_is_written_where_nothing_can_be(tmp_path: Path) -> None:
@@ -88,7 +121,7 @@ def test_later_writes_wait_for_a_batch_unless_forced(tmp_path: Path) -> None:
 def test_the_file_keeps_this_process_patterns_first_and_is_bounded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    write_store(_file(tmp_path), {(f"old{i}", int(FLAGS)): regex.compile(f"old{i}", FLAGS) for i in range(5)})
+    write_store(_file(tmp_path), {(f"old{i}", int(FLAGS)): frozen(regex.compile(f"old{i}", FLAGS)) for i in range(5)})
     monkeypatch.setattr(compiled, "MAX_PATTERNS", 3)
     store = Store(_file(tmp_path))
     store.compile("new", FLAGS)
