@@ -31,6 +31,10 @@ TITLE_WINDOW = 10  # content lines searched for the headline
 BYLINE_WINDOW = 4
 STANDFIRST_WINDOW = 6
 MAX_BYLINE_WORDS = 16
+STAMP_REACH = 3  # filled lines under a bare name where its stamp may stand
+BETWEEN_WORDS = 3  # a line between the name and its stamp is a button or a role, no more
+DATED_WORDS = 8  # a stamp with words beside it ("Oct 18, 2019 · 8 min read") is short
+_SEPARATORS = " \t-–—:,•|·"  # between a name and the stamp on its line
 MIN_REPEAT_WORDS = 3
 MIN_HEADLINE_WORDS = 4
 
@@ -151,6 +155,7 @@ _ADDRESS = compiled.compile(r"(?i)https?://|\bwww\.\w|[\w.+-]@[\w-]+\.\w")
 
 
 _DIGIT = compiled.compile(r"\d")
+_CLOCK = compiled.compile(r"\b\d{1,2}[:.h]\d{2}\b")
 _WORD = compiled.compile(r"\p{L}[\p{L}\p{M}]+")  # marks too: Indic vowel signs are not letters
 _LOWER_WORD = compiled.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]+")
 
@@ -229,8 +234,8 @@ def author_from_byline(text: str, cue: regex.Match[str] | None, stops: tuple[Rul
     return name if name and _NAME.match(name) and _capitalised(name) and not _time_word(name) else None
 
 
-# A time zone's abbreviation: what a stamp ends with ("10:32 a.m. EDT"), never a name.
-_ZONE = compiled.compile(r"(?:[A-Z]{1,3}[SD]T|UTC|GMT|CES?T|MES?Z|WES?T|EES?T|AES?T|IST|BST|MSK|JST|KST)")
+# A time zone's abbreviation: what a stamp ends with ("10:32 a.m. EDT", "1:39 PM ET"), never a name.
+_ZONE = compiled.compile(r"(?:[A-Z]{1,3}[SD]T|[ECMP]T|UTC|GMT|CES?T|MES?Z|WES?T|EES?T|AES?T|IST|BST|MSK|JST|KST)")
 
 
 def _time_word(name: str) -> bool:
@@ -301,6 +306,27 @@ def find_byline(
     for index in window:
         text = labelling.lines[index].stripped
         if _byline_length(text) and _matches(patterns, text):
+            return index
+    return None
+
+
+def _cued_at_article(
+    labelling: Labelling, region_start: int, patterns: tuple[RulePattern, ...], name_stops: tuple[RulePattern, ...]
+) -> int | None:
+    """A byline that opens with its cue and names a person ("By Ana Ruiz March 18 at 12:22
+    PM", "Par Anne Roux") just above the article or on its second line, when none stands
+    under the headline: a photo, its credit and the share buttons often come between, or
+    the headline found is another one. Only an opening cue and a name: a stamp alone there
+    may be a teaser's, and the first lines of the article are no place to guess."""
+    content = labelling.content_indices()
+    split = bisect_left(content, region_start)
+    for index in content[max(0, split - BYLINE_WINDOW - 1) : split + 2]:
+        text = labelling.lines[index].stripped
+        cue = _leading_cue(patterns, text) if labelling.undecided(index) and _byline_length(text) else None
+        if cue is None or cue.start() != 0:
+            continue
+        author = author_from_byline(text, cue, name_stops)
+        if author is not None and _name_line(author):
             return index
     return None
 
@@ -441,6 +467,8 @@ def label_structure(
     text = None
     if byline_index is None and title_index is not None:
         byline_index = _name_over_bare_stamp(labelling, title_index, region_start, name_stops)
+    if byline_index is None:
+        byline_index = _cued_at_article(labelling, region_start, byline_patterns, name_stops)
     if byline_index is not None:
         text = labelling.lines[byline_index].stripped
         author = author_from_byline(text, _leading_cue(byline_patterns, text), name_stops)
@@ -458,18 +486,49 @@ def _name_over_bare_stamp(
 ) -> int | None:
     """The line under the headline when it is a name alone over a stamp that no byline rule
     reads ("Lena Moss" over "12.04.2023"): sites that print no cue print the author so.
-    Only under a headline and over a stamp, and no further down than the article's first
-    line: a short capitalised line elsewhere may be a section label ("Business News")."""
+    Blogging platforms put a button or the author's role between the two ("Follow", "Games
+    Editor") or the stamp on the name's line ("Ana Ruiz • 8h"). Only under a headline and
+    over a stamp, and no further down than the article's first line: a short capitalised
+    line elsewhere may be a section label ("Business News")."""
     name = _next_filled(labelling, title_index)
     if name is None or name > region_start or not labelling.undecided(name):
         return None
     text = labelling.lines[name].stripped
-    if not _name_line(text) or author_from_byline(text, None, name_stops) is None:
+    author = author_from_byline(text, None, name_stops)
+    if author is None or not _name_line(author):
         return None
-    stamp = _next_filled(labelling, name)
-    if stamp is None or not _stamp(labelling.lines[stamp].stripped):
-        return None
-    return None if _written_in_lower_case(labelling, text) else name
+    after = text[text.index(author) + len(author) :]
+    if after[:1] not in _SEPARATORS:
+        return None  # a name cut inside a word ("Courtesy G4")
+    rest = after.strip(_SEPARATORS)
+    stamped = (_stamp(rest) or _dated(rest)) if rest else _stamp_below(labelling, name, region_start)
+    return name if stamped and not _written_in_lower_case(labelling, author) else None
+
+
+def _stamp_below(labelling: Labelling, name: int, region_start: int) -> bool:
+    """A stamp within ``STAMP_REACH`` lines under ``name`` (not past the article's first
+    line), only short lines between: a date or a time with a word or two beside it
+    ("Oct 18, 2019 · 8 min read", "1:39 PM ET")."""
+    below = name
+    for _ in range(STAMP_REACH):
+        found = _next_filled(labelling, below)
+        if found is None or found > region_start:
+            return False
+        below = found
+        text = labelling.lines[below].stripped
+        if _stamp(text) or _dated(text):
+            return True
+        if word_count(text) > BETWEEN_WORDS:
+            return False
+    return False
+
+
+def _dated(text: str) -> bool:
+    """A short line that names a date or a time: a number beside a month or weekday name of
+    any language dateparser knows, or a clock time."""
+    if word_count(text) > DATED_WORDS or not _DIGIT.search(text):
+        return False
+    return bool(_CLOCK.search(text)) or any(_date_name(w.casefold().rstrip(".")) for w in _WORD.findall(text))
 
 
 def _written_in_lower_case(labelling: Labelling, text: str) -> bool:

@@ -354,11 +354,38 @@ def test_a_name_alone_over_a_bare_date_under_the_headline_is_the_byline() -> Non
 
 
 @pytest.mark.parametrize(
+    "under_headline",
+    [
+        "Lena Moss\nFollow\nOct 18, 2019 · 8 min read",  # a button between name and stamp
+        "Lena Moss\nCouncil Reporter\nOct 18, 2019",  # a role between
+        "Lena Moss • 8h",  # the stamp on the name's line
+    ],
+)
+def test_a_name_under_the_headline_with_its_stamp_near_is_the_byline(under_headline: str) -> None:
+    text = f"Council approves new harbour plan\n{under_headline}\n{PARA}\n{PARA2}\n"
+    labels, title, author = run(text)
+    assert (title, author) == ("Council approves new harbour plan", "Lena Moss")
+    assert labels[:2] == ["title", "byline"] and labels[-2:] == ["body", "body"]
+
+
+def test_a_us_time_zone_under_a_name_is_the_stamp_not_the_author() -> None:
+    """ "1:39 PM ET" read as a byline gave the author "ET"; the name over it is the author."""
+    assert author_from_byline("1:39 PM ET", TIME_CUE.search("1:39 PM ET")) is None
+    rules = RuleSet(None, {}, (GenericPatterns("generic.t", "any", BoilerplateRules(), (*BYLINES, TIME_CUE)),), "")
+    text = f"Council approves new harbour plan\nLena Moss\n1:39 PM ET\n{PARA}\n{PARA2}\n"
+    _, title, author = label_lines(split_lines(text), rules, None, "en")
+    assert (title, author) == ("Council approves new harbour plan", "Lena Moss")
+
+
+@pytest.mark.parametrize(
     ("under_headline", "why"),
     [
         ("Weekend Reading\n12.04.2023", "the page writes 'reading' in lower case: a label, not a name"),
         ("Lena Moss", "no stamp under it"),
         ("Lena Moss\nCouncil minutes", "what is under it is no stamp"),
+        ("Lena Moss\nRead more from our council reporter every week.\n12.04.2023", "more than a button between"),
+        ("Courtesy G4", "a name cut inside a word"),
+        ("Lena Moss, harbour master since 2019, welcomed the plan.", "what follows the name is no stamp"),
     ],
 )
 def test_no_author_from_a_short_line_that_is_not_a_name_over_a_stamp(under_headline: str, why: str) -> None:
@@ -367,3 +394,20 @@ def test_no_author_from_a_short_line_that_is_not_a_name_over_a_stamp(under_headl
     _, title, author = run(text)
     assert title == "Council approves new harbour plan"
     assert author is None, why
+
+
+def test_a_cued_byline_just_above_the_article_is_found_below_photo_and_buttons() -> None:
+    """Photo credit and share buttons push the byline out of the headline's window; one that
+    opens with its cue and names a person just above the article is still the byline."""
+    chrome = "\n".join(["Photo: Harbour Authority", "Share", "Tweet", "Email", "Print", "Comments"])
+    text = f"Council approves new harbour plan\n{chrome}\nBy Lena Moss March 18 at 12:22 PM\n{PARA}\n{PARA2}\n"
+    labels, title, author = run(text)
+    assert (title, author) == ("Council approves new harbour plan", "Lena Moss")
+    assert labels[-3:] == ["byline", "body", "body"]
+
+
+def test_no_byline_from_a_stamp_or_an_uncued_name_near_the_article() -> None:
+    chrome = "\n".join(["Photo: Harbour Authority", "Share", "Tweet", "Email", "Print", "Comments"])
+    for near in ("Lena Moss 12:22 PM", "12:22 PM Lena Moss"):
+        text = f"Council approves new harbour plan\n{chrome}\n{near}\n{PARA}\n{PARA2}\n"
+        assert run(text)[2] is None, near
