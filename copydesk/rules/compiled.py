@@ -132,12 +132,11 @@ class Store:
         if self.stored is None:
             self.stored = read_store(self.path) if self.path is not None else {}
         stored = self.stored.get(key)
-        found = thawed(stored, key) if stored is not None else None
-        if found is None:
+        if stored is not None and (found := thawed(stored, key)) is not None:
+            self.kept[key] = stored
+        else:
             found = regex.compile(source, flags)  # raises regex.error for a broken rule, as before
             self.fresh += 1
-        elif stored is not None:
-            self.kept[key] = stored
         self.used[key] = found
         return found
 
