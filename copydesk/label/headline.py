@@ -5,7 +5,10 @@ the nearest headline-shaped line above the article, and above many articles the 
 such line is chrome: "Share this story", "Log in", a photo credit. The headline
 differs from them in what the page itself shows: its words come back in the article, sites
 print it twice, a byline follows it, it is longer than the labels around it, it stands
-alone between blank lines where menus and link lists come in runs. These
+alone between blank lines where menus and link lists come in runs. Sites
+also show the headline inside another line (a breadcrumb's last step, "Headline | Site"),
+put its stamp under it, and never put it under the byline: what stands there is the
+standfirst, the candidate a scorer most often takes for it. These
 features and the rule of thumb's own pick are weighed by a logistic regression trained
 with the line model (:mod:`copydesk.label.training`) and shipped in its file; without one
 the rule of thumb decides alone.
@@ -22,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from copydesk.label.labelling import Labelling
-from copydesk.label.structure import headline_not_byline, is_byline, without_cut
+from copydesk.label.structure import headline_not_byline, is_byline, names_a_time, without_cut
 from copydesk.rules import compiled
 from copydesk.rules.model_file import HeadlineWeights
 from copydesk.rules.patterns import RulePattern
@@ -55,7 +58,15 @@ FEATURES = (
     "separator",
     "isolated",
     "rule_of_thumb",
+    "quoted_elsewhere",
+    "overlap_rank",
+    "dated_below",
+    "byline_above",
 )
+QUOTED_CHARS = 12  # a shorter text inside a longer line is a label's word, not a headline quoted
+DATED_BELOW = 2  # non-blank lines under a candidate where its stamp may stand
+BYLINE_ABOVE = 3  # non-blank lines over a candidate where a byline would make it the standfirst
+RANKS = 10  # candidates ranked past this many are all "far down"
 
 # The standard library's word class: several times faster than the same in ``regex`` over
 # an article's first lines, and the candidates and the article are split alike.
@@ -97,7 +108,19 @@ def candidates(
     pairs = any(UNSPACED.search(text) for _, text in picked)
     article = _article_words(labelling, filled[split:], region[1], {filled[n] for n, _ in picked}, pairs)
     seen = Counter(labelling.lines[i].stripped for i in filled)
-    page = _Page(labelling, filled, split, byline_patterns, stops, rule_of_thumb, seen, article)
+    folded = [labelling.lines[i].stripped.casefold() for i in filled]
+    page = _Page(
+        labelling,
+        filled,
+        split,
+        byline_patterns,
+        stops,
+        rule_of_thumb,
+        seen,
+        article,
+        "\n".join(folded),
+        Counter(folded),
+    )
     rows = [_row(page, n, text) for n, text in picked]
     _gaps(rows)
     return Candidates([filled[n] for n, _ in picked], rows)
@@ -128,6 +151,26 @@ class _Page:
     rule_of_thumb: int | None
     seen: Counter[str]  # how often each line's text is on the page
     article: _Article
+    folded: str  # the page's non-blank lines, case-folded, a line each
+    folded_seen: Counter[str]  # how often each case-folded line is on the page
+
+    def quoted(self, n: int, text: str) -> bool:
+        """Whether the candidate's text stands inside another, longer line of the page: a
+        breadcrumb's last step, "Headline | Site", a share prompt quoting it."""
+        wanted = text.casefold()
+        if len(wanted) < QUOTED_CHARS:
+            return False
+        # Its own line holds it too when a cut shortened the candidate.
+        own = int(self.labelling.lines[self.filled[n]].stripped.casefold() != wanted)
+        return self.folded.count(wanted) - self.folded_seen[wanted] - own > 0
+
+    def around(self, n: int, before: int, after: int) -> list[str]:
+        """The texts of up to ``before`` non-blank lines above the ``n``-th and ``after`` below it."""
+        lines, filled = self.labelling.lines, self.filled
+        return [
+            lines[filled[k]].stripped
+            for k in (*range(max(0, n - before), n), *range(n + 1, min(len(filled), n + 1 + after)))
+        ]
 
 
 def _article_words(
@@ -178,6 +221,10 @@ def _row(page: _Page, n: int, text: str) -> list[float]:
         separator,
         float(isolated),
         float(i == page.rule_of_thumb),
+        float(page.quoted(n, text)),
+        0.0,
+        float(any(map(_STAMPED.__getitem__, page.around(n, 0, DATED_BELOW)))),
+        float(any(is_byline(page.byline_patterns, above) for above in page.around(n, BYLINE_ABOVE, 0))),
     ]
 
 
@@ -197,11 +244,13 @@ def _shape(text: str) -> tuple[float, ...]:
 
 # The lines above an article are a site's chrome, the same on each of its pages: each is read once.
 _SHAPE: LineMemo[str, tuple[float, ...]] = LineMemo(_shape)
+_STAMPED: LineMemo[str, bool] = LineMemo(names_a_time)
 
 
 def _gaps(rows: list[list[float]]) -> None:
     """Each candidate against the best of the page: the headline is the one whose words the
-    article repeats most, and the longest headline-shaped line among the labels above it."""
+    article repeats most, and the longest headline-shaped line among the labels above it;
+    how many candidates the article repeats more."""
     if not rows:
         return
     overlap, length = FEATURES.index("overlap"), FEATURES.index("log_chars")
@@ -211,6 +260,7 @@ def _gaps(rows: list[list[float]]) -> None:
     for row in rows:
         row[FEATURES.index("overlap_gap")] = row[overlap] - best_overlap
         row[FEATURES.index("length_gap")] = row[length] * row[shaped] - best_length
+        row[FEATURES.index("overlap_rank")] = min(RANKS, sum(other[overlap] > row[overlap] for other in rows)) / RANKS
 
 
 def _tokens(stops: frozenset[str], text: str) -> frozenset[str]:

@@ -501,7 +501,7 @@ def _name_over_bare_stamp(
     if after[:1] not in _SEPARATORS:
         return None  # a name cut inside a word ("Courtesy G4")
     rest = after.strip(_SEPARATORS)
-    stamped = (_stamp(rest) or _dated(rest)) if rest else _stamp_below(labelling, name, region_start)
+    stamped = names_a_time(rest) if rest else _stamp_below(labelling, name, region_start)
     return name if stamped and not _written_in_lower_case(labelling, author) else None
 
 
@@ -516,11 +516,16 @@ def _stamp_below(labelling: Labelling, name: int, region_start: int) -> bool:
             return False
         below = found
         text = labelling.lines[below].stripped
-        if _stamp(text) or _dated(text):
+        if names_a_time(text):
             return True
         if word_count(text) > BETWEEN_WORDS:
             return False
     return False
+
+
+def names_a_time(text: str) -> bool:
+    """A page's stamp in either shape: a date or a number alone, or a short line naming a date or a time."""
+    return _stamp(text) or _dated(text)
 
 
 def _dated(text: str) -> bool:

@@ -88,6 +88,54 @@ def test_a_line_standing_alone_between_blank_lines_is_marked_isolated() -> None:
     assert set(column(found, "isolated")) == {0.0}
 
 
+def by_text(texts: list[str], found: headline.Candidates, name: str) -> dict[str, float]:
+    return dict(zip([texts[i] for i in found.indices], column(found, name), strict=True))
+
+
+def test_a_headline_shown_inside_a_longer_line_is_marked_quoted_elsewhere() -> None:
+    """A breadcrumb's last step or a "Headline | Site" line quotes the headline; a line the
+    page repeats whole is "repeated", not quoted, and a short label inside a line is neither."""
+    crumb = f"Home » News » {HEADLINE}"
+    texts, found = seen_on(
+        f"The Daily Lantern | News\n{crumb}\n{HEADLINE}\nShare on social media\n{CHROME}\n{PARA}\n{PARA2}\n"
+    )
+    quoted = by_text(texts, found, "quoted_elsewhere")
+    assert quoted[HEADLINE] == 1.0
+    assert quoted["The Daily Lantern | News"] == quoted[crumb] == quoted[CHROME] == 0.0
+    texts, found = seen_on(f"{HEADLINE}\nNews\n{HEADLINE.upper()}\n{CHROME}\n{PARA}\n{PARA2}\n")
+    assert by_text(texts, found, "quoted_elsewhere")[CHROME] == 0.0
+    assert set(column(found, "quoted_elsewhere")) == {0.0}  # the same line again, in capitals: whole, not inside
+    texts, found = seen_on(f"Top stories\nMore top stories from the city\n{HEADLINE}\n{PARA}\n{PARA2}\n")
+    assert by_text(texts, found, "quoted_elsewhere") == {
+        "Top stories": 0.0,  # shorter than QUOTED_CHARS: a label's words
+        "More top stories from the city": 0.0,
+        HEADLINE: 0.0,
+    }
+
+
+def test_overlap_rank_counts_the_candidates_whose_words_the_article_repeats_more() -> None:
+    texts, found = seen_on(PAGE)
+    rank = by_text(texts, found, "overlap_rank")
+    assert rank[HEADLINE] == 0.0
+    assert (
+        rank["The Daily Lantern"] == rank["Share on social media"] == rank[CHROME] == 1 / headline.RANKS
+    )  # ties share
+
+
+def test_a_stamp_just_under_a_candidate_and_a_byline_just_over_it_are_marked() -> None:
+    """The headline's stamp stands under it; under a byline stands the standfirst, not the headline."""
+    standfirst = "Work on the quays starts next spring"
+    page = f"The Daily Lantern\n{HEADLINE}\n5 March 2024, 10:32\nBy Jane Doe\n{standfirst}\n{CHROME}\n{PARA}\n{PARA2}\n"
+    texts, found = seen_on(page)
+    dated, bylined = by_text(texts, found, "dated_below"), by_text(texts, found, "byline_above")
+    assert dated["The Daily Lantern"] == dated[HEADLINE] == 1.0  # within two lines
+    assert dated[standfirst] == dated[CHROME] == 0.0
+    assert bylined[standfirst] == bylined[CHROME] == 1.0  # within three lines
+    assert bylined["The Daily Lantern"] == bylined[HEADLINE] == 0.0
+    texts, found = seen_on(f"{HEADLINE}\nShare on social media\nSign in\nUpdated Tuesday at 10:32\n{PARA}\n{PARA2}\n")
+    assert by_text(texts, found, "dated_below")[HEADLINE] == 0.0  # three lines down: too far
+
+
 def test_the_scorer_takes_the_best_line_and_ties_go_to_the_one_nearest_the_article() -> None:
     texts, found = seen_on(PAGE)
     assert texts[headline.choose(found, weights(overlap=1.0)) or 0] == HEADLINE

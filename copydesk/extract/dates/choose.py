@@ -53,7 +53,7 @@ def zone_score(page: Page, candidate: Candidate) -> float:
     label = page.labels[line] if line < len(page.labels) else None
     if label is not None and label.kind in (Kind.BYLINE, Kind.DATELINE):
         return 5.0
-    if page.title is not None and page.title < line < page.start:
+    if page.title is not None and (page.title < line < page.start or _stamp_as_headline(page, candidate)):
         return 4.0
     if page.start - 6 <= line < page.start or (
         page.title is not None and page.title - TITLE_REACH <= line < page.title
@@ -67,6 +67,13 @@ def zone_score(page: Page, candidate: Candidate) -> float:
     if line <= page.end:
         return 0.0
     return -1.0
+
+
+def _stamp_as_headline(page: Page, candidate: Candidate) -> bool:
+    """The date is most of the headline's line ("Posted on 21 July 2019 by Ana"): the
+    headline step took the stamp line for the headline, and the date is the article's
+    stamp. A date inside a longer headline (a teaser's link) is not."""
+    return candidate.line == page.title and shape_score(page.lines[candidate.line].text, candidate) >= 2.0
 
 
 def shape_score(text: str, candidate: Candidate) -> float:
@@ -142,7 +149,7 @@ def best(candidates: Sequence[Candidate], page: Page, cues: Cues) -> Candidate |
         return score(candidate, page, cues) - (LISTED_PENALTY if candidate.line in listed else 0.0)
 
     def distance(candidate: Candidate) -> int:
-        if page.title is not None and page.title < candidate.line < page.start:
+        if page.title is not None and page.title <= candidate.line < page.start:
             return candidate.line - page.title
         return abs(candidate.line - page.start)
 

@@ -46,6 +46,7 @@ def _zone(line: int, title: int | None) -> float:
 
 def test_a_stamp_just_above_the_headline_is_the_articles_header_not_the_masthead() -> None:
     assert _zone(25, title=20) == 4.0  # between the headline and the article
+    assert _zone(20, title=20) == 4.0  # the headline's line is the date: a stamp taken for the headline
     assert _zone(17, title=20) == 3.0  # just above the headline ("May 2, 2021 / 9:15 AM", then it)
     assert _zone(12, title=20) == 1.0  # further up: the masthead's day of the visit
     assert _zone(17, title=None) == 1.0
@@ -65,3 +66,25 @@ def test_between_the_headline_and_the_article_the_stamp_under_the_headline_wins_
     assert best([_stamp(3), _stamp(1)], page, none) == _stamp(1)
     below = Page(page.lines, page.labels, start=4, end=4, title=None)  # no headline: nearest the article
     assert best([_stamp(1), _stamp(3)], below, none) == _stamp(3)
+
+
+def test_a_stamp_taken_for_the_headline_beats_a_comments_stamp_when_the_article_starts_in_the_thread() -> None:
+    """The headline step took the stamp line ("Posted on ... by ...") for the headline and
+    the model kept only comments, so the article starts below a commenter's dated header:
+    the headline's own line is still the nearest the headline."""
+    texts = ["Posted on 04.02.2022 by Ana", LONG, "Ben says:", "05.02.2022", LONG]
+    page = Page(split_lines("\n".join(texts)), [Label(Kind.BODY)] * 5, start=4, end=4, title=0)
+    none = Cues(pattern_set(()), pattern_set(()), pattern_set(()))
+    own = Candidate(line=0, start=10, end=20, text="04.02.2022", year=2022, month=2, day=4)
+    comment = Candidate(line=3, start=0, end=10, text="05.02.2022", year=2022, month=2, day=5)
+    assert best([comment, own], page, none) == own
+
+
+def test_a_date_inside_a_longer_headline_line_is_not_taken_for_its_stamp() -> None:
+    teaser = f"{LONG} example.org/2019/04/28/story"
+    page = Page(split_lines(f"{teaser}\n{LONG}\n"), [Label(Kind.BODY)] * 2, start=1, end=1, title=0)
+    in_link = Candidate(line=0, start=len(LONG) + 13, end=len(LONG) + 23, text="2019/04/28", year=2019, month=4, day=28)
+    assert zone_score(page, in_link) == 3.0  # just above the article, as any line there; not 4.0
+    stamped = Page(split_lines(f"Posted on 28.04.2019 by Ana\n{LONG}\n"), page.labels, start=1, end=1, title=0)
+    own = Candidate(line=0, start=10, end=20, text="28.04.2019", year=2019, month=4, day=28)
+    assert zone_score(stamped, own) == 4.0
