@@ -22,13 +22,40 @@ def _terminated(signum: int, frame: Any) -> None:
     raise _Terminated
 
 
+class _Interrupt:
+    """Ctrl-C raised where the run is, as Python's own handler does, and remembered: Python
+    prints and drops an exception raised while a finaliser runs (``__del__``, a weakref
+    callback, the garbage collector), and the run would go on to exit 0."""
+
+    def __init__(self) -> None:
+        self.seen = False
+
+    def __call__(self, signum: int, frame: Any) -> None:
+        self.seen = True
+        raise KeyboardInterrupt
+
+    def install(self) -> Any:
+        """Replace Python's default handler (never an ignored SIGINT: a run started in the
+        background keeps ignoring Ctrl-C); the handler it replaced, to restore."""
+        previous = signal.getsignal(signal.SIGINT)
+        if previous is signal.default_int_handler:
+            signal.signal(signal.SIGINT, self)
+        return previous
+
+
 class _Group(click.Group):
     """The command group, with Ctrl-C as the shell reports it (130), not click's "Aborted!" and 1."""
 
     def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:  # type: ignore[override]
         previous = signal.signal(signal.SIGTERM, _terminated)
+        interrupt = _Interrupt()
+        previous_interrupt = interrupt.install()
         try:
-            return super().main(args, prog_name, standalone_mode=False, **extra)
+            try:
+                return super().main(args, prog_name, standalone_mode=False, **extra)
+            finally:
+                if interrupt.seen:
+                    raise KeyboardInterrupt  # one a finaliser dropped: the run still ends as interrupted
         except (KeyboardInterrupt, click.Abort):
             click.echo("copydesk: interrupted", err=True)
             sys.exit(EXIT_INTERRUPTED)
@@ -44,6 +71,7 @@ class _Group(click.Group):
             sys.exit(exc.exit_code)
         finally:
             signal.signal(signal.SIGTERM, previous)
+            signal.signal(signal.SIGINT, previous_interrupt)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)

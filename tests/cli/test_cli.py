@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -455,3 +456,43 @@ def test_a_file_name_cannot_forge_a_workflow_command_or_reach_the_terminal(tmp_p
     assert not any(line.startswith("::") and not line.startswith("::error ") for line in lines)
     assert "\x1b" not in done.stdout + done.stderr
     assert any("x\\x0a::stop-commands::tok\\x1b[31m.txt" in line for line in lines)
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the drop this test makes
+def test_an_interrupt_python_drops_inside_a_finaliser_still_ends_the_run_as_interrupted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ctrl-C while a ``__del__`` runs: Python prints "Exception ignored" and goes on; the
+    run must not then report success."""
+    import signal
+
+    import copydesk.cli.decode as decode_command
+
+    class Finalised:
+        def __del__(self) -> None:
+            os.kill(os.getpid(), signal.SIGINT)
+            for _ in range(1000):  # the handler runs here, inside the finaliser
+                pass
+
+    real = decode_command.decode_path
+
+    def decode_path(*args: Any, **kwargs: Any) -> Any:
+        Finalised()  # made and finalised at once
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(decode_command, "decode_path", decode_path)
+    result = CliRunner().invoke(main, ["decode", str(ARTICLES / "harbour_gazette_en.txt")])
+    assert result.exit_code == 130
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # restored after the run
+
+
+def test_a_run_started_with_ctrl_c_ignored_keeps_ignoring_it() -> None:
+    import signal
+
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        result = CliRunner().invoke(main, ["decode", str(ARTICLES / "harbour_gazette_en.txt")])
+        assert result.exit_code == 0
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, previous)
