@@ -192,7 +192,7 @@ def _article_words(
 
 
 def _row(page: _Page, n: int, text: str) -> list[float]:
-    """One candidate's features, in :data:`FEATURES` order (the two gaps filled in by :func:`_gaps`)."""
+    """One candidate's features, in :data:`FEATURES` order (the gaps and the rank filled in by :func:`_gaps`)."""
     labelling, filled = page.labelling, page.filled
     i = filled[n]
     lines = labelling.lines
