@@ -19,10 +19,10 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from copydesk.label.labelling import Labelling
 from copydesk.label.structure import headline_not_byline, is_byline, names_a_time, without_cut
@@ -153,6 +153,10 @@ class _Page:
     article: _Article
     folded: str  # the page's non-blank lines, case-folded, a line each
     folded_seen: Counter[str]  # how often each case-folded line is on the page
+    # Per non-blank line near the candidates: whether it is a byline, whether it names a
+    # time. Each candidate reads its neighbours', so each line is asked once for the page.
+    bylined: dict[int, bool] = field(default_factory=dict)
+    stamped: dict[int, bool] = field(default_factory=dict)
 
     def quoted(self, n: int, text: str) -> bool:
         """Whether the candidate's text stands inside another, longer line of the page: a
@@ -164,13 +168,25 @@ class _Page:
         own = int(self.labelling.lines[self.filled[n]].stripped.casefold() != wanted)
         return self.folded.count(wanted) - self.folded_seen[wanted] - own > 0
 
-    def around(self, n: int, before: int, after: int) -> list[str]:
-        """The texts of up to ``before`` non-blank lines above the ``n``-th and ``after`` below it."""
-        lines, filled = self.labelling.lines, self.filled
-        return [
-            lines[filled[k]].stripped
-            for k in (*range(max(0, n - before), n), *range(n + 1, min(len(filled), n + 1 + after)))
-        ]
+    def dated_below(self, n: int) -> bool:
+        """A date or a time within ``DATED_BELOW`` non-blank lines under the ``n``-th: a
+        headline's stamp stands there."""
+        return any(self._stamped(k) for k in range(n + 1, min(len(self.filled), n + 1 + DATED_BELOW)))
+
+    def byline_above(self, n: int) -> bool:
+        """A byline within ``BYLINE_ABOVE`` non-blank lines over the ``n``-th: under a byline stands
+        the standfirst or the article, not the headline."""
+        return any(self._bylined(k) for k in range(max(0, n - BYLINE_ABOVE), n))
+
+    def _stamped(self, k: int) -> bool:
+        if (found := self.stamped.get(k)) is None:
+            found = self.stamped[k] = _STAMPED[self.labelling.lines[self.filled[k]].stripped]
+        return found
+
+    def _bylined(self, k: int) -> bool:
+        if (found := self.bylined.get(k)) is None:
+            found = self.bylined[k] = is_byline(self.byline_patterns, self.labelling.lines[self.filled[k]].stripped)
+        return found
 
 
 def _article_words(
@@ -223,8 +239,8 @@ def _row(page: _Page, n: int, text: str) -> list[float]:
         float(i == page.rule_of_thumb),
         float(page.quoted(n, text)),
         0.0,
-        float(any(map(_STAMPED.__getitem__, page.around(n, 0, DATED_BELOW)))),
-        float(any(is_byline(page.byline_patterns, above) for above in page.around(n, BYLINE_ABOVE, 0))),
+        float(page.dated_below(n)),
+        float(page.byline_above(n)),
     ]
 
 
@@ -255,12 +271,13 @@ def _gaps(rows: list[list[float]]) -> None:
         return
     overlap, length = FEATURES.index("overlap"), FEATURES.index("log_chars")
     shaped = FEATURES.index("headline_shaped")
-    best_overlap = max(row[overlap] for row in rows)
+    overlap_gap, length_gap, rank = (FEATURES.index(name) for name in ("overlap_gap", "length_gap", "overlap_rank"))
+    overlaps = sorted(row[overlap] for row in rows)
     best_length = max(row[length] * row[shaped] for row in rows)
     for row in rows:
-        row[FEATURES.index("overlap_gap")] = row[overlap] - best_overlap
-        row[FEATURES.index("length_gap")] = row[length] * row[shaped] - best_length
-        row[FEATURES.index("overlap_rank")] = min(RANKS, sum(other[overlap] > row[overlap] for other in rows)) / RANKS
+        row[overlap_gap] = row[overlap] - overlaps[-1]
+        row[length_gap] = row[length] * row[shaped] - best_length
+        row[rank] = min(RANKS, len(overlaps) - bisect_right(overlaps, row[overlap])) / RANKS  # the ones above it
 
 
 def _tokens(stops: frozenset[str], text: str) -> frozenset[str]:
